@@ -1,0 +1,2 @@
+package vnetsim;
+final class Placeholder {}
