@@ -1,2 +1,0 @@
-package vnetsim;
-final class Placeholder {}

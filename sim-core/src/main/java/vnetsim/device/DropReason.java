@@ -1,0 +1,75 @@
+package vnetsim.device;
+
+/**
+ * Why a frame went no further. Each constant says, in one sentence, what a network engineer would check.
+ * The {@code detail} recorded with a drop (a VID, an MTU, an IPv4 address as int) fills the placeholder.
+ */
+public enum DropReason {
+    /** Bridge ingress: source MAC is multicast or all-zero (is_valid_ether_addr). */
+    INVALID_SOURCE_MAC("source MAC is not a valid unicast address"),
+    /** Bridge ingress: 01:80:c2:00:00:0X other than :00 with STP off is never forwarded. */
+    LINK_LOCAL_NOT_FORWARDED("link-local group address is not forwarded by a bridge"),
+    /** Switch trunk/access or bridge VLAN filtering: the frame's VLAN is not carried by the ingress port. */
+    VLAN_NOT_ALLOWED_INGRESS("VLAN %d is not allowed on this port (ingress)"),
+    /** An untagged frame arrived on a trunk whose native VLAN is not allowed, or a bridge port without PVID. */
+    UNTAGGED_NOT_ALLOWED("untagged frame: native VLAN %d is not allowed on this port"),
+    /** An access port received a frame tagged with a VLAN other than its access VLAN. */
+    TAGGED_ON_ACCESS_PORT("tagged frame (VLAN %d) on an access port"),
+    /** The destination was learned on the port the frame came in on; a bridge never sends it back. */
+    DESTINATION_ON_INGRESS_PORT("destination is on the ingress port; never sent back out"),
+    /** No port other than the ingress port carries this VLAN, so a flood reaches nobody. */
+    NO_EGRESS_PORT("no other port carries VLAN %d"),
+    /** A tagged frame arrived on a NIC with no 802.1Q subinterface for its VID (Linux: PACKET_OTHERHOST, dropped). */
+    NO_VLAN_SUBINTERFACE("no 802.1Q interface for VID %d on this NIC"),
+    /** The matching VLAN subinterface is administratively down (vlan_do_receive). */
+    VLAN_DEVICE_DOWN("802.1Q interface for VID %d is down"),
+    /** The interface or its link is down. */
+    LINK_DOWN("interface is down"),
+    /** Nothing is plugged into this port. */
+    NOT_CONNECTED("nothing is connected to this port"),
+    /** A host NIC received a unicast frame for another MAC (not promiscuous). */
+    NOT_ADDRESSED_TO_HOST("unicast frame for another host's MAC"),
+    /** An ARP request for an address this host does not own: ignored, not answered. */
+    ARP_NOT_FOR_THIS_HOST("ARP request for %s: not this host's address (no proxy ARP)"),
+    /** An IP packet addressed to another IP arrived at a host that does not forward. */
+    IP_NOT_FOR_THIS_HOST("IPv4 packet for %s: not this host's address"),
+    /** A frame this stack does not handle (unknown EtherType or IP protocol). */
+    UNHANDLED_PROTOCOL("protocol not handled by this host (EtherType/protocol 0x%04x)"),
+    /** Router: a frame not addressed to the router's MAC is not routed (ip_forward drops !PACKET_HOST). */
+    NOT_FOR_THIS_ROUTER("destination MAC is not this router's"),
+    /** Router: the frame arrived in a VLAN the router has no subinterface for. */
+    NO_ROUTER_INTERFACE("no routed subinterface for VLAN %d"),
+    /** Router: IPv4 header failed validation (version, IHL, checksum). */
+    BAD_IPV4_HEADER("invalid IPv4 header or checksum"),
+    /** Router: TTL reached 0; an ICMP Time Exceeded goes back to the source. */
+    TTL_EXPIRED("TTL expired in transit"),
+    /** Router: no route to the destination. */
+    NO_ROUTE("no route to %s"),
+    /** Router or host: ARP for the next hop got no answer; ICMP host unreachable to the source. */
+    NEIGHBOR_UNREACHABLE("ARP for %s got no reply (neighbor unreachable)"),
+    /** An ACL rule denied the packet; the detail is the rule's position. */
+    ACL_DENIED("denied by ACL rule %d"),
+    /** The frame is larger than the egress MTU allows (for a router with DF set: ICMP frag needed). */
+    MTU_EXCEEDED("frame exceeds MTU %d"),
+    /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
+    HOP_LIMIT("forwarding loop: hop limit %d reached");
+
+    private final String format;
+
+    DropReason(final String format) {
+        this.format = format;
+    }
+
+    /** The reason in words; {@code detailText} fills the placeholder, if the reason has one. */
+    public String describe(final String detailText) {
+        if (!format.contains("%")) {
+            return format;
+        }
+        return format.replace("%d", detailText).replace("%s", detailText).replace("0x%04x", detailText);
+    }
+
+    /** True when the reason's text needs a detail value. */
+    public boolean hasDetail() {
+        return format.contains("%");
+    }
+}

@@ -1,0 +1,12 @@
+package vnetsim.trace;
+
+/** Which way a frame crossed an interface: arriving at it, or leaving it. */
+public enum Direction {
+    IN,
+    OUT;
+
+    /** Lower-case form used in JSON and tables ("in", "out"). */
+    public String label() {
+        return this == IN ? "in" : "out";
+    }
+}
