@@ -27,6 +27,10 @@ public enum DropReason {
     LINK_DOWN("interface is down"),
     /** Nothing is plugged into this port. */
     NOT_CONNECTED("nothing is connected to this port"),
+    /** An untagged frame reached a NIC that is no bridge port and has no IP address: the host stack discards it. */
+    NO_UPPER_DEVICE("untagged frame: no bridge or IP address on this NIC takes it"),
+    /** A switch or bridge learned the destination on a port that does not carry the frame's VLAN. */
+    VLAN_NOT_ALLOWED_EGRESS("VLAN %d is not allowed on the egress port"),
     /** A host NIC received a unicast frame for another MAC (not promiscuous). */
     NOT_ADDRESSED_TO_HOST("unicast frame for another host's MAC"),
     /** An ARP request for an address this host does not own: ignored, not answered. */
@@ -65,7 +69,7 @@ public enum DropReason {
         if (!format.contains("%")) {
             return format;
         }
-        return format.replace("%d", detailText).replace("%s", detailText).replace("0x%04x", detailText);
+        return format.replace("0x%04x", detailText).replace("%d", detailText).replace("%s", detailText);
     }
 
     /** True when the reason's text needs a detail value. */

@@ -1,0 +1,255 @@
+package vnetsim.device;
+
+import java.util.List;
+import vnetsim.device.l3.Neighbors;
+import vnetsim.frame.Arp;
+import vnetsim.frame.EtherType;
+import vnetsim.frame.Frame;
+import vnetsim.frame.Icmp;
+import vnetsim.frame.Ipv4;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.MacAddress;
+import vnetsim.frame.Packets;
+import vnetsim.trace.Action;
+
+/**
+ * A VM or pod NIC with a minimal IPv4 stack: one MAC, one address and prefix, a default gateway, an ARP cache
+ * with a pending queue, and the replies a Linux guest sends (ARP reply, ICMP echo reply). Off-subnet packets go
+ * to the gateway's MAC, on-subnet packets directly (RFC 1122); no proxy ARP. Rules: semantics.md section 8.
+ */
+public final class Endpoint implements Device {
+    /** The one port: the guest's NIC. */
+    public static final int NIC = 0;
+
+    /** What the endpoint is, for notes ("Exiting VM interface"). */
+    public enum Workload { VM, POD }
+
+    private final String name;
+    private final String iface;
+    private final Workload workload;
+    private final long mac;
+    private final int ip;
+    private final int prefixLength;
+    private final int gateway;
+    private final int defaultTtl;
+    private final Neighbors neighbors = new Neighbors();
+    private int ipIdentification;
+
+    public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,
+                    final int prefixLength, final int gateway, final int defaultTtl) {
+        this.name = name;
+        this.iface = iface;
+        this.workload = workload;
+        this.mac = mac;
+        this.ip = ip;
+        this.prefixLength = prefixLength;
+        this.gateway = gateway;
+        this.defaultTtl = defaultTtl;
+    }
+
+    // ---- originating ------------------------------------------------------------------------------------------
+
+    /** Sends one ICMP echo request (56 data bytes, like ping); returns the packet id the trace follows. */
+    public int ping(final int destination, final int identifier, final int sequence, final Egress out) {
+        final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl,
+                Icmp.ECHO_REQUEST, identifier, sequence, 56, nextIpId());
+        final int packet = f.packetId();
+        sendIp(f, destination, out);
+        return packet;
+    }
+
+    /** Sends one UDP datagram (traceroute's first port by default). */
+    public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final Egress out) {
+        final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl, sourcePort,
+                destinationPort, 32, nextIpId());
+        final int packet = f.packetId();
+        sendIp(f, destination, out);
+        return packet;
+    }
+
+    /** Sends an ARP request for {@code target}, as arping does (whatever the subnet). */
+    public int arping(final int target, final Egress out) {
+        final Frame f = Packets.arpRequest(out.newFrame(), mac, ip, target);
+        final int packet = f.packetId();
+        out.transmit(f, NIC, Action.ORIGINATED);
+        return packet;
+    }
+
+    private void sendIp(final Frame frame, final int destination, final Egress out) {
+        final int nextHop = Ipv4Address.sameSubnet(destination, ip, prefixLength) ? destination : gateway;
+        final long nextHopMac = neighbors.lookup(nextHop);
+        if (nextHopMac != Neighbors.UNKNOWN) {
+            frame.setDestinationMac(nextHopMac);
+            out.transmit(frame, NIC, Action.ORIGINATED);
+            return;
+        }
+        if (neighbors.enqueue(nextHop, frame, NIC)) {
+            probe(nextHop, out);
+        }
+    }
+
+    private void probe(final int target, final Egress out) {
+        neighbors.countProbe(target);
+        out.transmit(Packets.arpRequest(out.newFrame(), mac, ip, target), NIC, Action.ORIGINATED);
+        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+    }
+
+    @Override
+    public void onTimer(final int target, final Egress out) {
+        if (!neighbors.isPending(target)) {
+            return;                                         // resolved in the meantime
+        }
+        if (neighbors.countProbe(target)) {
+            out.transmit(Packets.arpRequest(out.newFrame(), mac, ip, target), NIC, Action.ORIGINATED);
+            out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+            return;
+        }
+        for (final Frame waiting : neighbors.release(target)) {
+            out.drop(waiting, NIC, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    // ---- receiving --------------------------------------------------------------------------------------------
+
+    @Override
+    public void receive(final Frame frame, final int port, final Egress out) {
+        final long destinationMac = frame.destinationMac();
+        if (destinationMac != mac && !MacAddress.isMulticast(destinationMac)) {
+            out.drop(frame, port, DropReason.NOT_ADDRESSED_TO_HOST, 0);
+            return;
+        }
+        final int type = frame.outerType();
+        if (type == EtherType.ARP) {
+            receiveArp(frame, port, out);
+        } else if (type == EtherType.IPV4) {
+            receiveIpv4(frame, port, out);
+        } else {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);   // a tagged frame too: no 8021q in the guest
+        }
+    }
+
+    private void receiveArp(final Frame frame, final int port, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int arp = frame.l3Offset();
+        if (!Arp.isEthernetIpv4(b, arp)) {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
+            return;
+        }
+        final int target = Arp.targetIp(b, arp);
+        final int sender = Arp.senderIp(b, arp);
+        if (target != ip) {
+            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);
+            return;
+        }
+        neighbors.learn(sender, Arp.senderMac(b, arp));          // a target also learns the requester (RFC 826)
+        if (Arp.operation(b, arp) == Arp.REQUEST) {
+            final Frame reply = Packets.arpReply(out.newFrame(), mac, ip, Arp.senderMac(b, arp), sender);
+            out.deliver(frame, port);
+            out.transmit(reply, NIC, Action.REPLIED);
+        } else {
+            out.deliver(frame, port);
+        }
+        flushPending(sender, out);
+    }
+
+    private void flushPending(final int resolved, final Egress out) {
+        final List<Frame> waiting = neighbors.release(resolved);
+        final long resolvedMac = neighbors.lookup(resolved);
+        for (final Frame f : waiting) {
+            f.setDestinationMac(resolvedMac);
+            out.transmit(f, NIC, Action.ORIGINATED);
+        }
+    }
+
+    private void receiveIpv4(final Frame frame, final int port, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ipOff = frame.l3Offset();
+        if (!Ipv4.isValidHeader(b, ipOff, frame.end() - ipOff)) {
+            out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
+            return;
+        }
+        final int destination = Ipv4.destination(b, ipOff);
+        if (destination != ip) {
+            out.drop(frame, port, DropReason.IP_NOT_FOR_THIS_HOST, destination);
+            return;
+        }
+        final int icmp = ipOff + Ipv4.headerLength(b, ipOff);
+        if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
+            final int source = Ipv4.source(b, ipOff);
+            final int nextHop = Ipv4Address.sameSubnet(source, ip, prefixLength) ? source : gateway;
+            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip, defaultTtl, nextIpId());
+            out.deliver(frame, port);
+            final long nextHopMac = neighbors.lookup(nextHop);
+            if (nextHopMac != Neighbors.UNKNOWN) {
+                reply.setDestinationMac(nextHopMac);
+                out.transmit(reply, NIC, Action.REPLIED);
+            } else if (neighbors.enqueue(nextHop, reply, NIC)) {
+                probe(nextHop, out);
+            }
+            return;
+        }
+        out.deliver(frame, port);                               // echo replies, UDP, ICMP errors: to the guest
+    }
+
+    private int nextIpId() {
+        ipIdentification = (ipIdentification + 1) & 0xffff;
+        return ipIdentification;
+    }
+
+    // ---- identity ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String host() {
+        return name;
+    }
+
+    @Override
+    public String interfaceName(final int port) {
+        return iface;
+    }
+
+    @Override
+    public int portCount() {
+        return 1;
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.ENDPOINT;
+    }
+
+    @Override
+    public void reset() {
+        neighbors.clear();
+        ipIdentification = 0;
+    }
+
+    public Workload workload() {
+        return workload;
+    }
+
+    public long mac() {
+        return mac;
+    }
+
+    public int ip() {
+        return ip;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    public int gateway() {
+        return gateway;
+    }
+
+    /** Adds a static ARP entry (or one learned earlier). */
+    public void learnNeighbor(final int neighborIp, final long neighborMac) {
+        neighbors.learn(neighborIp, neighborMac);
+    }
+
+    public long neighbor(final int neighborIp) {
+        return neighbors.lookup(neighborIp);
+    }
+}

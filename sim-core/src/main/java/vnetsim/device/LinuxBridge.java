@@ -1,0 +1,216 @@
+package vnetsim.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import vnetsim.device.l2.ForwardingDatabase;
+import vnetsim.frame.EtherType;
+import vnetsim.frame.Frame;
+import vnetsim.frame.MacAddress;
+import vnetsim.trace.Action;
+import vnetsim.trace.Direction;
+
+/**
+ * A Linux bridge (net/bridge) with STP off, as the documents' NMState configures it. Ingress follows
+ * br_handle_frame() / br_handle_frame_finish(): valid source, link-local handling, VLAN ingress check (only with
+ * vlan_filtering), learning after filtering, then known unicast to one port, everything else flooded to every
+ * other port (the last one gets the original, as br_flood() does). A frame never goes back out its ingress port
+ * unless the port is in hairpin mode. With vlan_filtering off, tags pass unchanged and learning is on MAC only
+ * (VID 0). Rules: semantics.md section 2.
+ */
+public final class LinuxBridge implements Device {
+    /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
+    public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
+    private static final int NONE = -1;
+    private static final long STP_GROUP = 0x0180_c200_0000L;
+
+    private final String host;
+    private final String name;
+    private final boolean vlanFiltering;
+    private final List<BridgePort> ports = new ArrayList<>();
+    private final List<Boolean> portUp = new ArrayList<>();
+    private final ForwardingDatabase fdb;
+
+    public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
+        this.host = host;
+        this.name = name;
+        this.vlanFiltering = vlanFiltering;
+        this.fdb = new ForwardingDatabase(ageingNs);
+    }
+
+    /** Enslaves a device; returns its port number. */
+    public int addPort(final BridgePort port) {
+        ports.add(port);
+        portUp.add(Boolean.TRUE);
+        return ports.size() - 1;
+    }
+
+    @Override
+    public void receive(final Frame frame, final int ingress, final Egress out) {
+        final long source = frame.sourceMac();
+        if (!MacAddress.isValidSource(source)) {
+            out.drop(frame, ingress, DropReason.INVALID_SOURCE_MAC, 0);
+            return;
+        }
+        final long destination = frame.destinationMac();
+        if (MacAddress.isLinkLocal(destination) && destination != STP_GROUP) {
+            // 01:80:c2:00:00:00 is flooded like multicast when STP is off; PAUSE and the rest stay local
+            out.drop(frame, ingress, DropReason.LINK_LOCAL_NOT_FORWARDED, 0);
+            return;
+        }
+        if (!portUp.get(ingress)) {
+            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
+            return;
+        }
+        final int vlan = vlanFiltering ? admit(frame, ingress, out) : 0;
+        if (vlan == NONE) {
+            return;                                                  // admit() dropped it
+        }
+        fdb.learn(source, vlan, ingress, out.now());                 // after filtering, to avoid spoofing
+
+        final int egress = MacAddress.isMulticast(destination) ? ForwardingDatabase.UNKNOWN
+                : fdb.lookup(destination, vlan, out.now());
+        if (egress == ForwardingDatabase.UNKNOWN) {
+            flood(frame, ingress, vlan, out);
+        } else if (egress == ingress && !ports.get(ingress).hairpin()) {
+            out.drop(frame, ingress, DropReason.DESTINATION_ON_INGRESS_PORT, 0);
+        } else if (!shouldDeliver(egress, egress, vlan)) {
+            out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_EGRESS, vlan);
+        } else {
+            forward(frame, egress, vlan, Action.SWITCHED, out);
+        }
+    }
+
+    /** __allowed_ingress(): untagged or priority-tagged frames take the PVID; tagged ones need their VID on the port. */
+    private int admit(final Frame frame, final int ingress, final Egress out) {
+        final BridgePort port = ports.get(ingress);
+        if (frame.outerType() != EtherType.VLAN_8021Q || frame.vlanId() == 0) {
+            if (port.pvid() == BridgePort.NO_PVID) {
+                out.drop(frame, ingress, DropReason.UNTAGGED_NOT_ALLOWED, 0);
+                return NONE;
+            }
+            if (frame.outerType() == EtherType.VLAN_8021Q) {
+                frame.popVlanTag();                                   // priority tag: classified like untagged
+            }
+            return port.pvid();
+        }
+        final int vid = frame.vlanId();
+        if (!port.carries(vid)) {
+            out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_INGRESS, vid);
+            return NONE;
+        }
+        return vid;
+    }
+
+    private void flood(final Frame frame, final int ingress, final int vlan, final Egress out) {
+        int previous = NONE;
+        for (int port = 0; port < ports.size(); port++) {
+            if (shouldDeliver(port, ingress, vlan)) {
+                if (previous != NONE) {
+                    forward(out.copy(frame), previous, vlan, Action.FLOODED, out);
+                }
+                previous = port;
+            }
+        }
+        if (previous == NONE) {
+            out.drop(frame, ingress, DropReason.NO_EGRESS_PORT, vlan);
+        } else {
+            forward(frame, previous, vlan, Action.FLOODED, out);     // the last port gets the original
+        }
+    }
+
+    /** should_deliver(): not back out the ingress port (unless hairpin), port up, VLAN allowed on egress. */
+    private boolean shouldDeliver(final int port, final int ingress, final int vlan) {
+        final BridgePort p = ports.get(port);
+        return (port != ingress || p.hairpin()) && portUp.get(port) && (!vlanFiltering || p.carries(vlan));
+    }
+
+    private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
+        final BridgePort port = ports.get(egress);
+        if (vlanFiltering) {
+            applyEgressTagging(frame, port, vlan);
+        }
+        if (frame.length() > port.mtu() + 18) {                       // is_skb_forwardable(): silent L2 drop
+            out.drop(frame, egress, DropReason.MTU_EXCEEDED, port.mtu());
+            return;
+        }
+        out.transmit(frame, egress, action);
+    }
+
+    /** br_handle_vlan(): untagged on egress if the port says so, else tagged with the frame's VLAN. */
+    private static void applyEgressTagging(final Frame frame, final BridgePort port, final int vlan) {
+        final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
+        if (port.sendsUntagged(vlan)) {
+            if (tagged) {
+                frame.popVlanTag();
+            }
+        } else if (!tagged) {
+            frame.pushVlanTag(EtherType.VLAN_8021Q, vlan);
+        }
+    }
+
+    /** tcpdump on the bridge device: each frame once, as it enters the bridge. */
+    @Override
+    public boolean isCapturePoint(final int port, final Direction direction) {
+        return direction == Direction.IN;
+    }
+
+    @Override
+    public void reset() {
+        fdb.clear();
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String interfaceName(final int port) {
+        return name;
+    }
+
+    @Override
+    public String portName(final int port) {
+        return ports.get(port).name();
+    }
+
+    @Override
+    public int portCount() {
+        return ports.size();
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.LINUX_BRIDGE;
+    }
+
+    public boolean vlanFiltering() {
+        return vlanFiltering;
+    }
+
+    public BridgePort port(final int port) {
+        return ports.get(port);
+    }
+
+    public void setPort(final int index, final BridgePort port) {
+        ports.set(index, port);
+    }
+
+    public void setPortUp(final int index, final boolean up) {
+        portUp.set(index, up);
+    }
+
+    public ForwardingDatabase fdb() {
+        return fdb;
+    }
+
+    /** Port number of the enslaved device with this name, or -1. */
+    public int portNamed(final String portName) {
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i).name().equals(portName)) {
+                return i;
+            }
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,167 @@
+package vnetsim.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.collections.Int2IntHashMap;
+import vnetsim.frame.Frame;
+import vnetsim.frame.MacAddress;
+import vnetsim.trace.Action;
+import vnetsim.trace.Direction;
+
+/**
+ * A host's physical NIC such as {@code enp4s0f0}, parent of 802.1Q subinterfaces. Receive follows
+ * __netif_receive_skb_core(): a tagged frame goes to the subinterface registered for its VID (which pops the
+ * tag); with none, it goes tagged to the bridge the NIC is enslaved to, or is dropped (PACKET_OTHERHOST, "no
+ * 802.1Q interface for VID n"); a priority tag (VID 0) counts as untagged; untagged frames stay on the parent.
+ * Transmit puts upper-layer frames on the wire unchanged. Rules: semantics.md section 1.
+ */
+public final class PhysicalNic implements Device {
+    /** The cable side. */
+    public static final int WIRE = 0;
+    private static final int NONE = -1;
+
+    private final String host;
+    private final String name;
+    private final long mac;
+    private final List<String> upperNames = new ArrayList<>();
+    private final Int2IntHashMap portByVid = new Int2IntHashMap(NONE);
+    private int masterPort = NONE;
+    private boolean promiscuous;
+    private boolean up = true;
+    private int mtu;
+
+    public PhysicalNic(final String host, final String name, final long mac, final int mtu) {
+        this.host = host;
+        this.name = name;
+        this.mac = mac;
+        this.mtu = mtu;
+        upperNames.add(name);
+    }
+
+    /** Registers the subinterface for {@code vid}; returns the NIC port that links to it. */
+    public int addSubinterface(final int vid, final String subinterfaceName) {
+        if (portByVid.containsKey(vid)) {
+            throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
+        }
+        final int port = upperNames.size();
+        upperNames.add(subinterfaceName);
+        portByVid.put(vid, port);
+        return port;
+    }
+
+    /** Enslaves the NIC itself to a bridge; returns the NIC port that links to it. */
+    public int setMaster(final String bridgeName) {
+        if (masterPort != NONE) {
+            throw new IllegalArgumentException(name + " is already enslaved to a bridge");
+        }
+        masterPort = upperNames.size();
+        upperNames.add(bridgeName);
+        promiscuous = true;                    // br_manage_promisc(): a bridge port is promiscuous
+        return masterPort;
+    }
+
+    /** A bridge with vlan_filtering 0 makes its ports promiscuous, and a subinterface passes that to its parent. */
+    public void setPromiscuous(final boolean promiscuous) {
+        this.promiscuous = promiscuous;
+    }
+
+    @Override
+    public void receive(final Frame frame, final int port, final Egress out) {
+        if (!up) {
+            out.drop(frame, port, DropReason.LINK_DOWN, 0);
+            return;
+        }
+        if (port == WIRE) {
+            receiveFromWire(frame, out);
+        } else {
+            transmitToWire(frame, port, out);
+        }
+    }
+
+    private void receiveFromWire(final Frame frame, final Egress out) {
+        final long destination = frame.destinationMac();
+        if (!promiscuous && destination != mac && !MacAddress.isMulticast(destination)) {
+            out.drop(frame, WIRE, DropReason.NOT_ADDRESSED_TO_HOST, 0);
+            return;
+        }
+        if (frame.isTagged() && frame.vlanId() != 0) {
+            final int vid = frame.vlanId();
+            final int subinterface = portByVid.get(vid);
+            if (subinterface != NONE) {
+                out.transmit(frame, subinterface, Action.RECEIVED);   // the subinterface pops the tag
+            } else if (masterPort != NONE) {
+                out.transmit(frame, masterPort, Action.RECEIVED);     // the bridge rx_handler gets it tagged
+            } else {
+                out.drop(frame, WIRE, DropReason.NO_VLAN_SUBINTERFACE, vid);
+            }
+            return;
+        }
+        if (frame.isTagged()) {
+            frame.popVlanTag();                                       // priority tag: processed as untagged
+        }
+        if (masterPort != NONE) {
+            out.transmit(frame, masterPort, Action.RECEIVED);
+        } else {
+            out.drop(frame, WIRE, DropReason.NO_UPPER_DEVICE, 0);
+        }
+    }
+
+    private void transmitToWire(final Frame frame, final int port, final Egress out) {
+        if (frame.end() - frame.innerTypeOffset() - 2 > mtu) {
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, mtu);
+            return;
+        }
+        out.transmit(frame, WIRE, Action.TRANSMITTED);
+    }
+
+    /** tcpdump on the NIC sees the wire side, tags included (ptype_all taps run before the VLAN demux). */
+    @Override
+    public boolean isCapturePoint(final int port, final Direction direction) {
+        return port == WIRE;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String interfaceName(final int port) {
+        return name;
+    }
+
+    @Override
+    public String portName(final int port) {
+        return port == WIRE ? name + " (wire)" : name + " (to " + upperNames.get(port) + ")";
+    }
+
+    @Override
+    public int portCount() {
+        return upperNames.size();
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.PHYSICAL_NIC;
+    }
+
+    public long mac() {
+        return mac;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public void setUp(final boolean up) {
+        this.up = up;
+    }
+
+    public int mtu() {
+        return mtu;
+    }
+
+    public void setMtu(final int mtu) {
+        this.mtu = mtu;
+    }
+}

@@ -1,0 +1,296 @@
+package vnetsim.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.collections.Int2IntHashMap;
+import vnetsim.device.l3.AclRule;
+import vnetsim.device.l3.Neighbors;
+import vnetsim.device.l3.RouterInterface;
+import vnetsim.frame.Arp;
+import vnetsim.frame.EtherType;
+import vnetsim.frame.Frame;
+import vnetsim.frame.Icmp;
+import vnetsim.frame.Ipv4;
+import vnetsim.frame.MacAddress;
+import vnetsim.frame.Packets;
+import vnetsim.trace.Action;
+
+/**
+ * A routing firewall on a stick: one trunk uplink, one routed subinterface and gateway address per VLAN,
+ * connected routes, ARP, ordered ACL rules. {@link #receive} reads like ip_forward(): is it for one of my
+ * VLANs -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the gateway) -> ACL -> TTL -> route ->
+ * MTU -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve next hop -> transmit.
+ * Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
+ */
+public final class RoutingFirewall implements Device {
+    /** The single physical port ("Uplink 1"). */
+    public static final int UPLINK = 0;
+    private static final int NONE = -1;
+
+    private final String host;
+    private final String portName;
+    private final long mac;
+    private final List<RouterInterface> interfaces = new ArrayList<>();
+    private final Int2IntHashMap interfaceByVid = new Int2IntHashMap(NONE);
+    private final List<AclRule> acl = new ArrayList<>();
+    private final Neighbors neighbors = new Neighbors();
+    private int ipIdentification;
+
+    public RoutingFirewall(final String host, final String portName, final long mac) {
+        this.host = host;
+        this.portName = portName;
+        this.mac = mac;
+    }
+
+    public void addInterface(final RouterInterface routerInterface) {
+        if (interfaceByVid.containsKey(routerInterface.vid())) {
+            throw new IllegalArgumentException(host + " already has a subinterface for VLAN " + routerInterface.vid());
+        }
+        interfaceByVid.put(routerInterface.vid(), interfaces.size());
+        interfaces.add(routerInterface);
+    }
+
+    public void addAclRule(final AclRule rule) {
+        acl.add(rule);
+    }
+
+    @Override
+    public void receive(final Frame frame, final int port, final Egress out) {
+        if (frame.outerType() != EtherType.VLAN_8021Q) {
+            out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, 0);        // no untagged interface on the uplink
+            return;
+        }
+        final int ingressIndex = interfaceByVid.get(frame.vlanId());
+        if (ingressIndex == NONE) {
+            out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, frame.vlanId());
+            return;
+        }
+        final RouterInterface ingress = interfaces.get(ingressIndex);
+        final int type = frame.etherType();
+        if (type == EtherType.ARP) {
+            receiveArp(frame, port, ingress, out);
+            return;
+        }
+        if (frame.destinationMac() != mac) {
+            out.drop(frame, port, DropReason.NOT_FOR_THIS_ROUTER, 0);        // ip_forward drops !PACKET_HOST
+            return;
+        }
+        if (type != EtherType.IPV4) {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);
+            return;
+        }
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        if (!Ipv4.isValidHeader(b, ip, frame.end() - ip)) {
+            out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
+            return;
+        }
+        final int destination = Ipv4.destination(b, ip);
+        if (isOwnAddress(destination)) {
+            receiveForRouter(frame, port, ingress, out);
+            return;
+        }
+        final int denyingRule = firstDenyingRule(Ipv4.source(b, ip), destination, Ipv4.protocol(b, ip));
+        if (denyingRule != NONE) {
+            out.drop(frame, port, DropReason.ACL_DENIED, denyingRule + 1);
+            return;
+        }
+        if (Ipv4.ttl(b, ip) <= 1) {
+            sendIcmpError(frame, ingress, Icmp.TIME_EXCEEDED, 0, 0, out);
+            out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
+            return;
+        }
+        final RouterInterface egress = route(destination);
+        if (egress == null) {
+            sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
+            out.drop(frame, port, DropReason.NO_ROUTE, destination);
+            return;
+        }
+        if (Ipv4.totalLength(b, ip) > egress.mtu()) {
+            // DF: ICMP "fragmentation needed" with the next-hop MTU (RFC 1191). Fragmenting a packet without DF is
+            // not modelled; it is dropped with the same reason so the trace shows the MTU problem.
+            if (Ipv4.dontFragment(b, ip)) {
+                sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, Icmp.CODE_FRAGMENTATION_NEEDED,
+                        egress.mtu(), out);
+            }
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, egress.mtu());
+            return;
+        }
+        Ipv4.decrementTtl(b, ip);
+        frame.setSourceMac(mac);
+        frame.setVlanId(egress.vid());
+        final long nextHopMac = neighbors.lookup(destination);
+        if (nextHopMac != Neighbors.UNKNOWN) {
+            frame.setDestinationMac(nextHopMac);
+            out.transmit(frame, UPLINK, Action.ROUTED);
+        } else if (neighbors.enqueue(destination, frame, egress.vid())) {
+            probe(destination, egress, out);
+        }
+    }
+
+    private void receiveArp(final Frame frame, final int port, final RouterInterface ingress, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int arp = frame.l3Offset();
+        final int target = Arp.targetIp(b, arp);
+        if (!Arp.isEthernetIpv4(b, arp) || target != ingress.ip()) {
+            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);   // no proxy ARP
+            return;
+        }
+        final int sender = Arp.senderIp(b, arp);
+        final long senderMac = Arp.senderMac(b, arp);
+        neighbors.learn(sender, senderMac);
+        final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
+        out.deliver(frame, port);
+        if (request) {
+            final Frame reply = Packets.arpReply(out.newFrame(), mac, ingress.ip(), senderMac, sender);
+            reply.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
+            out.transmit(reply, UPLINK, Action.REPLIED);
+        }
+        for (final Frame waiting : neighbors.release(sender)) {
+            waiting.setDestinationMac(senderMac);
+            out.transmit(waiting, UPLINK, Action.ROUTED);
+        }
+    }
+
+    /** Packets for the router itself: it answers pings to its gateway addresses and consumes the rest. */
+    private void receiveForRouter(final Frame frame, final int port, final RouterInterface ingress, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        final int icmp = ip + Ipv4.headerLength(b, ip);
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
+            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, Ipv4.destination(b, ip),
+                    Ipv4.DEFAULT_TTL, nextIpId());
+            reply.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
+            out.deliver(frame, port);
+            out.transmit(reply, UPLINK, Action.REPLIED);
+            return;
+        }
+        out.deliver(frame, port);
+    }
+
+    /** ICMP error back to the source, from the ingress interface's address; never about an ICMP error. */
+    private void sendIcmpError(final Frame original, final RouterInterface ingress, final int type, final int code,
+                               final int rest, final Egress out) {
+        final byte[] b = original.bytes();
+        final int ip = original.l3Offset();
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP
+                && Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip)))) {
+            return;
+        }
+        if (MacAddress.isMulticast(original.sourceMac())) {
+            return;
+        }
+        final Frame error = Packets.icmpError(out.newFrame(), original, mac, original.sourceMac(), ingress.ip(),
+                type, code, rest, nextIpId());
+        error.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
+        out.transmit(error, UPLINK, Action.REPLIED);
+    }
+
+    private void probe(final int target, final RouterInterface egress, final Egress out) {
+        neighbors.countProbe(target);
+        final Frame request = Packets.arpRequest(out.newFrame(), mac, egress.ip(), target);
+        request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
+        out.transmit(request, UPLINK, Action.ORIGINATED);
+        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+    }
+
+    @Override
+    public void onTimer(final int target, final Egress out) {
+        if (!neighbors.isPending(target)) {
+            return;
+        }
+        final RouterInterface egress = route(target);
+        if (egress != null && neighbors.countProbe(target)) {
+            final Frame request = Packets.arpRequest(out.newFrame(), mac, egress.ip(), target);
+            request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
+            out.transmit(request, UPLINK, Action.ORIGINATED);
+            out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+            return;
+        }
+        for (final Frame waiting : neighbors.release(target)) {
+            out.drop(waiting, UPLINK, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    private boolean isOwnAddress(final int address) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (interfaces.get(i).ip() == address) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the first ACL rule that matches and denies, or -1 (first match decides; default permit). */
+    private int firstDenyingRule(final int source, final int destination, final int protocol) {
+        for (int i = 0; i < acl.size(); i++) {
+            final AclRule rule = acl.get(i);
+            if (rule.matches(source, destination, protocol)) {
+                return rule.permit() ? NONE : i;
+            }
+        }
+        return NONE;
+    }
+
+    /** Connected routes only: the subinterface whose subnet holds the destination. */
+    private RouterInterface route(final int destination) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (interfaces.get(i).isConnected(destination)) {
+                return interfaces.get(i);
+            }
+        }
+        return null;
+    }
+
+    private int nextIpId() {
+        ipIdentification = (ipIdentification + 1) & 0xffff;
+        return ipIdentification;
+    }
+
+    @Override
+    public void reset() {
+        neighbors.clear();
+        ipIdentification = 0;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String interfaceName(final int port) {
+        return portName;
+    }
+
+    @Override
+    public int portCount() {
+        return 1;
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.ROUTING_FIREWALL;
+    }
+
+    public long mac() {
+        return mac;
+    }
+
+    public List<RouterInterface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    public List<AclRule> acl() {
+        return List.copyOf(acl);
+    }
+
+    public void setAcl(final List<AclRule> rules) {
+        acl.clear();
+        acl.addAll(rules);
+    }
+
+    public RouterInterface interfaceFor(final int address) {
+        return route(address);
+    }
+}

@@ -1,0 +1,52 @@
+package vnetsim.device.l2;
+
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * A MAC learning table keyed by (VLAN, MAC), like br_fdb.c's fdb_find_rcu(tbl, addr, vid) or an NX-OS MAC
+ * address table. Entries age out; a MAC seen on another port moves (station move). No boxing: the key packs
+ * the VID above the 48-bit MAC, the value packs the time last seen (ms) above the port.
+ */
+public final class ForwardingDatabase {
+    public static final int UNKNOWN = -1;
+    private static final long MISSING = -1L;
+    private static final int PORT_BITS = 16;
+    private static final long PORT_MASK = (1L << PORT_BITS) - 1;
+
+    private final Long2LongHashMap entries = new Long2LongHashMap(MISSING);
+    private final long ageingNs;
+
+    /** @param ageingNs how long an entry lives without being refreshed (Linux bridge: 300 s) */
+    public ForwardingDatabase(final long ageingNs) {
+        this.ageingNs = ageingNs;
+    }
+
+    public void learn(final long mac, final int vlan, final int port, final long nowNs) {
+        entries.put(key(mac, vlan), ((nowNs / 1_000_000L) << PORT_BITS) | port);
+    }
+
+    /** The port the MAC was last seen on in this VLAN, or {@link #UNKNOWN} if never seen or aged out. */
+    public int lookup(final long mac, final int vlan, final long nowNs) {
+        final long value = entries.get(key(mac, vlan));
+        if (value == MISSING) {
+            return UNKNOWN;
+        }
+        final long seenMs = value >>> PORT_BITS;
+        if (nowNs / 1_000_000L - seenMs > ageingNs / 1_000_000L) {
+            return UNKNOWN;
+        }
+        return (int) (value & PORT_MASK);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    private static long key(final long mac, final int vlan) {
+        return ((long) vlan << 48) | mac;
+    }
+}

@@ -1,0 +1,147 @@
+package vnetsim.device.l2;
+
+import com.google.common.collect.BoundType;
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
+
+/**
+ * An immutable set of VLAN IDs (0-4095). Two views of one config value: the readable model (a Guava
+ * {@link RangeSet}, printed "2003-2005") and the data-path bitmap ({@code long[64]}, one shift and mask).
+ */
+public final class VlanSet {
+    public static final VlanSet NONE = new VlanSet(ImmutableRangeSet.of());
+    /** Every assignable VLAN (1-4094): an NX-OS trunk's default allowed list. */
+    public static final VlanSet ALL = new VlanSet(ImmutableRangeSet.of(Range.closed(1, 4094)));
+
+    private final ImmutableRangeSet<Integer> ranges;
+    private final long[] bits = new long[64];
+
+    private VlanSet(final RangeSet<Integer> ranges) {
+        this.ranges = ImmutableRangeSet.copyOf(ranges);
+        for (final Range<Integer> r : this.ranges.asRanges()) {
+            final int lo = r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
+            final int hi = r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() : r.upperEndpoint() - 1;
+            for (int v = lo; v <= hi; v++) {
+                bits[v >>> 6] |= 1L << (v & 63);
+            }
+        }
+    }
+
+    public static VlanSet of(final int... vids) {
+        final TreeRangeSet<Integer> set = TreeRangeSet.create();
+        for (final int v : vids) {
+            checkVid(v, String.valueOf(v));
+            set.add(Range.closed(v, v).canonical(com.google.common.collect.DiscreteDomain.integers()));
+        }
+        return new VlanSet(set);
+    }
+
+    public static VlanSet range(final int lo, final int hi) {
+        checkVid(lo, lo + "-" + hi);
+        checkVid(hi, lo + "-" + hi);
+        if (lo > hi) {
+            throw new IllegalArgumentException("VLAN range '" + lo + "-" + hi + "' is reversed");
+        }
+        return new VlanSet(ImmutableRangeSet.of(Range.closed(lo, hi)));
+    }
+
+    /** Parses NX-OS list syntax: "2003-2005", "10,20,30-40", "none", "all". */
+    public static VlanSet parse(final String text) {
+        final String t = text.trim();
+        if (t.equalsIgnoreCase("none")) {
+            return NONE;
+        }
+        if (t.equalsIgnoreCase("all")) {
+            return ALL;
+        }
+        final TreeRangeSet<Integer> set = TreeRangeSet.create();
+        for (final String part : t.split(",")) {
+            final String p = part.trim();
+            final String[] ends = p.split("-", -1);
+            try {
+                if (ends.length == 1) {
+                    final int v = Integer.parseInt(ends[0].trim());
+                    checkVid(v, p);
+                    set.add(Range.closed(v, v));
+                } else if (ends.length == 2) {
+                    final int lo = Integer.parseInt(ends[0].trim());
+                    final int hi = Integer.parseInt(ends[1].trim());
+                    checkVid(lo, p);
+                    checkVid(hi, p);
+                    if (lo > hi) {
+                        throw new IllegalArgumentException("VLAN range '" + p + "' is reversed");
+                    }
+                    set.add(Range.closed(lo, hi));
+                } else {
+                    throw new IllegalArgumentException("'" + p + "' is not a VLAN ID or range");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + p + "' is not a VLAN ID (1-4094)", e);
+            }
+        }
+        return new VlanSet(set);
+    }
+
+    private static void checkVid(final int v, final String text) {
+        if (v < 0 || v > 4095) {
+            throw new IllegalArgumentException("'" + text + "' is not a VLAN ID (1-4094)");
+        }
+    }
+
+    public boolean contains(final int vid) {
+        return vid >= 0 && vid < 4096 && (bits[vid >>> 6] & (1L << (vid & 63))) != 0;
+    }
+
+    public VlanSet plus(final VlanSet other) {
+        final TreeRangeSet<Integer> set = TreeRangeSet.create(ranges);
+        set.addAll(other.ranges);
+        return new VlanSet(set);
+    }
+
+    public VlanSet minus(final VlanSet other) {
+        final TreeRangeSet<Integer> set = TreeRangeSet.create(ranges);
+        set.removeAll(other.ranges);
+        return new VlanSet(set);
+    }
+
+    public boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    public RangeSet<Integer> ranges() {
+        return ranges;
+    }
+
+    /** NX-OS style: "2003-2005", "10,20", "none". */
+    @Override
+    public String toString() {
+        if (ranges.isEmpty()) {
+            return "none";
+        }
+        final StringBuilder sb = new StringBuilder();
+        for (final Range<Integer> r : ranges.asRanges()) {
+            final int lo = r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
+            final int hi = r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() : r.upperEndpoint() - 1;
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(lo);
+            if (hi > lo) {
+                sb.append('-').append(hi);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof VlanSet other && ranges.equals(other.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return ranges.hashCode();
+    }
+}

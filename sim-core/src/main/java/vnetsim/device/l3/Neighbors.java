@@ -1,0 +1,87 @@
+package vnetsim.device.l3;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.agrona.collections.Long2LongHashMap;
+import vnetsim.frame.Frame;
+
+/**
+ * An IPv4 neighbour table (ARP cache) with the pending queue Linux keeps while an entry is INCOMPLETE: packets
+ * wait, the stack probes {@link #MAX_PROBES} times {@link #PROBE_INTERVAL_NS} apart, then gives up and drops
+ * them (semantics.md section 8). The cache is a primitive map; the pending queue is only touched when a
+ * neighbour is unknown, never in steady state.
+ */
+public final class Neighbors {
+    public static final long UNKNOWN = -1L;
+    public static final int MAX_PROBES = 3;
+    public static final long PROBE_INTERVAL_NS = 1_000_000_000L;
+
+    private final Long2LongHashMap cache = new Long2LongHashMap(UNKNOWN);
+    private final Map<Integer, Pending> pending = new LinkedHashMap<>();
+
+    /** The MAC for this IPv4 address, or {@link #UNKNOWN}. */
+    public long lookup(final int ip) {
+        return cache.get(ip & 0xffffffffL);
+    }
+
+    public void learn(final int ip, final long mac) {
+        cache.put(ip & 0xffffffffL, mac);
+    }
+
+    public boolean isKnown(final int ip) {
+        return cache.containsKey(ip & 0xffffffffL);
+    }
+
+    /**
+     * Queues a packet until {@code ip} resolves.
+     * @return true when this is the first packet waiting for that address: the caller sends the first probe
+     */
+    public boolean enqueue(final int ip, final Frame frame, final int context) {
+        final Pending p = pending.computeIfAbsent(ip, k -> new Pending());
+        p.frames.add(frame);
+        p.contexts.add(context);
+        return p.frames.size() == 1;
+    }
+
+    /** Counts a probe sent; false when {@link #MAX_PROBES} were already sent (give up). */
+    public boolean countProbe(final int ip) {
+        final Pending p = pending.get(ip);
+        if (p == null) {
+            return false;
+        }
+        return ++p.probes <= MAX_PROBES;
+    }
+
+    public boolean isPending(final int ip) {
+        return pending.containsKey(ip);
+    }
+
+    /** Removes and returns the packets that waited for {@code ip} (resolved or given up), in arrival order. */
+    public List<Frame> release(final int ip) {
+        final Pending p = pending.remove(ip);
+        return p == null ? List.of() : p.frames;
+    }
+
+    /** The context value (e.g. egress port) stored with each packet {@link #release} returns, same order. */
+    public List<Integer> contexts(final int ip) {
+        final Pending p = pending.get(ip);
+        return p == null ? List.of() : p.contexts;
+    }
+
+    public int size() {
+        return cache.size();
+    }
+
+    public void clear() {
+        cache.clear();
+        pending.clear();
+    }
+
+    private static final class Pending {
+        final List<Frame> frames = new ArrayList<>(2);
+        final List<Integer> contexts = new ArrayList<>(2);
+        int probes;
+    }
+}

@@ -1,0 +1,55 @@
+package vnetsim.frame;
+
+/**
+ * ARP for IPv4 over Ethernet (RFC 826); {@code arp} is the packet's offset ({@link Frame#l3Offset()}).
+ * <pre>
+ *  0     2     4    5    6     8          14         18         24         28
+ *  |HTYPE|PTYPE|HLEN|PLEN|OPER | SHA (6)  | SPA (4)  | THA (6)  | TPA (4)  |
+ * </pre>
+ */
+public final class Arp {
+    public static final int LENGTH = 28;
+    public static final int REQUEST = 1;
+    public static final int REPLY = 2;
+
+    private Arp() {
+    }
+
+    public static int operation(final byte[] b, final int arp) {
+        return Bytes.u16(b, arp + 6);
+    }
+
+    public static long senderMac(final byte[] b, final int arp) {
+        return Bytes.mac(b, arp + 8);
+    }
+
+    public static int senderIp(final byte[] b, final int arp) {
+        return Bytes.i32(b, arp + 14);
+    }
+
+    public static long targetMac(final byte[] b, final int arp) {
+        return Bytes.mac(b, arp + 18);
+    }
+
+    public static int targetIp(final byte[] b, final int arp) {
+        return Bytes.i32(b, arp + 24);
+    }
+
+    /** Ethernet/IPv4 ARP with the expected lengths: anything else is not for an IPv4 stack. */
+    public static boolean isEthernetIpv4(final byte[] b, final int arp) {
+        return Bytes.u16(b, arp) == 1 && Bytes.u16(b, arp + 2) == EtherType.IPV4 && b[arp + 4] == 6 && b[arp + 5] == 4;
+    }
+
+    static void write(final byte[] b, final int arp, final int operation, final long senderMac, final int senderIp,
+                      final long targetMac, final int targetIp) {
+        Bytes.u16(b, arp, 1);
+        Bytes.u16(b, arp + 2, EtherType.IPV4);
+        b[arp + 4] = 6;
+        b[arp + 5] = 4;
+        Bytes.u16(b, arp + 6, operation);
+        Bytes.mac(b, arp + 8, senderMac);
+        Bytes.i32(b, arp + 14, senderIp);
+        Bytes.mac(b, arp + 18, targetMac);
+        Bytes.i32(b, arp + 24, targetIp);
+    }
+}

@@ -1,0 +1,18 @@
+package vnetsim.frame;
+
+/** EtherType values the simulator reads and writes. */
+public final class EtherType {
+    public static final int IPV4 = 0x0800;
+    public static final int ARP = 0x0806;
+    /** IEEE 802.1Q customer VLAN tag (C-tag). */
+    public static final int VLAN_8021Q = 0x8100;
+    /** IEEE 802.1ad service VLAN tag (S-tag, QinQ outer). */
+    public static final int VLAN_8021AD = 0x88a8;
+
+    private EtherType() {
+    }
+
+    public static boolean isVlanTpid(final int type) {
+        return type == VLAN_8021Q || type == VLAN_8021AD;
+    }
+}

@@ -1,0 +1,220 @@
+package vnetsim.frame;
+
+/**
+ * One Ethernet frame in a reusable byte array, without FCS. Headroom in front lets an 802.1Q tag be pushed by
+ * moving the 12 address bytes, never the payload (the kernel's skb_push + memmove in __vlan_insert_inner_tag).
+ *
+ * <pre>
+ *   0        start                                                      end   capacity
+ *   +--------+------+------+----------------+------+--------------------+-----+
+ *   |headroom| dst 6| src 6| TPID TCI (4) * | type | payload            |     |
+ *   +--------+------+------+----------------+------+--------------------+-----+
+ * </pre>
+ *
+ * <p>Besides the bytes, a frame carries the engine's bookkeeping for the trace: the packet it belongs to
+ * (copies made for a flood keep it), the trace event it last passed, and how many links it has crossed (the
+ * loop guard). Devices never read those.
+ */
+public final class Frame {
+    /** Room for two tags (QinQ). */
+    public static final int HEADROOM = 2 * VlanTag.LENGTH;
+    /** Largest frame: 9216-byte jumbo payload, Ethernet header, two tags. */
+    public static final int MAX_LENGTH = 9216 + Ethernet.HEADER_LENGTH + 2 * VlanTag.LENGTH;
+    /** Shortest frame on the wire without FCS; shorter frames are padded (ARP: 42 bytes of data). */
+    public static final int MIN_LENGTH = 60;
+
+    private final byte[] bytes = new byte[HEADROOM + MAX_LENGTH];
+    private int start = HEADROOM;
+    private int end = HEADROOM;
+
+    private int packetId;
+    private int lastEvent = -1;
+    private int hops;
+
+    /** Empties the frame, keeping its buffer, ready to be written from offset {@link #start()}. */
+    public Frame clear() {
+        start = HEADROOM;
+        end = HEADROOM;
+        packetId = 0;
+        lastEvent = -1;
+        hops = 0;
+        return this;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Offset of the destination MAC in {@link #bytes()}. */
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    public int length() {
+        return end - start;
+    }
+
+    /** Sets the frame length (bytes from {@link #start()}); used by packet writers. */
+    public void setLength(final int length) {
+        if (length < 0 || start + length > bytes.length) {
+            throw new IllegalArgumentException("frame length out of range: length=" + length + ", start=" + start);
+        }
+        end = start + length;
+    }
+
+    /** Pads with zeros to the Ethernet minimum of 60 bytes, as a NIC does before the FCS. */
+    public void padToMinimum() {
+        while (length() < MIN_LENGTH) {
+            bytes[end++] = 0;
+        }
+    }
+
+    /** Copies bytes and bookkeeping from another frame (used only where a flood must send different copies). */
+    public Frame copyFrom(final Frame other) {
+        start = other.start;
+        end = other.end;
+        System.arraycopy(other.bytes, start, bytes, start, end - start);
+        packetId = other.packetId;
+        lastEvent = other.lastEvent;
+        hops = other.hops;
+        return this;
+    }
+
+    /** Copies raw bytes in (e.g. a frame read from a file). */
+    public Frame load(final byte[] source, final int offset, final int length) {
+        clear();
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException("frame too long: length=" + length + ", max=" + MAX_LENGTH);
+        }
+        System.arraycopy(source, offset, bytes, start, length);
+        end = start + length;
+        return this;
+    }
+
+    // ---- Ethernet header ------------------------------------------------------------------------------------
+
+    public long destinationMac() {
+        return Bytes.mac(bytes, start);
+    }
+
+    public long sourceMac() {
+        return Bytes.mac(bytes, start + Ethernet.SOURCE_OFFSET);
+    }
+
+    public void setDestinationMac(final long mac) {
+        Bytes.mac(bytes, start, mac);
+    }
+
+    public void setSourceMac(final long mac) {
+        Bytes.mac(bytes, start + Ethernet.SOURCE_OFFSET, mac);
+    }
+
+    /** The EtherType/TPID right after the source MAC: 0x8100 or 0x88a8 when tagged. */
+    public int outerType() {
+        return Bytes.u16(bytes, start + Ethernet.TYPE_OFFSET);
+    }
+
+    public boolean isTagged() {
+        return EtherType.isVlanTpid(outerType());
+    }
+
+    /** VID (0-4095) of the outer tag; only meaningful when {@link #isTagged()}. */
+    public int vlanId() {
+        return Bytes.u16(bytes, start + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK;
+    }
+
+    /** Outer VID, or {@link VlanTag#UNTAGGED} when the frame carries no tag. */
+    public int outerVlanOrUntagged() {
+        return isTagged() ? vlanId() : VlanTag.UNTAGGED;
+    }
+
+    /** Number of stacked VLAN tags. */
+    public int tagCount() {
+        int count = 0;
+        int off = start + Ethernet.TYPE_OFFSET;
+        while (off + 2 <= end && EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+            count++;
+            off += VlanTag.LENGTH;
+        }
+        return count;
+    }
+
+    /** Offset of the EtherType that follows all tags. */
+    public int innerTypeOffset() {
+        int off = start + Ethernet.TYPE_OFFSET;
+        while (EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+            off += VlanTag.LENGTH;
+        }
+        return off;
+    }
+
+    /** The EtherType after any tags (0x0800 for IPv4, 0x0806 for ARP). */
+    public int etherType() {
+        return Bytes.u16(bytes, innerTypeOffset());
+    }
+
+    /** Offset of the network-layer header (IPv4 or ARP) in {@link #bytes()}. */
+    public int l3Offset() {
+        return innerTypeOffset() + 2;
+    }
+
+    /** Inserts a tag after the source MAC: the 12 address bytes move into the headroom (PCP 0, DEI 0). */
+    public void pushVlanTag(final int tpid, final int vlanId) {
+        if (start < VlanTag.LENGTH) {
+            throw new IllegalStateException("no headroom for a VLAN tag: start=" + start);
+        }
+        if (vlanId < 0 || vlanId > VlanTag.VID_MASK) {
+            throw new IllegalArgumentException("VLAN ID out of range 0-4095: " + vlanId);
+        }
+        System.arraycopy(bytes, start, bytes, start - VlanTag.LENGTH, Ethernet.ADDRESSES_LENGTH);
+        start -= VlanTag.LENGTH;
+        Bytes.u16(bytes, start + Ethernet.TYPE_OFFSET, tpid);
+        Bytes.u16(bytes, start + VlanTag.TCI_OFFSET, vlanId);
+    }
+
+    /** Removes the outer tag: the 12 address bytes move forward over it. */
+    public void popVlanTag() {
+        if (!isTagged()) {
+            throw new IllegalStateException("frame has no VLAN tag to pop");
+        }
+        System.arraycopy(bytes, start, bytes, start + VlanTag.LENGTH, Ethernet.ADDRESSES_LENGTH);
+        start += VlanTag.LENGTH;
+    }
+
+    /** Rewrites the outer VID in place, keeping PCP and DEI (a router-on-a-stick retag). */
+    public void setVlanId(final int vlanId) {
+        final int off = start + VlanTag.TCI_OFFSET;
+        Bytes.u16(bytes, off, (Bytes.u16(bytes, off) & ~VlanTag.VID_MASK) | (vlanId & VlanTag.VID_MASK));
+    }
+
+    // ---- engine bookkeeping ---------------------------------------------------------------------------------
+
+    public int packetId() {
+        return packetId;
+    }
+
+    public void setPacketId(final int packetId) {
+        this.packetId = packetId;
+    }
+
+    public int lastEvent() {
+        return lastEvent;
+    }
+
+    public void setLastEvent(final int lastEvent) {
+        this.lastEvent = lastEvent;
+    }
+
+    public int hops() {
+        return hops;
+    }
+
+    /** Counts one more link crossed and returns the new count. */
+    public int countHop() {
+        return ++hops;
+    }
+}

@@ -1,0 +1,43 @@
+package vnetsim.frame;
+
+/**
+ * ICMP (RFC 792); {@code icmp} is the message offset (after the IPv4 header).
+ * <pre>
+ *  0      1      2          4                    8
+ *  | type | code | checksum | identifier/unused  | sequence/next-hop MTU | data ...
+ * </pre>
+ */
+public final class Icmp {
+    public static final int HEADER_LENGTH = 8;
+    public static final int ECHO_REPLY = 0;
+    public static final int DESTINATION_UNREACHABLE = 3;
+    public static final int ECHO_REQUEST = 8;
+    public static final int TIME_EXCEEDED = 11;
+    public static final int CODE_HOST_UNREACHABLE = 1;
+    public static final int CODE_PORT_UNREACHABLE = 3;
+    public static final int CODE_FRAGMENTATION_NEEDED = 4;
+
+    private Icmp() {
+    }
+
+    public static int type(final byte[] b, final int icmp) {
+        return b[icmp] & 0xff;
+    }
+
+    public static int code(final byte[] b, final int icmp) {
+        return b[icmp + 1] & 0xff;
+    }
+
+    public static int identifier(final byte[] b, final int icmp) {
+        return Bytes.u16(b, icmp + 4);
+    }
+
+    public static int sequence(final byte[] b, final int icmp) {
+        return Bytes.u16(b, icmp + 6);
+    }
+
+    /** True when this ICMP type is an error (never answered with another error, RFC 1122 3.2.2). */
+    public static boolean isError(final int type) {
+        return type == DESTINATION_UNREACHABLE || type == TIME_EXCEEDED || type == 4 || type == 5 || type == 12;
+    }
+}

@@ -1,0 +1,99 @@
+package vnetsim.frame;
+
+/**
+ * IPv4 header (RFC 791) read and written in place; {@code ip} is the header's offset in the frame bytes
+ * ({@link Frame#l3Offset()}).
+ * <pre>
+ *  0       4       8               16      19              31
+ *  |version| IHL   |  DSCP/ECN     |         total length  |
+ *  |        identification         |flags|  fragment offset|
+ *  |   TTL         |  protocol     |     header checksum   |
+ *  |                     source address                    |
+ *  |                   destination address                 |
+ * </pre>
+ */
+public final class Ipv4 {
+    public static final int HEADER_LENGTH = 20;
+    public static final int PROTOCOL_ICMP = 1;
+    public static final int PROTOCOL_TCP = 6;
+    public static final int PROTOCOL_UDP = 17;
+    public static final int DEFAULT_TTL = 64;
+    static final int TOTAL_LENGTH_OFFSET = 2;
+    static final int FLAGS_OFFSET = 6;
+    static final int TTL_OFFSET = 8;
+    static final int PROTOCOL_OFFSET = 9;
+    static final int CHECKSUM_OFFSET = 10;
+    static final int SOURCE_OFFSET = 12;
+    static final int DESTINATION_OFFSET = 16;
+    /** Don't Fragment flag in the flags/fragment word. */
+    public static final int FLAG_DF = 0x4000;
+
+    private Ipv4() {
+    }
+
+    public static int headerLength(final byte[] b, final int ip) {
+        return (b[ip] & 0x0f) * 4;
+    }
+
+    public static int totalLength(final byte[] b, final int ip) {
+        return Bytes.u16(b, ip + TOTAL_LENGTH_OFFSET);
+    }
+
+    public static int ttl(final byte[] b, final int ip) {
+        return b[ip + TTL_OFFSET] & 0xff;
+    }
+
+    public static int protocol(final byte[] b, final int ip) {
+        return b[ip + PROTOCOL_OFFSET] & 0xff;
+    }
+
+    public static int source(final byte[] b, final int ip) {
+        return Bytes.i32(b, ip + SOURCE_OFFSET);
+    }
+
+    public static int destination(final byte[] b, final int ip) {
+        return Bytes.i32(b, ip + DESTINATION_OFFSET);
+    }
+
+    public static int checksum(final byte[] b, final int ip) {
+        return Bytes.u16(b, ip + CHECKSUM_OFFSET);
+    }
+
+    public static boolean dontFragment(final byte[] b, final int ip) {
+        return (Bytes.u16(b, ip + FLAGS_OFFSET) & FLAG_DF) != 0;
+    }
+
+    /** Version 4, IHL at least 5, and a header checksum that verifies (RFC 1812 5.2.2). */
+    public static boolean isValidHeader(final byte[] b, final int ip, final int available) {
+        if (available < HEADER_LENGTH || (b[ip] & 0xf0) != 0x40) {
+            return false;
+        }
+        final int ihl = headerLength(b, ip);
+        return ihl >= HEADER_LENGTH && ihl <= available && Checksum.sum(b, ip, ihl) == 0xffff;
+    }
+
+    /** TTL minus one with the header checksum patched incrementally, as ip_decrease_ttl() does. */
+    public static void decrementTtl(final byte[] b, final int ip) {
+        final int oldWord = Bytes.u16(b, ip + TTL_OFFSET);
+        final int newWord = oldWord - 0x0100;
+        Bytes.u16(b, ip + TTL_OFFSET, newWord);
+        Bytes.u16(b, ip + CHECKSUM_OFFSET, Checksum.update(checksum(b, ip), oldWord, newWord));
+    }
+
+    /** Writes a 20-byte header (no options) with a fresh checksum. */
+    public static void writeHeader(final byte[] b, final int ip, final int payloadLength, final int identification,
+                                   final boolean dontFragment, final int ttl, final int protocol,
+                                   final int source, final int destination) {
+        b[ip] = 0x45;
+        b[ip + 1] = 0;
+        Bytes.u16(b, ip + TOTAL_LENGTH_OFFSET, HEADER_LENGTH + payloadLength);
+        Bytes.u16(b, ip + 4, identification);
+        Bytes.u16(b, ip + FLAGS_OFFSET, dontFragment ? FLAG_DF : 0);
+        b[ip + TTL_OFFSET] = (byte) ttl;
+        b[ip + PROTOCOL_OFFSET] = (byte) protocol;
+        Bytes.u16(b, ip + CHECKSUM_OFFSET, 0);
+        Bytes.i32(b, ip + SOURCE_OFFSET, source);
+        Bytes.i32(b, ip + DESTINATION_OFFSET, destination);
+        Bytes.u16(b, ip + CHECKSUM_OFFSET, Checksum.compute(b, ip, HEADER_LENGTH));
+    }
+}

@@ -1,0 +1,44 @@
+package vnetsim.frame;
+
+/** IPv4 addresses as {@code int}s on the data path; parsing, printing and prefix arithmetic at the edges. */
+public final class Ipv4Address {
+    private Ipv4Address() {
+    }
+
+    public static int parse(final String text) {
+        final String[] parts = text.trim().split("\\.", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+        }
+        int ip = 0;
+        for (final String part : parts) {
+            final int octet;
+            try {
+                octet = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'", e);
+            }
+            if (octet < 0 || octet > 255 || part.isEmpty()) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + text + "'");
+            }
+            ip = (ip << 8) | octet;
+        }
+        return ip;
+    }
+
+    public static String format(final int ip) {
+        return (ip >>> 24) + "." + ((ip >>> 16) & 0xff) + "." + ((ip >>> 8) & 0xff) + "." + (ip & 0xff);
+    }
+
+    public static int mask(final int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("prefix length must be 0-32: " + prefixLength);
+        }
+        return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+    }
+
+    public static boolean sameSubnet(final int a, final int b, final int prefixLength) {
+        final int mask = mask(prefixLength);
+        return (a & mask) == (b & mask);
+    }
+}
