@@ -1,0 +1,21 @@
+package vnetsim.engine;
+
+import vnetsim.device.DropReason;
+import vnetsim.frame.Frame;
+import vnetsim.trace.Direction;
+
+/**
+ * Sees every frame crossing an interface while the simulation runs (captures attach here). Called on the frame
+ * path only when an observer is attached.
+ */
+public interface FrameObserver {
+    /** A frame arrived at or left a port; {@code event} is its 0-based index among the run's events. */
+    void onFrame(int event, long timeNs, int device, int port, Direction direction, Frame frame);
+
+    /** The frame at {@code event} was dropped by {@code device} at {@code port}. */
+    void onDrop(int event, int device, int port, DropReason reason, int detail);
+
+    /** The run ended (flush anything held back). */
+    default void onRunEnd() {
+    }
+}

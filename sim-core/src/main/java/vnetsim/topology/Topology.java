@@ -1,0 +1,177 @@
+package vnetsim.topology;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vnetsim.device.Device;
+import vnetsim.device.DeviceKind;
+import vnetsim.device.Endpoint;
+import vnetsim.device.InterfaceNames;
+
+/**
+ * The compiled wiring: devices by index and, for every port, the port at the other end of its link as flat
+ * arrays, so the engine never walks a graph or a map per frame. Names live here too, for the edges (CLI,
+ * traces, captures). Device state (FDBs, ARP caches, configuration) lives in the devices.
+ */
+public final class Topology {
+    public static final int NOT_CONNECTED = -1;
+
+    private final ImmutableList<Device> devices;
+    private final int[][] peerDevice;
+    private final int[][] peerPort;
+    private final long[][] latencyNs;
+    private final LinkKind[][] linkKind;
+    private final boolean[][] linkUp;
+    private final ImmutableMap<String, Integer> aliases;
+
+    Topology(final List<Device> devices, final List<int[]> links, final Map<String, Integer> aliases) {
+        this.devices = ImmutableList.copyOf(devices);
+        this.aliases = ImmutableMap.copyOf(aliases);
+        final int n = devices.size();
+        peerDevice = new int[n][];
+        peerPort = new int[n][];
+        latencyNs = new long[n][];
+        linkKind = new LinkKind[n][];
+        linkUp = new boolean[n][];
+        for (int d = 0; d < n; d++) {
+            final int ports = devices.get(d).portCount();
+            peerDevice[d] = new int[ports];
+            peerPort[d] = new int[ports];
+            latencyNs[d] = new long[ports];
+            linkKind[d] = new LinkKind[ports];
+            linkUp[d] = new boolean[ports];
+            java.util.Arrays.fill(peerDevice[d], NOT_CONNECTED);
+            java.util.Arrays.fill(peerPort[d], NOT_CONNECTED);
+        }
+        for (final int[] l : links) {
+            final LinkKind kind = LinkKind.values()[l[4]];
+            connect(l[0], l[1], l[2], l[3], kind);
+            connect(l[2], l[3], l[0], l[1], kind);
+        }
+    }
+
+    private void connect(final int d, final int p, final int peer, final int peerP, final LinkKind kind) {
+        peerDevice[d][p] = peer;
+        peerPort[d][p] = peerP;
+        latencyNs[d][p] = kind.latencyNs();
+        linkKind[d][p] = kind;
+        linkUp[d][p] = true;
+    }
+
+    public int deviceCount() {
+        return devices.size();
+    }
+
+    public Device device(final int index) {
+        return devices.get(index);
+    }
+
+    public List<Device> devices() {
+        return devices;
+    }
+
+    /** Device at the other end of this port's link, or {@link #NOT_CONNECTED}. */
+    public int peerDevice(final int device, final int port) {
+        return peerDevice[device][port];
+    }
+
+    public int peerPort(final int device, final int port) {
+        return peerPort[device][port];
+    }
+
+    public long latencyNs(final int device, final int port) {
+        return latencyNs[device][port];
+    }
+
+    public LinkKind linkKind(final int device, final int port) {
+        return linkKind[device][port];
+    }
+
+    public boolean isLinkUp(final int device, final int port) {
+        return linkUp[device][port];
+    }
+
+    /** Takes a link down or up (both ends), for what-if questions. */
+    public void setLinkUp(final int device, final int port, final boolean up) {
+        linkUp[device][port] = up;
+        final int peer = peerDevice[device][port];
+        if (peer != NOT_CONNECTED) {
+            linkUp[peer][peerPort[device][port]] = up;
+        }
+    }
+
+    /**
+     * Whether an event at this port appears in the design documents' view: endpoint NICs, host bridges, VLAN
+     * subinterfaces and NICs, the router interface, and switch ports facing hosts (not the switch port facing
+     * the router or another switch).
+     */
+    public boolean isDocumentVisible(final int device, final int port) {
+        final Device d = devices.get(device);
+        if (d.kind() != DeviceKind.TRUNK_SWITCH) {
+            return true;
+        }
+        final int peer = peerDevice[device][port];
+        return peer == NOT_CONNECTED || devices.get(peer).kind() == DeviceKind.PHYSICAL_NIC;
+    }
+
+    // ---- names ------------------------------------------------------------------------------------------------
+
+    /** Endpoints in order of definition, with their short ids. */
+    public Map<String, Integer> endpointIds() {
+        return aliases;
+    }
+
+    /** An endpoint by short id ("vm1", case-insensitive) or display name ("Virtual Machine 1"). */
+    public Optional<Integer> findEndpoint(final String idOrName) {
+        final String wanted = idOrName.trim();
+        for (final Map.Entry<String, Integer> e : aliases.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(wanted)
+                    || devices.get(e.getValue()).host().equalsIgnoreCase(wanted)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Endpoint endpoint(final int index) {
+        return (Endpoint) devices.get(index);
+    }
+
+    /** The device and port where {@code host}'s interface {@code iface} is, e.g. ("Switch", "Ethernet 1/3"). */
+    public Optional<PortRef> findInterface(final String host, final String iface) {
+        final String wantedIface = InterfaceNames.normalize(iface);
+        PortRef fallback = null;
+        for (int d = 0; d < devices.size(); d++) {
+            final Device device = devices.get(d);
+            if (!device.host().equalsIgnoreCase(host.trim())) {
+                continue;
+            }
+            for (int p = 0; p < device.portCount(); p++) {
+                if (InterfaceNames.normalize(device.interfaceName(p)).equals(wantedIface)) {
+                    if (device.kind() == DeviceKind.TRUNK_SWITCH || device.kind() == DeviceKind.ROUTING_FIREWALL) {
+                        return Optional.of(new PortRef(d, p));
+                    }
+                    if (fallback == null) {
+                        fallback = new PortRef(d, p);
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    /** Indices of devices on a host ("node0"), for what-if changes and descriptions. */
+    public List<Integer> devicesOf(final String host) {
+        final List<Integer> result = new ArrayList<>();
+        for (int d = 0; d < devices.size(); d++) {
+            if (devices.get(d).host().toLowerCase(Locale.ROOT).equals(host.trim().toLowerCase(Locale.ROOT))) {
+                result.add(d);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,69 @@
+package vnetsim.topology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vnetsim.device.Device;
+import vnetsim.device.Endpoint;
+
+/**
+ * Assembles devices and the links between their ports, then compiles them into an immutable {@link Topology}.
+ * Wiring mistakes fail loudly, naming both ends.
+ */
+public final class TopologyBuilder {
+    private final List<Device> devices = new ArrayList<>();
+    private final List<int[]> links = new ArrayList<>();          // {devA, portA, devB, portB, kind}
+    private final Map<String, Integer> aliases = new LinkedHashMap<>();
+
+    /** Adds a device; returns its index. */
+    public int add(final Device device) {
+        devices.add(device);
+        return devices.size() - 1;
+    }
+
+    /** Adds an endpoint with a short id ("vm1") users can type instead of its display name. */
+    public int addEndpoint(final String shortId, final Endpoint endpoint) {
+        final int index = add(endpoint);
+        if (aliases.putIfAbsent(shortId, index) != null) {
+            throw new IllegalArgumentException("endpoint id '" + shortId + "' is used twice");
+        }
+        return index;
+    }
+
+    public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
+                                final LinkKind kind) {
+        checkPort(deviceA, portA);
+        checkPort(deviceB, portB);
+        for (final int[] l : links) {
+            checkFree(l, deviceA, portA);
+            checkFree(l, deviceB, portB);
+        }
+        links.add(new int[] {deviceA, portA, deviceB, portB, kind.ordinal()});
+        return this;
+    }
+
+    private void checkPort(final int device, final int port) {
+        if (device < 0 || device >= devices.size()) {
+            throw new IllegalArgumentException("no device with index " + device);
+        }
+        if (port < 0 || port >= devices.get(device).portCount()) {
+            throw new IllegalArgumentException(describe(device, port) + " does not exist");
+        }
+    }
+
+    private void checkFree(final int[] l, final int device, final int port) {
+        if ((l[0] == device && l[1] == port) || (l[2] == device && l[3] == port)) {
+            throw new IllegalArgumentException(describe(device, port) + " is already connected");
+        }
+    }
+
+    private String describe(final int device, final int port) {
+        final Device d = devices.get(device);
+        return "port " + port + " of " + d.host() + "/" + (port < d.portCount() ? d.portName(port) : "?");
+    }
+
+    public Topology build() {
+        return new Topology(devices, links, aliases);
+    }
+}

@@ -1,0 +1,71 @@
+package vnetsim.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.cycle.PatonCycleBase;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+import vnetsim.device.DeviceKind;
+
+/**
+ * The JGraphT view of a {@link Topology} for analyses (never walked per frame): one vertex per device, one edge
+ * per link. Used to find L2 cycles (bridges and switches with STP off forward around them forever) and which
+ * devices can reach each other at all.
+ */
+public final class TopologyGraph {
+    private final Topology topology;
+    private final Graph<Integer, DefaultEdge> graph;
+
+    public TopologyGraph(final Topology topology) {
+        this.topology = topology;
+        this.graph = GraphTypeBuilder.<Integer, DefaultEdge>undirected()
+                .allowingMultipleEdges(true).allowingSelfLoops(false)
+                .edgeClass(DefaultEdge.class).buildGraph();
+        for (int d = 0; d < topology.deviceCount(); d++) {
+            graph.addVertex(d);
+        }
+        for (int d = 0; d < topology.deviceCount(); d++) {
+            for (int p = 0; p < topology.device(d).portCount(); p++) {
+                final int peer = topology.peerDevice(d, p);
+                if (peer > d || (peer == d && topology.peerPort(d, p) > p)) {
+                    if (topology.isLinkUp(d, p)) {
+                        graph.addEdge(d, peer);
+                    }
+                }
+            }
+        }
+    }
+
+    public Graph<Integer, DefaultEdge> graph() {
+        return graph;
+    }
+
+    /**
+     * Cycles made only of L2 forwarding devices and the links between them: each is a place a broadcast
+     * circulates with STP off. Names are "host/interface" of the devices on the cycle.
+     */
+    public List<List<String>> layer2Cycles() {
+        final List<List<String>> result = new ArrayList<>();
+        for (final List<DefaultEdge> cycle : new PatonCycleBase<>(graph).getCycleBasis().getCyclesAsGraphPaths()
+                .stream().map(p -> p.getEdgeList()).toList()) {
+            final List<String> names = new ArrayList<>();
+            boolean allLayer2 = true;
+            for (final DefaultEdge e : cycle) {
+                final int d = graph.getEdgeSource(e);
+                final DeviceKind kind = topology.device(d).kind();
+                allLayer2 &= kind != DeviceKind.ENDPOINT && kind != DeviceKind.ROUTING_FIREWALL;
+                names.add(topology.device(d).host() + "/" + topology.device(d).interfaceName(0));
+            }
+            if (allLayer2) {
+                result.add(names);
+            }
+        }
+        return result;
+    }
+
+    public boolean isConnected(final int deviceA, final int deviceB) {
+        return new ConnectivityInspector<>(graph).pathExists(deviceA, deviceB);
+    }
+}
