@@ -30,6 +30,11 @@ public final class CaptureException extends RuntimeException {
         return new CaptureException(path, describe(e), e);
     }
 
+    /** Same, saying which step failed, e.g. {@code "writing vm-a_eth0.pcap"}. */
+    static CaptureException of(Path path, String step, IOException e) {
+        return new CaptureException(path, step + ": " + describe(e), e);
+    }
+
     /** The capture target (file or directory) that could not be written. */
     public Path path() {
         return path;
