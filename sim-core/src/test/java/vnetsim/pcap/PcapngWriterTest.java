@@ -155,6 +155,20 @@ class PcapngWriterTest {
         }
     }
 
+    @Test
+    void oversized_comment_is_cut_to_the_option_limit_at_a_character_boundary() throws Exception {
+        String huge = "é".repeat(40_000); // 80,000 UTF-8 bytes; an option length is 16 bits
+        Path file = dir.resolve("run.pcapng");
+        try (PcapngWriter w = PcapngWriter.create(file)) {
+            w.capture(VM_NIC, 0, true, F1, 0, F1.length, huge);
+        }
+        assertThat(PcapngWriter.utf8(huge)).hasSize(65534);
+        assertThat(PcapngBlocks.types(Files.readAllBytes(file))).containsExactly(0x0A0D0D0A, 1, 6);
+
+        Tshark.require();
+        assertThat(Tshark.fields(file, "frame.comment")).containsExactly(List.of("é".repeat(32_767)));
+    }
+
     private List<String> listing() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
