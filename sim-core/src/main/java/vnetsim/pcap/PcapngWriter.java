@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -266,6 +267,6 @@ public final class PcapngWriter implements CaptureSink {
         while (n > 0 && (b[n] & 0xC0) == 0x80) {
             n--; // b[n] is a continuation byte: do not split the character it belongs to
         }
-        return java.util.Arrays.copyOf(b, n);
+        return Arrays.copyOf(b, n);
     }
 }
