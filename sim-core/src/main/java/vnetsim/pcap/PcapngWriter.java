@@ -1,0 +1,272 @@
+package vnetsim.pcap;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Streams a single pcapng file (draft-ietf-opsawg-pcapng), little-endian, with one section and one
+ * interface per distinct {@link CapturedInterface}.
+ *
+ * <p>Every block shares the same frame; the length is repeated at the end so readers can walk backwards:
+ * <pre>
+ *  0                   1                   2                   3
+ * +---------------------------------------------------------------+
+ * |                          Block Type                           |
+ * +---------------------------------------------------------------+
+ * |                      Block Total Length                       |
+ * +---------------------------------------------------------------+
+ * /                          Block Body  (padded to 32 bits)      /
+ * +---------------------------------------------------------------+
+ * |                      Block Total Length                       |
+ * +---------------------------------------------------------------+
+ * </pre>
+ * Options inside a body are {@code code:u16 length:u16 value (padded to 32 bits)}, ended by
+ * {@code opt_endofopt} (code 0, length 0).
+ *
+ * <p>Frames are written to a temporary file next to the target as they arrive (through a buffered stream)
+ * and the file is renamed into place by {@link #close()}. Output depends only on the calls made.
+ */
+public final class PcapngWriter implements CaptureSink {
+
+    /** Same snaplen in every IDB; larger than any Ethernet frame the simulation makes. */
+    static final int SNAPLEN = 262144;
+
+    static final int SHB_TYPE = 0x0A0D0D0A;
+    static final int IDB_TYPE = 0x00000001;
+    static final int EPB_TYPE = 0x00000006;
+    static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    static final int LINKTYPE_ETHERNET = 1;
+
+    static final int OPT_ENDOFOPT = 0;
+    static final int OPT_COMMENT = 1;
+    static final int SHB_USERAPPL = 4;
+    static final int IF_NAME = 2;
+    static final int IF_DESCRIPTION = 3;
+    static final int IF_TSRESOL = 9;
+    static final int EPB_FLAGS = 2;
+    /** epb_flags bits 0-1: 01 = inbound, 10 = outbound (00 = not available). */
+    static final int FLAG_INBOUND = 0b01;
+    static final int FLAG_OUTBOUND = 0b10;
+
+    private static final int MAX_OPTION_LENGTH = 0xFFFF;
+
+    private final Path target;
+    private final Path temp;
+    private final OutputStream out;
+    private final LeBuffer block = new LeBuffer();
+    private final Map<CapturedInterface, Integer> interfaceIds = new HashMap<>();
+    private boolean finished;
+
+    private PcapngWriter(Path target, Path temp, OutputStream out) {
+        this.target = target;
+        this.temp = temp;
+        this.out = out;
+    }
+
+    /** Starts a capture that will appear at {@code file} when closed. */
+    public static PcapngWriter create(Path file) {
+        return create(file, StreamOpener.FILES);
+    }
+
+    static PcapngWriter create(Path file, StreamOpener opener) {
+        Path parent = CaptureFiles.checkedParent(file);
+        if (Files.isDirectory(file)) {
+            throw new CaptureException(file, "target is a directory");
+        }
+        Path temp = null;
+        try {
+            // Random temp name so concurrent or crashed runs cannot collide; it never reaches file content.
+            temp = Files.createTempFile(parent, "." + file.getFileName() + ".", ".tmp");
+            OutputStream out = new BufferedOutputStream(opener.open(temp), 1 << 16);
+            PcapngWriter writer = new PcapngWriter(file, temp, out);
+            writer.writeSectionHeader(); // on failure this cleans up the temp file itself
+            return writer;
+        } catch (IOException e) {
+            CaptureFiles.deleteQuietly(temp);
+            throw CaptureException.of(file, e);
+        }
+    }
+
+    @Override
+    public void capture(CapturedInterface iface, long timeNs, boolean inbound, byte[] bytes, int offset, int length,
+                        String comment) {
+        Objects.requireNonNull(iface, "iface");
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (timeNs < 0) {
+            throw new IllegalArgumentException("timeNs must be >= 0: " + timeNs);
+        }
+        if (finished) {
+            throw new IllegalStateException("capture " + target + " is already closed or aborted");
+        }
+        Integer id = interfaceIds.get(iface);
+        if (id == null) {
+            id = interfaceIds.size();
+            writeInterfaceDescription(iface);
+            interfaceIds.put(iface, id);
+        }
+        writeEnhancedPacket(id, timeNs, inbound, bytes, offset, length, comment);
+    }
+
+    @Override
+    public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            out.close();
+            CaptureFiles.moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            CaptureFiles.deleteQuietly(temp);
+            throw CaptureException.of(target, e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        discard();
+    }
+
+    /**
+     * Section Header Block:
+     * <pre>
+     * +---------------------------------------------------------------+
+     * |                   Block Type = 0x0A0D0D0A                     |
+     * |                      Block Total Length                       |
+     * |                Byte-Order Magic = 0x1A2B3C4D                  |
+     * |   Major Version = 1           |      Minor Version = 0        |
+     * |              Section Length = -1 (unknown, 64 bits)           |
+     * /                 Options (shb_userappl)                        /
+     * |                      Block Total Length                       |
+     * +---------------------------------------------------------------+
+     * </pre>
+     * Section length is -1 because we stream and never seek back.
+     */
+    private void writeSectionHeader() {
+        begin(SHB_TYPE);
+        block.u32(BYTE_ORDER_MAGIC).u16(1).u16(0).u64(-1L);
+        option(SHB_USERAPPL, utf8("vnetsim"));
+        endOfOptions();
+        end();
+    }
+
+    /**
+     * Interface Description Block; its interface id is its position among the IDBs (0, 1, ...):
+     * <pre>
+     * +---------------------------------------------------------------+
+     * |                    Block Type = 0x00000001                    |
+     * |                      Block Total Length                       |
+     * |   LinkType = 1 (Ethernet)     |          Reserved = 0         |
+     * |                     SnapLen = 262144                          |
+     * /      Options (if_name, if_description, if_tsresol = 9)        /
+     * |                      Block Total Length                       |
+     * +---------------------------------------------------------------+
+     * </pre>
+     * if_tsresol 9 means timestamps count units of 10^-9 s, so simulated nanoseconds go in unchanged.
+     */
+    private void writeInterfaceDescription(CapturedInterface iface) {
+        begin(IDB_TYPE);
+        block.u16(LINKTYPE_ETHERNET).u16(0).u32(SNAPLEN);
+        option(IF_NAME, utf8(iface.ifName()));
+        if (iface.description() != null) {
+            option(IF_DESCRIPTION, utf8(iface.description()));
+        }
+        option(IF_TSRESOL, new byte[] {9});
+        endOfOptions();
+        end();
+    }
+
+    /**
+     * Enhanced Packet Block:
+     * <pre>
+     * +---------------------------------------------------------------+
+     * |                    Block Type = 0x00000006                    |
+     * |                      Block Total Length                       |
+     * |                         Interface ID                          |
+     * |                       Timestamp (High)                        |
+     * |                       Timestamp (Low)                         |
+     * |                    Captured Packet Length                     |
+     * |                    Original Packet Length                     |
+     * /              Packet Data (padded to 32 bits)                  /
+     * /             Options (epb_flags, opt_comment)                  /
+     * |                      Block Total Length                       |
+     * +---------------------------------------------------------------+
+     * </pre>
+     * Frames beyond the snaplen are truncated (original length still records the real size), as a real
+     * capture would, so readers never see a frame longer than the interface promised.
+     */
+    private void writeEnhancedPacket(int id, long timeNs, boolean inbound, byte[] bytes, int offset, int length,
+                                     String comment) {
+        int captured = Math.min(length, SNAPLEN);
+        begin(EPB_TYPE);
+        block.u32(id).u32((int) (timeNs >>> 32)).u32((int) timeNs).u32(captured).u32(length);
+        block.bytes(bytes, offset, captured).pad32();
+        int flags = inbound ? FLAG_INBOUND : FLAG_OUTBOUND;
+        block.u16(EPB_FLAGS).u16(4).u32(flags);
+        if (comment != null) {
+            option(OPT_COMMENT, utf8(comment));
+        }
+        endOfOptions();
+        end();
+    }
+
+    private void begin(int type) {
+        block.clear().u32(type).u32(0); // length back-filled by end()
+    }
+
+    private void option(int code, byte[] value) {
+        block.u16(code).u16(value.length).bytes(value).pad32();
+    }
+
+    private void endOfOptions() {
+        block.u16(OPT_ENDOFOPT).u16(0);
+    }
+
+    private void end() {
+        int total = block.position() + 4;
+        block.u32(total);
+        block.u32At(4, total);
+        try {
+            block.writeTo(out);
+        } catch (IOException e) {
+            finished = true;
+            discard();
+            throw CaptureException.of(target, e);
+        }
+    }
+
+    private void discard() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the file is being thrown away anyway
+        }
+        CaptureFiles.deleteQuietly(temp);
+    }
+
+    /** UTF-8, cut at a character boundary to fit a 16-bit option length. */
+    static byte[] utf8(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= MAX_OPTION_LENGTH) {
+            return b;
+        }
+        int n = MAX_OPTION_LENGTH;
+        while (n > 0 && (b[n] & 0xC0) == 0x80) {
+            n--; // b[n] is a continuation byte: do not split the character it belongs to
+        }
+        return Arrays.copyOf(b, n);
+    }
+}
