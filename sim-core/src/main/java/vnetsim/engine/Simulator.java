@@ -1,0 +1,243 @@
+package vnetsim.engine;
+
+import vnetsim.device.Device;
+import vnetsim.device.DropReason;
+import vnetsim.device.Egress;
+import vnetsim.device.Endpoint;
+import vnetsim.frame.Frame;
+import vnetsim.topology.Topology;
+import vnetsim.trace.Action;
+import vnetsim.trace.Direction;
+
+/**
+ * A deterministic discrete-event loop in virtual time (nanoseconds). A frame a device transmits crosses its link
+ * after the link's latency and is handed to the device at the other end; timers (ARP probes) run in the same
+ * queue. Equal times run in the order they were scheduled, so the same inputs give the same events, byte for
+ * byte. A frame that crosses more than {@link #HOP_LIMIT} links is stopped: the run reports a forwarding loop.
+ *
+ * <p>The simulator is the devices' {@link Egress}: it records each call in the {@link StepLog} (when one is
+ * attached) and tells the {@link FrameObserver} (when one is attached). In steady state (caches warm, frame
+ * pool and arrays grown) a run allocates nothing.
+ */
+public final class Simulator implements Egress {
+    /** Links a frame may cross before the engine calls it a loop (an IPv4 TTL would not stop an L2 loop). */
+    public static final int HOP_LIMIT = 64;
+    /** Events one run may process before the engine stops it (a broadcast storm multiplies copies). */
+    public static final int EVENT_LIMIT = 200_000;
+
+    private final Topology topology;
+    private final EventQueue queue = new EventQueue();
+    private final FramePool pool = new FramePool();
+    private StepLog log;
+    private FrameObserver observer;
+    private long now;
+    private int current = -1;
+    private int nextPacket = 1;
+    private int events;
+    private boolean eventLimitReached;
+
+    public Simulator(final Topology topology) {
+        this.topology = topology;
+    }
+
+    /** Records every event of the following runs into {@code stepLog} (null: recording off). */
+    public void record(final StepLog stepLog) {
+        this.log = stepLog;
+    }
+
+    public void observe(final FrameObserver frameObserver) {
+        this.observer = frameObserver;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    // ---- injecting traffic --------------------------------------------------------------------------------------
+
+    /** Endpoint {@code from} pings {@code destination}; returns the id of the echo request packet. */
+    public int ping(final int from, final int destination, final int sequence) {
+        current = from;
+        return ((Endpoint) topology.device(from)).ping(destination, 0x7e57, sequence, this);
+    }
+
+    /** Endpoint {@code from} sends one UDP datagram to port 33434 (traceroute's first probe). */
+    public int sendUdp(final int from, final int destination) {
+        current = from;
+        return ((Endpoint) topology.device(from)).sendUdp(destination, 40000, 33434, this);
+    }
+
+    /** Endpoint {@code from} sends an ARP request for {@code target}. */
+    public int arping(final int from, final int target) {
+        current = from;
+        return ((Endpoint) topology.device(from)).arping(target, this);
+    }
+
+    /** Puts a raw frame on the wire at a device's port, as if it arrived from the link. */
+    public int inject(final int device, final int port, final byte[] bytes, final int offset, final int length) {
+        final Frame f = pool.acquire().load(bytes, offset, length);
+        f.setPacketId(nextPacket++);
+        queue.add(now, device, port, EventQueue.ARRIVAL, f);
+        return f.packetId();
+    }
+
+    // ---- running ------------------------------------------------------------------------------------------------
+
+    /** Processes events until none is left (or the event limit stops a storm). */
+    public void run() {
+        events = 0;
+        eventLimitReached = false;
+        while (!queue.isEmpty()) {
+            if (events >= EVENT_LIMIT) {
+                eventLimitReached = true;
+                drainAsLoop();
+                break;
+            }
+            queue.poll();
+            now = queue.polledTime;
+            current = queue.polledDevice;
+            final Frame frame = queue.polledFrame;
+            queue.polledFrame = null;
+            if (queue.polledKind == EventQueue.TIMER) {
+                topology.device(current).onTimer(queue.polledPortOrToken, this);
+            } else {
+                arrive(frame, queue.polledPortOrToken);
+            }
+        }
+        if (observer != null) {
+            observer.onRunEnd();
+        }
+    }
+
+    private void arrive(final Frame frame, final int port) {
+        events++;
+        final int event = record(frame, port, Direction.IN, Action.RECEIVED);
+        if (observer != null) {
+            observer.onFrame(event, now, current, port, Direction.IN, frame);
+        }
+        topology.device(current).receive(frame, port, this);
+    }
+
+    private void drainAsLoop() {
+        while (!queue.isEmpty()) {
+            queue.poll();
+            if (queue.polledFrame != null) {
+                current = queue.polledDevice;
+                drop(queue.polledFrame, queue.polledPortOrToken, DropReason.HOP_LIMIT, HOP_LIMIT);
+                queue.polledFrame = null;
+            }
+        }
+    }
+
+    /** Forgets all learned state and time: FDBs, ARP caches, pending packets. */
+    public void reset() {
+        queue.clear();
+        for (final Device d : topology.devices()) {
+            d.reset();
+        }
+        now = 0;
+        nextPacket = 1;
+        if (log != null) {
+            log.clear();
+        }
+    }
+
+    /** Advances virtual time with nothing happening (e.g. to let FDB entries age). */
+    public void advance(final long ns) {
+        now += ns;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public boolean eventLimitReached() {
+        return eventLimitReached;
+    }
+
+    /** Frames the pool ever allocated: constant in steady state. */
+    public int framesAllocated() {
+        return pool.created();
+    }
+
+    // ---- Egress: what devices call ------------------------------------------------------------------------------
+
+    @Override
+    public void transmit(final Frame frame, final int port, final Action action) {
+        events++;
+        final int event = record(frame, port, Direction.OUT, action);
+        if (observer != null) {
+            observer.onFrame(event, now, current, port, Direction.OUT, frame);
+        }
+        final int peer = topology.peerDevice(current, port);
+        if (peer == Topology.NOT_CONNECTED) {
+            drop(frame, port, DropReason.NOT_CONNECTED, 0);
+            return;
+        }
+        if (!topology.isLinkUp(current, port)) {
+            drop(frame, port, DropReason.LINK_DOWN, 0);
+            return;
+        }
+        if (frame.countHop() > HOP_LIMIT) {
+            drop(frame, port, DropReason.HOP_LIMIT, HOP_LIMIT);
+            return;
+        }
+        queue.add(now + topology.latencyNs(current, port), peer, topology.peerPort(current, port),
+                EventQueue.ARRIVAL, frame);
+    }
+
+    @Override
+    public void deliver(final Frame frame, final int port) {
+        outcome(frame, port, Action.DELIVERED, null, 0);
+        pool.release(frame);
+    }
+
+    @Override
+    public void drop(final Frame frame, final int port, final DropReason reason, final int detail) {
+        final int event = outcome(frame, port, Action.DROPPED, reason, detail);
+        if (observer != null) {
+            observer.onDrop(event, current, port, reason, detail);
+        }
+        pool.release(frame);
+    }
+
+    /** Marks the frame's last event at this port with the outcome, or records a new event where it happened elsewhere. */
+    private int outcome(final Frame frame, final int port, final Action action, final DropReason reason,
+                        final int detail) {
+        if (log == null) {
+            return -1;
+        }
+        int event = frame.lastEvent();
+        if (event < 0 || log.device(event) != current || log.port(event) != port) {
+            event = log.append(now, current, port, Direction.OUT, action, frame);
+        }
+        log.markOutcome(event, action, reason, detail);
+        return event;
+    }
+
+    @Override
+    public Frame copy(final Frame frame) {
+        return pool.acquire().copyFrom(frame);
+    }
+
+    @Override
+    public Frame newFrame() {
+        final Frame f = pool.acquire();
+        f.setPacketId(nextPacket++);
+        return f;
+    }
+
+    @Override
+    public void schedule(final long delayNs, final int token) {
+        queue.add(now + delayNs, current, token, EventQueue.TIMER, null);
+    }
+
+    private int record(final Frame frame, final int port, final Direction direction, final Action action) {
+        if (log == null) {
+            return events - 1;
+        }
+        final int event = log.append(now, current, port, direction, action, frame);
+        frame.setLastEvent(event);
+        return event;
+    }
+}

@@ -1,0 +1,161 @@
+package vnetsim.trace;
+
+import vnetsim.device.Device;
+import vnetsim.device.DeviceKind;
+import vnetsim.device.DropReason;
+import vnetsim.device.Endpoint;
+import vnetsim.device.RoutingFirewall;
+import vnetsim.device.l3.RouterInterface;
+import vnetsim.engine.StepLog;
+import vnetsim.frame.EtherType;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.MacAddress;
+import vnetsim.frame.VlanTag;
+import vnetsim.topology.Topology;
+
+/**
+ * Turns recorded actions into the words a network engineer writes in a design document. Built after a run,
+ * never on the frame path.
+ */
+final class Notes {
+    private final Topology topology;
+    private final StepLog log;
+
+    Notes(final Topology topology, final StepLog log) {
+        this.topology = topology;
+        this.log = log;
+    }
+
+    /** A full-view note for one event. */
+    String forEvent(final int e) {
+        final Device device = topology.device(log.device(e));
+        final Action action = log.action(e);
+        final String port = device.portName(log.port(e));
+        final String packet = packetSummary(e);
+        return switch (action) {
+            case DROPPED -> "Dropped: " + dropText(e) + " (" + packet + ")";
+            case DELIVERED -> "Delivered to " + device.host() + " (" + packet + ")";
+            case RECEIVED -> log.direction(e) == Direction.IN
+                    ? "Arrives on " + port + " (" + packet + ")"
+                    : "Handed up to " + topology.device(topology.peerDevice(log.device(e), log.port(e))).interfaceName(0);
+            case ORIGINATED -> "Sent by " + device.host() + " (" + packet + ")";
+            case REPLIED -> "Answer sent by " + device.host() + " (" + packet + ")";
+            case SWITCHED -> "Switched out " + port + " (destination learned)";
+            case FLOODED -> "Flooded out " + port + floodCause(e);
+            case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(e) + " via VLAN interface";
+            case TAG_POPPED -> "Removing VLAN tag via VLAN interface";
+            case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
+            case ROUTED -> "Routed, tag now " + log.vlan(e) + ", TTL " + log.ttl(e);
+        };
+    }
+
+    /**
+     * A document-view note for a row: {@code in} is the row's arrival event (or -1), {@code out} its departure
+     * event (or -1), {@code next} the path event after the row (or -1), {@code action} the row's action.
+     */
+    String forRow(final Action action, final int first, final int in, final int out, final int next) {
+        final Device device = topology.device(log.device(first));
+        final boolean pod = device instanceof Endpoint ep && ep.workload() == Endpoint.Workload.POD;
+        final String workload = pod ? "pod" : "VM";
+        return switch (action) {
+            case ORIGINATED -> "Exiting " + workload + " interface";
+            case REPLIED -> "Answer sent by " + device.host();
+            case DELIVERED -> device.kind() == DeviceKind.ENDPOINT ? "Entering " + workload + " interface"
+                    : "Delivered to " + device.host();
+            case DROPPED -> "Dropped: " + dropText(first);
+            case SWITCHED -> device.kind() == DeviceKind.TRUNK_SWITCH
+                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", switched to " + nextInterface(next)
+                    : "Switched by Linux bridge";
+            case FLOODED -> device.kind() == DeviceKind.TRUNK_SWITCH
+                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)
+                    : "Flooded by Linux bridge" + floodCause(in);
+            case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via VLAN interface";
+            case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via VLAN interface";
+            case TRANSMITTED -> device.kind() == DeviceKind.TRUNK_SWITCH
+                    ? "Departing switch to " + peerHost(out)
+                    : "Exiting via physical interface";
+            case RECEIVED -> "Entering via physical interface";
+            case ROUTED -> routedNote(device, in, out);
+        };
+    }
+
+    private String routedNote(final Device device, final int in, final int out) {
+        final StringBuilder sb = new StringBuilder("Routed");
+        if (device instanceof RoutingFirewall firewall && in >= 0 && out >= 0) {
+            final RouterInterface from = firewall.interfaceFor(log.sourceIp(in));
+            final RouterInterface to = firewall.interfaceFor(log.destinationIp(in));
+            if (from != null && to != null) {
+                sb.append(' ').append(from.subnet()).append(" -> ").append(to.subnet());
+            }
+            sb.append(", ACLs evaluated (permit)");
+            if (log.vlan(in) != log.vlan(out)) {
+                sb.append(", tag changed from ").append(log.vlan(in)).append(" to ").append(log.vlan(out));
+            }
+            sb.append(", TTL ").append(log.ttl(in)).append(" -> ").append(log.ttl(out));
+            sb.append(", source MAC now ").append(MacAddress.format(log.sourceMac(out)));
+        }
+        return sb.toString();
+    }
+
+    String dropText(final int e) {
+        final DropReason reason = log.dropReason(e);
+        if (reason == null) {
+            return "unknown";
+        }
+        final int detail = log.detail(e);
+        final String detailText = switch (reason) {
+            case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
+                    Ipv4Address.format(detail);
+            case UNHANDLED_PROTOCOL -> String.format("0x%04x", detail);
+            case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged" : String.valueOf(detail);
+            default -> String.valueOf(detail);
+        };
+        if (reason == DropReason.NO_ROUTER_INTERFACE && detail == 0) {
+            return "untagged frame: no routed interface for untagged traffic";
+        }
+        return reason.describe(detailText);
+    }
+
+    private String floodCause(final int e) {
+        if (e < 0) {
+            return "";
+        }
+        final long dst = log.destinationMac(e);
+        if (MacAddress.isBroadcast(dst)) {
+            return " (broadcast)";
+        }
+        return MacAddress.isMulticast(dst) ? " (multicast)" : " (unknown unicast: destination not learned)";
+    }
+
+    private String nextInterface(final int next) {
+        if (next < 0) {
+            return "?";
+        }
+        return topology.device(log.device(next)).interfaceName(log.port(next));
+    }
+
+    private String peerHost(final int out) {
+        if (out < 0) {
+            return "?";
+        }
+        final int peer = topology.peerDevice(log.device(out), log.port(out));
+        return peer < 0 ? "nothing" : topology.device(peer).host();
+    }
+
+    private static String tagText(final int vlan) {
+        return vlan == VlanTag.UNTAGGED ? ", untagged" : ", tagged " + vlan;
+    }
+
+    /** "ICMP echo request 172.16.4.10 > 172.16.5.10", "ARP who-has 172.16.4.1 tell 172.16.4.10". */
+    String packetSummary(final int e) {
+        final int type = log.etherType(e);
+        if (type == EtherType.ARP) {
+            return "ARP " + Ipv4Address.format(log.sourceIp(e)) + " -> " + Ipv4Address.format(log.destinationIp(e));
+        }
+        if (type == EtherType.IPV4) {
+            return "IPv4 " + Ipv4Address.format(log.sourceIp(e)) + " > " + Ipv4Address.format(log.destinationIp(e))
+                    + " ttl " + log.ttl(e);
+        }
+        return String.format("EtherType 0x%04x", type);
+    }
+}

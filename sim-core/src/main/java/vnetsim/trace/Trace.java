@@ -1,0 +1,45 @@
+package vnetsim.trace;
+
+import java.util.List;
+
+/**
+ * What happened to one packet sent from one endpoint to another: the outcome, where it stopped if it did, its
+ * path in the document and full views, and every frame event of the run (ARP, replies, flooded copies) in time
+ * order.
+ *
+ * @param scenario     the scenario name
+ * @param from         display name of the sender
+ * @param to           display name of the endpoint addressed
+ * @param protocol     "icmp", "udp" or "arp"
+ * @param outcome      DELIVERED, DROPPED or LOOP
+ * @param drop         where and why it stopped; null when delivered
+ * @param documentPath the packet's path, one row per interface
+ * @param fullPath     the packet's path, one row per ingress and egress
+ * @param events       every frame event of the run, full view, in time order
+ */
+public record Trace(String scenario, String from, String to, String protocol, Outcome outcome, Drop drop,
+                    List<Step> documentPath, List<Step> fullPath, List<Step> events) {
+    public Trace {
+        documentPath = List.copyOf(documentPath);
+        fullPath = List.copyOf(fullPath);
+        events = List.copyOf(events);
+    }
+
+    public List<Step> steps(final View view) {
+        return view == View.DOCUMENT ? documentPath : fullPath;
+    }
+
+    /** The document view, which assertions and design-document checks read. */
+    public List<Step> steps() {
+        return documentPath;
+    }
+
+    public boolean isDelivered() {
+        return outcome == Outcome.DELIVERED;
+    }
+
+    /** "ICMP vm1 -> vm3"-style title for messages. */
+    public String title() {
+        return protocol.toUpperCase(java.util.Locale.ROOT) + " " + from + " -> " + to;
+    }
+}

@@ -1,0 +1,282 @@
+package vnetsim.trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vnetsim.device.Device;
+import vnetsim.device.DeviceKind;
+import vnetsim.device.DropReason;
+import vnetsim.device.Endpoint;
+import vnetsim.device.RoutingFirewall;
+import vnetsim.device.l3.RouterInterface;
+import vnetsim.engine.StepLog;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.MacAddress;
+import vnetsim.frame.VlanTag;
+import vnetsim.topology.Topology;
+
+/**
+ * Materialises a {@link Trace} from a run's {@link StepLog}: finds where the traced packet ended, walks back its
+ * path (a flood makes a tree; the path is the branch that reached the destination, or the drop that matters),
+ * and renders both views with names and notes. Runs after the simulation, never on the frame path.
+ */
+public final class TraceBuilder {
+    private final Topology topology;
+    private final StepLog log;
+    private final Notes notes;
+    private final Map<Integer, String> namesByIp = new HashMap<>();
+
+    public TraceBuilder(final Topology topology, final StepLog log) {
+        this.topology = topology;
+        this.log = log;
+        this.notes = new Notes(topology, log);
+        for (final Device d : topology.devices()) {
+            if (d instanceof Endpoint e) {
+                namesByIp.put(e.ip(), e.host());
+            } else if (d instanceof RoutingFirewall fw) {
+                for (final RouterInterface ri : fw.interfaces()) {
+                    namesByIp.put(ri.ip(), fw.host());
+                }
+            }
+        }
+    }
+
+    /**
+     * @param packet   the traced packet's id (from {@code Simulator.ping} and friends)
+     * @param from     sender endpoint index
+     * @param to       endpoint index the packet is addressed to
+     */
+    public Trace build(final String scenario, final String protocol, final int packet, final int from, final int to) {
+        final String fromName = topology.device(from).host();
+        final String toName = topology.device(to).host();
+        final List<Step> events = new ArrayList<>(log.size());
+        for (int e = 0; e < log.size(); e++) {
+            events.add(fullStep(e, e + 1, namesFor(e, packet, fromName, toName)));
+        }
+        final int end = terminalEvent(packet, to);
+        final List<Integer> path = pathTo(end);
+        final Outcome outcome = outcomeOf(end, to);
+        final List<Step> fullPath = new ArrayList<>(path.size());
+        for (int i = 0; i < path.size(); i++) {
+            fullPath.add(fullStep(path.get(i), i + 1, new String[] {fromName, toName}));
+        }
+        final Drop drop = outcome == Outcome.DELIVERED || end < 0 ? null : dropOf(end, path, outcome);
+        return new Trace(scenario, fromName, toName, protocol, outcome, drop,
+                documentView(path, fromName, toName), fullPath, events);
+    }
+
+    // ---- where did the packet end -----------------------------------------------------------------------------
+
+    /** Delivery at the destination; else a loop; else the drop that matters (not a flood copy ignored by a bystander). */
+    private int terminalEvent(final int packet, final int to) {
+        int loop = -1;
+        int significantDrop = -1;
+        int anyDrop = -1;
+        int lastEvent = -1;
+        for (int e = 0; e < log.size(); e++) {
+            if (log.packet(e) != packet) {
+                continue;
+            }
+            lastEvent = e;
+            if (log.action(e) == Action.DELIVERED && log.device(e) == to) {
+                return e;
+            }
+            if (log.action(e) == Action.DROPPED) {
+                anyDrop = e;
+                final DropReason reason = log.dropReason(e);
+                if (reason == DropReason.HOP_LIMIT && loop < 0) {
+                    loop = e;
+                } else if (!isBystander(reason)) {
+                    significantDrop = e;
+                }
+            }
+        }
+        if (loop >= 0) {
+            return loop;
+        }
+        if (significantDrop >= 0) {
+            return significantDrop;
+        }
+        return anyDrop >= 0 ? anyDrop : lastEvent;
+    }
+
+    /** Drops every flood produces at hosts that were never the destination. */
+    private static boolean isBystander(final DropReason reason) {
+        return reason == DropReason.NOT_ADDRESSED_TO_HOST || reason == DropReason.ARP_NOT_FOR_THIS_HOST
+                || reason == DropReason.IP_NOT_FOR_THIS_HOST;
+    }
+
+    private Outcome outcomeOf(final int end, final int to) {
+        if (end >= 0 && log.action(end) == Action.DELIVERED && log.device(end) == to) {
+            return Outcome.DELIVERED;
+        }
+        if (end >= 0 && log.dropReason(end) == DropReason.HOP_LIMIT) {
+            return Outcome.LOOP;
+        }
+        return Outcome.DROPPED;
+    }
+
+    private List<Integer> pathTo(final int end) {
+        final List<Integer> reversed = new ArrayList<>();
+        for (int e = end; e >= 0; e = log.parent(e)) {
+            reversed.add(e);
+        }
+        final List<Integer> path = new ArrayList<>(reversed.size());
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            path.add(reversed.get(i));
+        }
+        return path;
+    }
+
+    private Drop dropOf(final int end, final List<Integer> path, final Outcome outcome) {
+        final Device device = topology.device(log.device(end));
+        final String iface = device.interfaceName(log.port(end));
+        if (outcome == Outcome.LOOP) {
+            final Map<String, Integer> visits = new LinkedHashMap<>();
+            for (final int e : path) {
+                final Device d = topology.device(log.device(e));
+                if (log.direction(e) == Direction.IN) {
+                    visits.merge(d.host() + "/" + d.interfaceName(log.port(e)), 1, Integer::sum);
+                }
+            }
+            final List<String> repeated = new ArrayList<>();
+            visits.forEach((place, count) -> {
+                if (count > 1) {
+                    repeated.add(place + " x" + count);
+                }
+            });
+            return new Drop(device.host(), iface, notes.dropText(end) + "; the frame circulated through "
+                    + String.join(", ", repeated));
+        }
+        if (log.action(end) != Action.DROPPED) {
+            return new Drop(device.host(), iface, "the packet went no further (no device dropped or delivered it)");
+        }
+        return new Drop(device.host(), iface, notes.dropText(end));
+    }
+
+    // ---- views ------------------------------------------------------------------------------------------------
+
+    private String[] namesFor(final int e, final int packet, final String from, final String to) {
+        if (log.packet(e) == packet) {
+            return new String[] {from, to};
+        }
+        final String src = namesByIp.getOrDefault(log.sourceIp(e), Ipv4Address.format(log.sourceIp(e)));
+        final String dst = MacAddress.isBroadcast(log.destinationMac(e)) && log.destinationIp(e) == 0 ? "broadcast"
+                : namesByIp.getOrDefault(log.destinationIp(e), Ipv4Address.format(log.destinationIp(e)));
+        return new String[] {src, dst};
+    }
+
+    private Step fullStep(final int e, final int number, final String[] names) {
+        final Device device = topology.device(log.device(e));
+        final Integer vlan = vlanOrNull(log.vlan(e));
+        final boolean out = log.direction(e) == Direction.OUT;
+        return new Step(number, names[0], names[1], device.host(), device.interfaceName(log.port(e)),
+                log.direction(e), vlan != null, vlan, out ? vlan : null,
+                MacAddress.format(log.sourceMac(e)), MacAddress.format(log.destinationMac(e)),
+                ipOrNull(e, log.sourceIp(e)), ipOrNull(e, log.destinationIp(e)),
+                log.ttl(e) < 0 ? null : log.ttl(e), log.etherType(e), log.action(e), log.dropReason(e),
+                notes.forEvent(e), log.time(e));
+    }
+
+    /**
+     * One row per interface: consecutive path events at the same device and interface merge; only interfaces
+     * the documents show are kept (see {@link Topology#isDocumentVisible}). Tagged/Untagged is the frame as it
+     * arrives at the interface; the action is what the device did with it.
+     */
+    private List<Step> documentView(final List<Integer> path, final String from, final String to) {
+        final List<Integer> visible = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            final int e = path.get(i);
+            if (topology.isDocumentVisible(log.device(e), log.port(e))) {
+                visible.add(e);
+                positions.add(i);
+            }
+        }
+        final List<Step> rows = new ArrayList<>();
+        int i = 0;
+        while (i < visible.size()) {
+            int j = i;
+            while (j + 1 < visible.size() && samePlace(visible.get(i), visible.get(j + 1))) {
+                j++;
+            }
+            int in = -1;
+            int out = -1;
+            for (int k = i; k <= j; k++) {
+                final int e = visible.get(k);
+                if (log.direction(e) == Direction.IN && in < 0) {
+                    in = e;
+                } else if (log.direction(e) == Direction.OUT) {
+                    out = e;
+                }
+            }
+            final int lastPos = positions.get(j);
+            final int next = lastPos + 1 < path.size() ? path.get(lastPos + 1) : -1;
+            final int afterIn = in >= 0 && path.indexOf(in) + 1 < path.size() ? path.get(path.indexOf(in) + 1) : -1;
+            rows.add(documentRow(rows.size() + 1, visible.get(i), in, out, afterIn, next, from, to));
+            i = j + 1;
+        }
+        return rows;
+    }
+
+    private boolean samePlace(final int a, final int b) {
+        final Device da = topology.device(log.device(a));
+        final Device db = topology.device(log.device(b));
+        return da.host().equals(db.host()) && da.interfaceName(log.port(a)).equals(db.interfaceName(log.port(b)));
+    }
+
+    private Step documentRow(final int number, final int first, final int in, final int out, final int afterIn,
+                             final int next, final String from, final String to) {
+        final Device device = topology.device(log.device(first));
+        final Action action = rowAction(device, in, out, afterIn);
+        final int arrival = in >= 0 ? in : first;
+        final Integer vlan = vlanOrNull(log.vlan(arrival));
+        final Integer vlanOut = out >= 0 && log.action(out) != Action.DROPPED ? vlanOrNull(log.vlan(out)) : null;
+        return new Step(number, from, to, device.host(), device.interfaceName(log.port(first)), null,
+                vlan != null, vlan, vlanOut,
+                MacAddress.format(log.sourceMac(arrival)), MacAddress.format(log.destinationMac(arrival)),
+                ipOrNull(arrival, log.sourceIp(arrival)), ipOrNull(arrival, log.destinationIp(arrival)),
+                log.ttl(arrival) < 0 ? null : log.ttl(arrival), log.etherType(arrival), action,
+                action == Action.DROPPED ? log.dropReason(out >= 0 && log.action(out) == Action.DROPPED ? out : arrival)
+                        : null,
+                notes.forRow(action, action == Action.DROPPED ? (out >= 0 && log.action(out) == Action.DROPPED
+                        ? out : arrival) : first, in, out, afterIn >= 0 ? afterIn : next),
+                log.time(first));
+    }
+
+    /**
+     * The row's action: the outcome marked on the arrival (delivered, dropped), else what the device did next
+     * (its departure event, which may be on a port the document does not show); a row with only a departure is
+     * the start of the journey (an endpoint) or a switch or router sending the frame on.
+     */
+    private Action rowAction(final Device device, final int in, final int out, final int afterIn) {
+        if (out >= 0 && log.action(out) == Action.DROPPED) {
+            return Action.DROPPED;
+        }
+        if (in >= 0) {
+            final Action arrival = log.action(in);
+            if (arrival == Action.DELIVERED || arrival == Action.DROPPED) {
+                return arrival;
+            }
+            if (afterIn >= 0 && log.device(afterIn) == log.device(in)) {
+                return log.action(afterIn);
+            }
+            return out >= 0 ? log.action(out) : Action.RECEIVED;
+        }
+        final Action departure = log.action(out);
+        if (departure == Action.ORIGINATED || departure == Action.REPLIED || device.kind() == DeviceKind.ENDPOINT) {
+            return departure;
+        }
+        return Action.TRANSMITTED;
+    }
+
+    private static Integer vlanOrNull(final int vlan) {
+        return vlan == VlanTag.UNTAGGED ? null : vlan;
+    }
+
+    private String ipOrNull(final int e, final int ip) {
+        return log.ttl(e) < 0 && log.etherType(e) != 0x0806 ? null : Ipv4Address.format(ip);
+    }
+}
