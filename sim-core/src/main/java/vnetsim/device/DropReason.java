@@ -17,8 +17,8 @@ public enum DropReason {
     TAGGED_ON_ACCESS_PORT("tagged frame (VLAN %d) on an access port"),
     /** The destination was learned on the port the frame came in on; a bridge never sends it back. */
     DESTINATION_ON_INGRESS_PORT("destination is on the ingress port; never sent back out"),
-    /** No port other than the ingress port carries this VLAN, so a flood reaches nobody. */
-    NO_EGRESS_PORT("no other port carries VLAN %d"),
+    /** No port other than the ingress port carries the frame's VLAN, so a flood reaches nobody. */
+    NO_EGRESS_PORT("no port other than the ingress port to send it to"),
     /** A tagged frame arrived on a NIC with no 802.1Q subinterface for its VID (Linux: PACKET_OTHERHOST, dropped). */
     NO_VLAN_SUBINTERFACE("no 802.1Q interface for VID %d on this NIC"),
     /** The matching VLAN subinterface is administratively down (vlan_do_receive). */

@@ -16,7 +16,7 @@ final class FramePool {
         }
         final Frame f = free[--size];
         free[size] = null;
-        return f.clear();
+        return f.recycle();
     }
 
     void release(final Frame frame) {

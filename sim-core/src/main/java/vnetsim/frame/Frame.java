@@ -31,10 +31,16 @@ public final class Frame {
     private int lastEvent = -1;
     private int hops;
 
-    /** Empties the frame, keeping its buffer, ready to be written from offset {@link #start()}. */
+    /** Empties the frame's bytes, keeping its buffer and bookkeeping, ready to be written from {@link #start()}. */
     public Frame clear() {
         start = HEADROOM;
         end = HEADROOM;
+        return this;
+    }
+
+    /** Empties the frame and forgets its bookkeeping: a frame back from the pool. */
+    public Frame recycle() {
+        clear();
         packetId = 0;
         lastEvent = -1;
         hops = 0;

@@ -1,9 +1,11 @@
 package vnetsim.topology;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vnetsim.device.Device;
 import vnetsim.device.Endpoint;
 
@@ -14,6 +16,7 @@ import vnetsim.device.Endpoint;
 public final class TopologyBuilder {
     private final List<Device> devices = new ArrayList<>();
     private final List<int[]> links = new ArrayList<>();          // {devA, portA, devB, portB, kind}
+    private final Set<Long> usedPorts = new HashSet<>();
     private final Map<String, Integer> aliases = new LinkedHashMap<>();
 
     /** Adds a device; returns its index. */
@@ -35,10 +38,8 @@ public final class TopologyBuilder {
                                 final LinkKind kind) {
         checkPort(deviceA, portA);
         checkPort(deviceB, portB);
-        for (final int[] l : links) {
-            checkFree(l, deviceA, portA);
-            checkFree(l, deviceB, portB);
-        }
+        checkFree(deviceA, portA);
+        checkFree(deviceB, portB);
         links.add(new int[] {deviceA, portA, deviceB, portB, kind.ordinal()});
         return this;
     }
@@ -52,8 +53,8 @@ public final class TopologyBuilder {
         }
     }
 
-    private void checkFree(final int[] l, final int device, final int port) {
-        if ((l[0] == device && l[1] == port) || (l[2] == device && l[3] == port)) {
+    private void checkFree(final int device, final int port) {
+        if (!usedPorts.add(((long) device << 32) | port)) {
             throw new IllegalArgumentException(describe(device, port) + " is already connected");
         }
     }

@@ -105,7 +105,7 @@ public final class TraceBuilder {
     /** Drops every flood produces at hosts that were never the destination. */
     private static boolean isBystander(final DropReason reason) {
         return reason == DropReason.NOT_ADDRESSED_TO_HOST || reason == DropReason.ARP_NOT_FOR_THIS_HOST
-                || reason == DropReason.IP_NOT_FOR_THIS_HOST;
+                || reason == DropReason.IP_NOT_FOR_THIS_HOST || reason == DropReason.NO_EGRESS_PORT;
     }
 
     private Outcome outcomeOf(final int end, final int to) {
