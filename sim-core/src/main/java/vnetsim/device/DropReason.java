@@ -72,6 +72,18 @@ public enum DropReason {
         return format.replace("0x%04x", detailText).replace("%d", detailText).replace("%s", detailText);
     }
 
+    /** The reason in words with the recorded detail formatted as this reason needs (IPv4 address, hex, number). */
+    public String describe(final int detail) {
+        return switch (this) {
+            case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
+                    describe(vnetsim.frame.Ipv4Address.format(detail));
+            case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
+            case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
+                    : describe(String.valueOf(detail));
+            default -> describe(String.valueOf(detail));
+        };
+    }
+
     /** True when the reason's text needs a detail value. */
     public boolean hasDetail() {
         return format.contains("%");

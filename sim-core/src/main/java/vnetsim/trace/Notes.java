@@ -99,21 +99,7 @@ final class Notes {
 
     String dropText(final int e) {
         final DropReason reason = log.dropReason(e);
-        if (reason == null) {
-            return "unknown";
-        }
-        final int detail = log.detail(e);
-        final String detailText = switch (reason) {
-            case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
-                    Ipv4Address.format(detail);
-            case UNHANDLED_PROTOCOL -> String.format("0x%04x", detail);
-            case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged" : String.valueOf(detail);
-            default -> String.valueOf(detail);
-        };
-        if (reason == DropReason.NO_ROUTER_INTERFACE && detail == 0) {
-            return "untagged frame: no routed interface for untagged traffic";
-        }
-        return reason.describe(detailText);
+        return reason == null ? "unknown" : reason.describe(log.detail(e));
     }
 
     private String floodCause(final int e) {

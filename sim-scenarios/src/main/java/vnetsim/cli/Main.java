@@ -1,0 +1,76 @@
+package vnetsim.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import vnetsim.analysis.UnknownEndpointException;
+import vnetsim.scenario.Scenario;
+import vnetsim.scenario.Scenarios;
+import vnetsim.verify.FlowSimulator;
+import vnetsim.verify.VerifyCommand;
+
+/**
+ * The {@code vnetsim} command line. Exit status: 0 when the command ran (whatever a traced packet's outcome),
+ * 1 when a verified document disagrees or a capture cannot be written, 2 for a usage or input error, with one
+ * message naming what is wrong and what would be valid. Never a stack trace (set VNETSIM_DEBUG=1 to see one).
+ */
+@Command(name = "vnetsim", mixinStandardHelpOptions = true, version = "vnetsim 0.1.0",
+        description = "Simulates, frame by frame, how traffic crosses virtualization hosts.",
+        subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class})
+public final class Main implements Runnable {
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scenarios, describe, "
+                + "trace or verify");
+    }
+
+    public static void main(final String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit status (used by tests). */
+    public static int execute(final String[] args, final PrintWriter out, final PrintWriter err) {
+        final CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("verify", new VerifyCommand(Main::flowSimulator));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("vnetsim: " + e.getMessage());
+            final CommandLine failed = e.getCommandLine();
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (System.getenv("VNETSIM_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof UnknownEndpointException || e instanceof IllegalArgumentException) {
+                err.println("vnetsim: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("vnetsim: internal error: " + e + " (set VNETSIM_DEBUG=1 for details)");
+            return 3;
+        });
+        return cli.execute(args);
+    }
+
+    /** Document-view steps of a scenario's flows, for {@code vnetsim verify}. */
+    static FlowSimulator flowSimulator(final String scenarioName) {
+        final Scenario scenario = Scenarios.named(scenarioName);
+        final vnetsim.analysis.Network network = scenario.network();
+        return (from, to) -> {
+            try {
+                return network.trace(from, to).steps();
+            } catch (UnknownEndpointException e) {
+                throw new vnetsim.verify.UnknownEndpointException(e.endpoint(), network.endpoints().values()
+                        .stream().map(ep -> ep.host()).toList());
+            }
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package vnetsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vnetsim.analysis.Flow;
+import vnetsim.analysis.Network;
+import vnetsim.analysis.Protocol;
+import vnetsim.pcap.CaptureException;
+import vnetsim.pcap.CaptureSet;
+import vnetsim.pcap.CaptureSink;
+import vnetsim.pcap.PcapDirectoryWriter;
+import vnetsim.pcap.PcapngWriter;
+import vnetsim.pcap.TeeSink;
+import vnetsim.scenario.Scenario;
+import vnetsim.scenario.Scenarios;
+import vnetsim.topology.Topology;
+import vnetsim.trace.StepTable;
+import vnetsim.trace.Trace;
+import vnetsim.trace.View;
+
+/** {@code vnetsim trace SCENARIO FROM TO}: one packet, hop by hop. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = {"Trace one packet from an endpoint to another, hop by hop.",
+                "Caches are warm by default (ARP and FDBs learned by an earlier exchange), as the design documents' "
+                        + "tables assume; --cold starts empty and shows the ARP exchange and the floods.",
+                "Exit status 0 when the simulation ran, whatever the packet's outcome; 1 when a capture cannot be "
+                        + "written; 2 for a usage error."})
+final class TraceCommand implements Callable<Integer> {
+    enum Format { TABLE, MARKDOWN, JSON }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario name (see 'vnetsim scenarios')")
+    private String scenarioName;
+
+    @Parameters(index = "1", paramLabel = "FROM", description = "sender: short id (vm1, pod2) or display name")
+    private String from;
+
+    @Parameters(index = "2", paramLabel = "TO", description = "destination: short id or display name")
+    private String to;
+
+    @Option(names = "--cold", description = "start with empty ARP caches and FDBs")
+    private boolean cold;
+
+    @Option(names = "--view", defaultValue = "document", paramLabel = "VIEW",
+            description = "document (one row per interface, as the design documents) or full (every ingress "
+                    + "and egress); default ${DEFAULT-VALUE}")
+    private View view;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table, markdown or json; default ${DEFAULT-VALUE}")
+    private Format format;
+
+    @Option(names = "--protocol", defaultValue = "icmp", paramLabel = "PROTOCOL",
+            description = "icmp (echo request), udp (one datagram) or arp (arping the destination); default "
+                    + "${DEFAULT-VALUE}")
+    private Protocol protocol;
+
+    @Option(names = "--pcap", paramLabel = "FILE.pcapng",
+            description = "write every frame of the run to one pcapng file, one interface per simulated interface")
+    private Path pcap;
+
+    @Option(names = "--pcap-dir", paramLabel = "DIR",
+            description = "write one classic .pcap per interface into DIR, with an index.tsv")
+    private Path pcapDir;
+
+    @Override
+    public Integer call() {
+        final Scenario scenario = Scenarios.named(scenarioName);
+        final Network network = scenario.network();
+        final Topology topology = network.topology();
+        Network.endpoint(topology, from);                      // usage errors before any file is created
+        Network.endpoint(topology, to);
+        final Flow flow = new Flow(from, to, protocol, cold);
+        final PrintWriter out = spec.commandLine().getOut();
+        final Trace trace;
+        final CaptureSink sink;
+        try {
+            sink = openSinks();
+        } catch (CaptureException e) {
+            spec.commandLine().getErr().println("vnetsim: " + e.getMessage());
+            return 1;
+        }
+        try {
+            trace = network.trace(topology, flow, sink == null ? null : CaptureSet.everything(topology, sink));
+            if (sink != null) {
+                sink.close();
+            }
+        } catch (CaptureException e) {
+            sink.abort();
+            spec.commandLine().getErr().println("vnetsim: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            if (sink != null) {
+                sink.abort();
+            }
+            throw e;
+        }
+        out.print(switch (format) {
+            case TABLE -> StepTable.describe(trace, view);
+            case MARKDOWN -> StepTable.markdown(trace.steps(view), view);
+            case JSON -> TraceJson.render(trace, view) + "\n";
+        });
+        out.flush();
+        return 0;
+    }
+
+    private CaptureSink openSinks() {
+        final List<CaptureSink> sinks = new ArrayList<>();
+        try {
+            if (pcap != null) {
+                sinks.add(PcapngWriter.create(pcap));
+            }
+            if (pcapDir != null) {
+                sinks.add(PcapDirectoryWriter.create(pcapDir));
+            }
+        } catch (CaptureException e) {
+            sinks.forEach(CaptureSink::abort);
+            throw e;
+        }
+        if (sinks.isEmpty()) {
+            return null;
+        }
+        return sinks.size() == 1 ? sinks.get(0) : new TeeSink(sinks);
+    }
+}
