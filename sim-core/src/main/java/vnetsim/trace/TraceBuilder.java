@@ -148,12 +148,12 @@ public final class TraceBuilder {
                 }
             });
             return new Drop(device.host(), iface, notes.dropText(end) + "; the frame circulated through "
-                    + String.join(", ", repeated));
+                    + String.join(", ", repeated), DropReason.HOP_LIMIT);
         }
         if (log.action(end) != Action.DROPPED) {
-            return new Drop(device.host(), iface, "the packet went no further (no device dropped or delivered it)");
+            return new Drop(device.host(), iface, "the packet went no further (no device dropped or delivered it)", null);
         }
-        return new Drop(device.host(), iface, notes.dropText(end));
+        return new Drop(device.host(), iface, notes.dropText(end), log.dropReason(end));
     }
 
     // ---- views ------------------------------------------------------------------------------------------------

@@ -1,0 +1,239 @@
+package vnetsim.testing;
+
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+import vnetsim.device.DropReason;
+import vnetsim.device.InterfaceNames;
+import vnetsim.trace.Action;
+import vnetsim.trace.Outcome;
+import vnetsim.trace.Step;
+import vnetsim.trace.StepTable;
+import vnetsim.trace.Trace;
+import vnetsim.trace.View;
+
+/**
+ * Fluent assertions on a {@link Trace} that read like the design documents:
+ * <pre>{@code
+ * assertThatTrace(t).isDelivered()
+ *     .passes("node0", "enp4s0f0.2003").pushingTag(2003)
+ *     .then("Firewall", "Uplink 1").changingTag(2003, 2004)
+ *     .then("node0", "enp4s0f0.2004").poppingTag(2004);
+ * }</pre>
+ * {@code passes} and {@code then} find the next document-view row at that device and interface after the row
+ * matched last (subsequence semantics); modifiers check the row just matched. A failure says what was expected
+ * and prints the whole trace as the documents' table.
+ */
+public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
+    private int cursor = -1;
+    private Step current;
+
+    private TraceAssert(final Trace actual) {
+        super(actual, TraceAssert.class);
+    }
+
+    public static TraceAssert assertThatTrace(final Trace trace) {
+        return new TraceAssert(trace);
+    }
+
+    // ---- outcome ------------------------------------------------------------------------------------------------
+
+    public TraceAssert isDelivered() {
+        return hasOutcome(Outcome.DELIVERED);
+    }
+
+    public TraceAssert isDropped() {
+        return hasOutcome(Outcome.DROPPED);
+    }
+
+    public TraceAssert isLoop() {
+        return hasOutcome(Outcome.LOOP);
+    }
+
+    private TraceAssert hasOutcome(final Outcome expected) {
+        isNotNull();
+        if (actual.outcome() != expected) {
+            throw failure("%s", message("to be " + expected, "it was " + actual.outcome() + dropText()));
+        }
+        return this;
+    }
+
+    /** Dropped at this device and interface. */
+    public TraceAssert isDroppedAt(final String device, final String iface) {
+        isDropped();
+        if (!samePlace(actual.drop().device(), actual.drop().iface(), device, iface)) {
+            throw failure("%s", message("to be dropped at " + device + " / " + iface,
+                    "it was dropped at " + actual.drop().device() + " / " + actual.drop().iface()));
+        }
+        return this;
+    }
+
+    /** The drop's reason is this one. */
+    public TraceAssert because(final DropReason reason) {
+        isNotNull();
+        if (actual.drop() == null || actual.drop().cause() != reason) {
+            throw failure("%s", message("to be dropped because " + reason, "it was " + actual.outcome()
+                    + dropText()));
+        }
+        return this;
+    }
+
+    /** The drop's reason contains this text ("VLAN 2004 is not allowed"). */
+    public TraceAssert withReasonContaining(final String text) {
+        isNotNull();
+        if (actual.drop() == null || !actual.drop().reason().contains(text)) {
+            throw failure("%s", message("to be dropped with a reason containing \"" + text + "\"",
+                    "it was " + actual.outcome() + dropText()));
+        }
+        return this;
+    }
+
+    // ---- path -----------------------------------------------------------------------------------------------------
+
+    /** The next row at this device and interface (first call: from the start). */
+    public TraceAssert passes(final String device, final String iface) {
+        isNotNull();
+        final List<Step> steps = actual.steps();
+        for (int i = cursor + 1; i < steps.size(); i++) {
+            if (samePlace(steps.get(i).device(), steps.get(i).iface(), device, iface)) {
+                cursor = i;
+                current = steps.get(i);
+                return this;
+            }
+        }
+        throw failure("%s", message("to pass " + device + " / " + iface
+                + (cursor >= 0 ? " after step " + (cursor + 1) : ""), "it does not"));
+    }
+
+    /** Same as {@link #passes}, read as "and then". */
+    public TraceAssert then(final String device, final String iface) {
+        return passes(device, iface);
+    }
+
+    /** The row is where the frame got its tag: it arrived untagged and left tagged {@code vid}. */
+    public TraceAssert pushingTag(final int vid) {
+        final Step s = currentStep();
+        if (s.tagged() || !Objects.equals(s.vlanOut(), vid)) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to push tag " + vid,
+                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
+        }
+        return this;
+    }
+
+    /** The row is where the tag came off: it arrived tagged {@code vid} and left untagged. */
+    public TraceAssert poppingTag(final int vid) {
+        final Step s = currentStep();
+        if (!Objects.equals(s.vlan(), vid) || s.vlanOut() != null || s.action() != Action.TAG_POPPED) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to pop tag " + vid,
+                    "it arrived " + tag(s.vlan()) + " and " + s.action()));
+        }
+        return this;
+    }
+
+    /** The row changed the frame's tag (a router-on-a-stick retag). */
+    public TraceAssert changingTag(final int from, final int to) {
+        final Step s = currentStep();
+        if (!Objects.equals(s.vlan(), from) || !Objects.equals(s.vlanOut(), to)) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to change tag " + from + " to " + to,
+                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
+        }
+        return this;
+    }
+
+    /** The frame arrived at the row's interface tagged {@code vid}. */
+    public TraceAssert tagged(final int vid) {
+        final Step s = currentStep();
+        if (!Objects.equals(s.vlan(), vid)) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be tagged " + vid,
+                    "it arrived " + tag(s.vlan())));
+        }
+        return this;
+    }
+
+    /** The frame arrived at the row's interface without a tag. */
+    public TraceAssert untagged() {
+        final Step s = currentStep();
+        if (s.tagged()) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be untagged",
+                    "it arrived " + tag(s.vlan())));
+        }
+        return this;
+    }
+
+    /** The row's device did this ({@link Action#ROUTED}, {@link Action#SWITCHED}, ...). */
+    public TraceAssert with(final Action action) {
+        final Step s = currentStep();
+        if (s.action() != action) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be " + action,
+                    "it was " + s.action()));
+        }
+        return this;
+    }
+
+    public TraceAssert routed() {
+        return with(Action.ROUTED);
+    }
+
+    /** IPv4 TTL as the frame arrived at the row's interface. */
+    public TraceAssert withTtl(final int ttl) {
+        final Step s = currentStep();
+        if (!Objects.equals(s.ttl(), ttl)) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to carry TTL " + ttl,
+                    "it carried " + s.ttl()));
+        }
+        return this;
+    }
+
+    /** Source MAC as the frame arrived at the row's interface. */
+    public TraceAssert withSourceMac(final String mac) {
+        final Step s = currentStep();
+        if (!s.srcMac().equalsIgnoreCase(mac)) {
+            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to have source MAC " + mac,
+                    "it had " + s.srcMac()));
+        }
+        return this;
+    }
+
+    /** The path never crosses this device and interface. */
+    public TraceAssert neverPasses(final String device, final String iface) {
+        isNotNull();
+        for (final Step s : actual.steps()) {
+            if (samePlace(s.device(), s.iface(), device, iface)) {
+                throw failure("%s", message("never to pass " + device + " / " + iface, "it does at step " + s.step()));
+            }
+        }
+        return this;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private Step currentStep() {
+        isNotNull();
+        if (current == null) {
+            throw failure("%s", message("a step matched by passes(device, interface) first", "none was matched"));
+        }
+        return current;
+    }
+
+    private static boolean samePlace(final String device, final String iface, final String wantedDevice,
+                                     final String wantedIface) {
+        return device.equalsIgnoreCase(wantedDevice.trim())
+                && InterfaceNames.normalize(iface).equals(InterfaceNames.normalize(wantedIface));
+    }
+
+    private static String tag(final Integer vid) {
+        return vid == null ? "untagged" : "tagged " + vid;
+    }
+
+    private String dropText() {
+        return actual.drop() == null ? "" : " at " + actual.drop().device() + " / " + actual.drop().iface() + ": "
+                + actual.drop().reason();
+    }
+
+    /** Expecting / to / but, then the trace as the documents' table. */
+    private String message(final String expectation, final String butWhat) {
+        return String.format("%nExpecting trace of %s%nto %s%nbut %s:%n%s", actual.title(),
+                expectation.startsWith("to ") ? expectation.substring(3) : expectation, butWhat,
+                StepTable.describe(actual, View.DOCUMENT));
+    }
+}
