@@ -3,6 +3,7 @@ package vnetsim.device;
 import java.util.ArrayList;
 import java.util.List;
 import vnetsim.device.l2.ForwardingDatabase;
+import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
@@ -26,15 +27,35 @@ public final class LinuxBridge implements Device {
     private final String host;
     private final String name;
     private final boolean vlanFiltering;
+    private final int defaultPvid;
     private final List<BridgePort> ports = new ArrayList<>();
     private final List<Boolean> portUp = new ArrayList<>();
     private final ForwardingDatabase fdb;
 
+    /** A bridge with the kernel's default_pvid 1. */
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
+        this(host, name, vlanFiltering, ageingNs, 1);
+    }
+
+    /** @param defaultPvid the VID new ports get as PVID untagged (vlan_default_pvid); 0 means none */
+    public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs,
+                       final int defaultPvid) {
         this.host = host;
         this.name = name;
         this.vlanFiltering = vlanFiltering;
+        this.defaultPvid = defaultPvid;
         this.fdb = new ForwardingDatabase(ageingNs);
+    }
+
+    /**
+     * The VLAN table a newly enslaved port gets (nbp_vlan_init): default_pvid as PVID untagged, or nothing when
+     * default_pvid is 0, in which case untagged frames from that port are dropped until a PVID is set.
+     */
+    public BridgePort defaultPort(final String portName, final int mtu) {
+        return defaultPvid == 0
+                ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE,
+                        BridgePort.NO_PVID, false, mtu)
+                : BridgePort.access(portName, defaultPvid, mtu);
     }
 
     /** Enslaves a device; returns its port number. */

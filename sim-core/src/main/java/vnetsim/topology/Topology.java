@@ -28,7 +28,7 @@ public final class Topology {
     private final boolean[][] linkUp;
     private final ImmutableMap<String, Integer> aliases;
 
-    Topology(final List<Device> devices, final List<int[]> links, final Map<String, Integer> aliases) {
+    Topology(final List<Device> devices, final List<long[]> links, final Map<String, Integer> aliases) {
         this.devices = ImmutableList.copyOf(devices);
         this.aliases = ImmutableMap.copyOf(aliases);
         final int n = devices.size();
@@ -47,17 +47,18 @@ public final class Topology {
             java.util.Arrays.fill(peerDevice[d], NOT_CONNECTED);
             java.util.Arrays.fill(peerPort[d], NOT_CONNECTED);
         }
-        for (final int[] l : links) {
-            final LinkKind kind = LinkKind.values()[l[4]];
-            connect(l[0], l[1], l[2], l[3], kind);
-            connect(l[2], l[3], l[0], l[1], kind);
+        for (final long[] l : links) {
+            final LinkKind kind = LinkKind.values()[(int) l[4]];
+            connect((int) l[0], (int) l[1], (int) l[2], (int) l[3], kind, l[5]);
+            connect((int) l[2], (int) l[3], (int) l[0], (int) l[1], kind, l[5]);
         }
     }
 
-    private void connect(final int d, final int p, final int peer, final int peerP, final LinkKind kind) {
+    private void connect(final int d, final int p, final int peer, final int peerP, final LinkKind kind,
+                         final long latency) {
         peerDevice[d][p] = peer;
         peerPort[d][p] = peerP;
-        latencyNs[d][p] = kind.latencyNs();
+        latencyNs[d][p] = latency;
         linkKind[d][p] = kind;
         linkUp[d][p] = true;
     }

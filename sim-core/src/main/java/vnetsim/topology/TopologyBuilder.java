@@ -15,7 +15,7 @@ import vnetsim.device.Endpoint;
  */
 public final class TopologyBuilder {
     private final List<Device> devices = new ArrayList<>();
-    private final List<int[]> links = new ArrayList<>();          // {devA, portA, devB, portB, kind}
+    private final List<long[]> links = new ArrayList<>();     // {devA, portA, devB, portB, kind, latencyNs}
     private final Set<Long> usedPorts = new HashSet<>();
     private final Map<String, Integer> aliases = new LinkedHashMap<>();
 
@@ -34,13 +34,23 @@ public final class TopologyBuilder {
         return index;
     }
 
+    /** Links two ports with the link kind's default latency. */
     public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
                                 final LinkKind kind) {
+        return link(deviceA, portA, deviceB, portB, kind, kind.latencyNs());
+    }
+
+    /** Links two ports with a one-way latency of {@code latencyNs} virtual nanoseconds (e.g. a long cable). */
+    public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
+                                final LinkKind kind, final long latencyNs) {
+        if (latencyNs < 0) {
+            throw new IllegalArgumentException("link latency must be >= 0 ns: " + latencyNs);
+        }
         checkPort(deviceA, portA);
         checkPort(deviceB, portB);
         checkFree(deviceA, portA);
         checkFree(deviceB, portB);
-        links.add(new int[] {deviceA, portA, deviceB, portB, kind.ordinal()});
+        links.add(new long[] {deviceA, portA, deviceB, portB, kind.ordinal(), latencyNs});
         return this;
     }
 

@@ -21,7 +21,7 @@ public final class TopologyGraph {
     public TopologyGraph(final Topology topology) {
         this.topology = topology;
         this.graph = GraphTypeBuilder.<Integer, DefaultEdge>undirected()
-                .allowingMultipleEdges(true).allowingSelfLoops(false)
+                .allowingMultipleEdges(true).allowingSelfLoops(true)
                 .edgeClass(DefaultEdge.class).buildGraph();
         for (int d = 0; d < topology.deviceCount(); d++) {
             graph.addVertex(d);

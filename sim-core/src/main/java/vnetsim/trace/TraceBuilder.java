@@ -2,7 +2,6 @@ package vnetsim.trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vnetsim.device.Device;
@@ -69,9 +68,12 @@ public final class TraceBuilder {
 
     // ---- where did the packet end -----------------------------------------------------------------------------
 
-    /** Delivery at the destination; else a loop; else the drop that matters (not a flood copy ignored by a bystander). */
+    /**
+     * A loop first (a storm is the finding even when one copy also arrived), then delivery at the destination,
+     * then the drop that matters (not a flood copy ignored by a bystander).
+     */
     private int terminalEvent(final int packet, final int to) {
-        int loop = -1;
+        int delivered = -1;
         int significantDrop = -1;
         int anyDrop = -1;
         int lastEvent = -1;
@@ -80,21 +82,22 @@ public final class TraceBuilder {
                 continue;
             }
             lastEvent = e;
-            if (log.action(e) == Action.DELIVERED && log.device(e) == to) {
-                return e;
+            if (log.action(e) == Action.DELIVERED && log.device(e) == to && delivered < 0) {
+                delivered = e;
             }
             if (log.action(e) == Action.DROPPED) {
-                anyDrop = e;
                 final DropReason reason = log.dropReason(e);
-                if (reason == DropReason.HOP_LIMIT && loop < 0) {
-                    loop = e;
-                } else if (!isBystander(reason)) {
+                if (reason == DropReason.HOP_LIMIT) {
+                    return e;
+                }
+                anyDrop = e;
+                if (!isBystander(reason)) {
                     significantDrop = e;
                 }
             }
         }
-        if (loop >= 0) {
-            return loop;
+        if (delivered >= 0) {
+            return delivered;
         }
         if (significantDrop >= 0) {
             return significantDrop;
@@ -109,11 +112,11 @@ public final class TraceBuilder {
     }
 
     private Outcome outcomeOf(final int end, final int to) {
-        if (end >= 0 && log.action(end) == Action.DELIVERED && log.device(end) == to) {
-            return Outcome.DELIVERED;
-        }
         if (end >= 0 && log.dropReason(end) == DropReason.HOP_LIMIT) {
             return Outcome.LOOP;
+        }
+        if (end >= 0 && log.action(end) == Action.DELIVERED && log.device(end) == to) {
+            return Outcome.DELIVERED;
         }
         return Outcome.DROPPED;
     }
@@ -134,26 +137,49 @@ public final class TraceBuilder {
         final Device device = topology.device(log.device(end));
         final String iface = device.interfaceName(log.port(end));
         if (outcome == Outcome.LOOP) {
-            final Map<String, Integer> visits = new LinkedHashMap<>();
-            for (final int e : path) {
-                final Device d = topology.device(log.device(e));
-                if (log.direction(e) == Direction.IN) {
-                    visits.merge(d.host() + "/" + d.interfaceName(log.port(e)), 1, Integer::sum);
-                }
-            }
-            final List<String> repeated = new ArrayList<>();
-            visits.forEach((place, count) -> {
-                if (count > 1) {
-                    repeated.add(place + " x" + count);
-                }
-            });
-            return new Drop(device.host(), iface, notes.dropText(end) + "; the frame circulated through "
-                    + String.join(", ", repeated), DropReason.HOP_LIMIT);
+            return new Drop(device.host(), iface, notes.dropText(end) + "; the frame circulated " + cycle(path),
+                    DropReason.HOP_LIMIT);
         }
         if (log.action(end) != Action.DROPPED) {
             return new Drop(device.host(), iface, "the packet went no further (no device dropped or delivered it)", null);
         }
         return new Drop(device.host(), iface, notes.dropText(end), log.dropReason(end));
+    }
+
+    /**
+     * The repeating part of a looping path: the port crossed most often, and what the frame crossed between its
+     * last two crossings, e.g. "Switch/Ethernet1/21 in -> Switch/Ethernet1/20 out (28 times round)".
+     */
+    private String cycle(final List<Integer> path) {
+        final Map<Long, List<Integer>> crossings = new HashMap<>();
+        long busiest = 0;
+        int most = 0;
+        for (int i = 0; i < path.size(); i++) {
+            final int e = path.get(i);
+            final long key = ((long) log.device(e) << 32) | ((long) log.port(e) << 1)
+                    | (log.direction(e) == Direction.OUT ? 1 : 0);
+            final List<Integer> at = crossings.computeIfAbsent(key, k -> new ArrayList<>());
+            at.add(i);
+            if (at.size() > most) {
+                most = at.size();
+                busiest = key;
+            }
+        }
+        final List<Integer> at = crossings.get(busiest);
+        if (at == null || at.size() < 2) {
+            return "through " + place(path.get(path.size() - 1));
+        }
+        final List<String> places = new ArrayList<>();
+        for (int i = at.get(at.size() - 2) + 1; i <= at.get(at.size() - 1); i++) {
+            places.add(place(path.get(i)));
+        }
+        return String.join(" -> ", places) + " (" + most + " times round)";
+    }
+
+    private String place(final int e) {
+        final Device d = topology.device(log.device(e));
+        final Direction dir = log.direction(e);
+        return d.host() + "/" + d.interfaceName(log.port(e)) + (dir == null ? "" : " " + dir.label());
     }
 
     // ---- views ------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package vnetsim.scenario;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vnetsim.device.BridgePort;
 import vnetsim.device.Endpoint;
 import vnetsim.device.LinuxBridge;
 import vnetsim.device.PhysicalNic;
@@ -38,7 +37,7 @@ public final class VirtualizationNode {
                     LinkKind.STACK);
             final LinuxBridge bridge = new LinuxBridge(host, "bridge" + vid, false, LinuxBridge.DEFAULT_AGEING_NS);
             final int bridgeIndex = builder.add(bridge);
-            final int bridgePort = bridge.addPort(BridgePort.withDefaults(subName, mtu));
+            final int bridgePort = bridge.addPort(bridge.defaultPort(subName, mtu));
             builder.link(subIndex, VlanSubinterface.UPPER, bridgeIndex, bridgePort, LinkKind.STACK);
             bridgeByVlan.put(vid, bridgeIndex);
             bridges.put(vid, bridge);
@@ -62,7 +61,7 @@ public final class VirtualizationNode {
             throw new IllegalArgumentException(host + " has no bridge for VLAN " + vlan);
         }
         final int endpointIndex = builder.addEndpoint(shortId, endpoint);
-        final int port = bridges.get(vlan).addPort(BridgePort.withDefaults(portName, 1500));
+        final int port = bridges.get(vlan).addPort(bridges.get(vlan).defaultPort(portName, 1500));
         builder.link(endpointIndex, Endpoint.NIC, bridgeIndex, port, LinkKind.VETH);
         return endpointIndex;
     }
