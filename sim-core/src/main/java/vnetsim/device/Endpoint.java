@@ -88,21 +88,20 @@ public final class Endpoint implements Device {
         }
     }
 
-    private void probe(final int target, final Egress out) {
-        neighbors.countProbe(target);
+    /** Sends one ARP probe and arms the retry timer; false when the probes are used up. */
+    private boolean probe(final int target, final Egress out) {
+        if (!neighbors.countProbe(target)) {
+            return false;
+        }
         out.transmit(Packets.arpRequest(out.newFrame(), mac, ip, target), NIC, Action.ORIGINATED);
         out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+        return true;
     }
 
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target)) {
-            return;                                         // resolved in the meantime
-        }
-        if (neighbors.countProbe(target)) {
-            out.transmit(Packets.arpRequest(out.newFrame(), mac, ip, target), NIC, Action.ORIGINATED);
-            out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-            return;
+        if (!neighbors.isPending(target) || probe(target, out)) {
+            return;                                         // resolved in the meantime, or probed again
         }
         for (final Frame waiting : neighbors.release(target)) {
             out.drop(waiting, NIC, DropReason.NEIGHBOR_UNREACHABLE, target);

@@ -186,26 +186,22 @@ public final class RoutingFirewall implements Device {
         out.transmit(error, UPLINK, Action.REPLIED);
     }
 
-    private void probe(final int target, final RouterInterface egress, final Egress out) {
-        neighbors.countProbe(target);
+    /** Sends one ARP probe in the egress VLAN and arms the retry timer; false when the probes are used up. */
+    private boolean probe(final int target, final RouterInterface egress, final Egress out) {
+        if (egress == null || !neighbors.countProbe(target)) {
+            return false;
+        }
         final Frame request = Packets.arpRequest(out.newFrame(), mac, egress.ip(), target);
         request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
         out.transmit(request, UPLINK, Action.ORIGINATED);
         out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+        return true;
     }
 
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target)) {
-            return;
-        }
-        final RouterInterface egress = route(target);
-        if (egress != null && neighbors.countProbe(target)) {
-            final Frame request = Packets.arpRequest(out.newFrame(), mac, egress.ip(), target);
-            request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
-            out.transmit(request, UPLINK, Action.ORIGINATED);
-            out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-            return;
+        if (!neighbors.isPending(target) || probe(target, route(target), out)) {
+            return;                                         // resolved in the meantime, or probed again
         }
         for (final Frame waiting : neighbors.release(target)) {
             out.drop(waiting, UPLINK, DropReason.NEIGHBOR_UNREACHABLE, target);
