@@ -127,6 +127,43 @@ class CaptureIntegrationTest {
         }
     }
 
+    @Test
+    void a_capture_attached_to_one_interface_or_one_device_sees_only_that() {
+        final AcpVirtualization scenario = new AcpVirtualization();
+        final Topology topology = scenario.build();
+        final Map<String, Integer> oneInterface = new LinkedHashMap<>();
+        scenario.network().trace(topology, Flow.icmp("vm1", "vm3").coldStart(),
+                CaptureSet.iface(topology, "Switch", "Ethernet 1/3", counting(oneInterface)));
+        // cold: ARP request and reply for the gateway, echo request and reply, each both ways through Ethernet1/3
+        assertThat(oneInterface).containsOnlyKeys("Switch/Ethernet1/3");
+
+        final Topology again = scenario.build();
+        final Map<String, Integer> oneDevice = new LinkedHashMap<>();
+        scenario.network().trace(again, Flow.icmp("vm1", "vm3"), CaptureSet.device(again, "node0", counting(oneDevice)));
+        assertThat(oneDevice).containsOnlyKeys("node0/bridge2003", "node0/enp4s0f0.2003", "node0/enp4s0f0",
+                "node0/enp4s0f0.2004", "node0/bridge2004");
+        // warm: the echo request and the reply each cross node0's NIC twice (out and back in)
+        assertThat(oneDevice.get("node0/enp4s0f0")).isEqualTo(4);
+    }
+
+    private static CaptureSink counting(final Map<String, Integer> counts) {
+        return new CaptureSink() {
+            @Override
+            public void capture(final CapturedInterface iface, final long timeNs, final boolean inbound,
+                                final byte[] bytes, final int offset, final int length, final String comment) {
+                counts.merge(iface.ifName(), 1, Integer::sum);
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
     /** The frames each interface saw, in order, as the capture rules define them, captured in memory. */
     private static Map<String, List<byte[]>> simulatedFrames() {
         final Map<String, List<byte[]>> frames = new LinkedHashMap<>();
