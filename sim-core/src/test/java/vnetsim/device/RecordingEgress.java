@@ -17,7 +17,7 @@ import vnetsim.trace.Action;
 public final class RecordingEgress implements Egress {
 
     /** One transmit: the bytes as they left, the port, what the device said it did, and the frame object itself. */
-    public record Transmit(byte[] bytes, int port, Action action, Frame frame) {
+    public record Transmit(byte[] bytes, int port, Action action, Frame frame, long atNs) {
         /** A fresh frame holding these bytes, for reading fields with the frame API. */
         public Frame asFrame() {
             return new Frame().load(bytes, 0, bytes.length);
@@ -27,7 +27,7 @@ public final class RecordingEgress implements Egress {
     public record Delivery(byte[] bytes, int port) {
     }
 
-    public record Drop(int port, DropReason reason, int detail, byte[] bytes) {
+    public record Drop(int port, DropReason reason, int detail, byte[] bytes, long atNs) {
     }
 
     public record Timer(long dueNs, int token) {
@@ -45,7 +45,7 @@ public final class RecordingEgress implements Egress {
 
     @Override
     public void transmit(final Frame frame, final int port, final Action action) {
-        transmits.add(new Transmit(bytesOf(frame), port, action, frame));
+        transmits.add(new Transmit(bytesOf(frame), port, action, frame, now));
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class RecordingEgress implements Egress {
 
     @Override
     public void drop(final Frame frame, final int port, final DropReason reason, final int detail) {
-        drops.add(new Drop(port, reason, detail, bytesOf(frame)));
+        drops.add(new Drop(port, reason, detail, bytesOf(frame), now));
     }
 
     @Override
