@@ -94,7 +94,9 @@ public final class LinuxBridge implements Device {
             flood(frame, ingress, vlan, out);
         } else if (egress == ingress && !ports.get(ingress).hairpin()) {
             out.drop(frame, ingress, DropReason.DESTINATION_ON_INGRESS_PORT, 0);
-        } else if (!portUp.get(egress) || (vlanFiltering && !ports.get(egress).carries(vlan))) {
+        } else if (!portUp.get(egress)) {
+            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);           // should_deliver(): port not forwarding
+        } else if (vlanFiltering && !ports.get(egress).carries(vlan)) {
             out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_EGRESS, vlan);
         } else {
             forward(frame, egress, vlan, Action.SWITCHED, out);

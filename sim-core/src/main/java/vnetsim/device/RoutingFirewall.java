@@ -117,15 +117,21 @@ public final class RoutingFirewall implements Device {
             return;
         }
         Ipv4.decrementTtl(b, ip);
-        frame.setSourceMac(mac);
-        frame.setVlanId(egress.vid());
         final long nextHopMac = neighbors.lookup(destination);
         if (nextHopMac != Neighbors.UNKNOWN) {
-            frame.setDestinationMac(nextHopMac);
+            rewriteL2(frame, egress, nextHopMac);
             out.transmit(frame, UPLINK, Action.ROUTED);
         } else if (neighbors.enqueue(destination, frame, egress.vid())) {
+            // queued with its ingress L2 header, so a failed resolution can still answer the source
             probe(destination, egress, out);
         }
+    }
+
+    /** Source MAC = egress subinterface MAC, destination = the resolved neighbour, VID = egress subinterface VID. */
+    private void rewriteL2(final Frame frame, final RouterInterface egress, final long nextHopMac) {
+        frame.setSourceMac(mac);
+        frame.setVlanId(egress.vid());
+        frame.setDestinationMac(nextHopMac);
     }
 
     private void receiveArp(final Frame frame, final int port, final RouterInterface ingress, final Egress out) {
@@ -147,7 +153,7 @@ public final class RoutingFirewall implements Device {
             out.transmit(reply, UPLINK, Action.REPLIED);
         }
         for (final Frame waiting : neighbors.release(sender)) {
-            waiting.setDestinationMac(senderMac);
+            rewriteL2(waiting, route(sender), senderMac);
             out.transmit(waiting, UPLINK, Action.ROUTED);
         }
     }
@@ -204,6 +210,12 @@ public final class RoutingFirewall implements Device {
             return;                                         // resolved in the meantime, or probed again
         }
         for (final Frame waiting : neighbors.release(target)) {
+            // Linux: neighbour resolution failed -> ICMP host unreachable to the source (semantics.md section 8)
+            final int ingressIndex = interfaceByVid.get(waiting.vlanId());
+            if (ingressIndex != NONE) {
+                sendIcmpError(waiting, interfaces.get(ingressIndex), Icmp.DESTINATION_UNREACHABLE,
+                        Icmp.CODE_HOST_UNREACHABLE, 0, out);
+            }
             out.drop(waiting, UPLINK, DropReason.NEIGHBOR_UNREACHABLE, target);
         }
     }

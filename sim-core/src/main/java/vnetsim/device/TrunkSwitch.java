@@ -63,7 +63,9 @@ public final class TrunkSwitch implements Device {
             flood(frame, ingress, vlan, out);
         } else if (egress == ingress) {
             out.drop(frame, ingress, DropReason.DESTINATION_ON_INGRESS_PORT, 0);
-        } else if (!modes.get(egress).carries(vlan) || !portUp.get(egress)) {
+        } else if (!portUp.get(egress)) {
+            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
+        } else if (!modes.get(egress).carries(vlan)) {
             out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_EGRESS, vlan);
         } else {
             forward(frame, egress, vlan, Action.SWITCHED, out);
