@@ -17,9 +17,10 @@ import vnetsim.trace.Action;
 
 /**
  * A routing firewall on a stick: one trunk uplink, one routed subinterface and gateway address per VLAN,
- * connected routes, ARP, ordered ACL rules. {@link #receive} reads like ip_forward(): is it for one of my
- * VLANs -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the gateway) -> ACL -> TTL -> route ->
- * MTU -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve next hop -> transmit.
+ * connected routes, ARP, ordered ACL rules. {@link #receive} reads like ip_rcv_finish() and ip_forward(): is it
+ * for one of my VLANs -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the gateway) -> route -> TTL ->
+ * MTU -> ACL (the FORWARD filter) -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve the
+ * next hop -> transmit.
  * Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device {
@@ -90,20 +91,17 @@ public final class RoutingFirewall implements Device {
             receiveForRouter(frame, port, ingress, out);
             return;
         }
-        final int denyingRule = firstDenyingRule(Ipv4.source(b, ip), destination, Ipv4.protocol(b, ip));
-        if (denyingRule != NONE) {
-            out.drop(frame, port, DropReason.ACL_DENIED, denyingRule + 1);
+        // ip_rcv_finish() looks the route up first; ip_forward() then checks TTL and MTU; the FORWARD filter
+        // (the ACL) runs last, on a packet that would otherwise leave.
+        final RouterInterface egress = route(destination);
+        if (egress == null) {
+            sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
+            out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, ingress, Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
-            return;
-        }
-        final RouterInterface egress = route(destination);
-        if (egress == null) {
-            sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
-            out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
         if (Ipv4.totalLength(b, ip) > egress.mtu()) {
@@ -114,6 +112,11 @@ public final class RoutingFirewall implements Device {
                         egress.mtu(), out);
             }
             out.drop(frame, port, DropReason.MTU_EXCEEDED, egress.mtu());
+            return;
+        }
+        final int denyingRule = firstDenyingRule(Ipv4.source(b, ip), destination, Ipv4.protocol(b, ip));
+        if (denyingRule != NONE) {
+            out.drop(frame, port, DropReason.ACL_DENIED, denyingRule + 1);
             return;
         }
         Ipv4.decrementTtl(b, ip);
@@ -183,8 +186,9 @@ public final class RoutingFirewall implements Device {
                 && Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip)))) {
             return;
         }
-        if (MacAddress.isMulticast(original.sourceMac())) {
-            return;
+        final int destination = Ipv4.destination(b, ip);
+        if (MacAddress.isMulticast(original.sourceMac()) || destination == -1 || (destination >>> 28) == 0xe) {
+            return;                                   // not about broadcast or multicast (RFC 1122 3.2.2)
         }
         final Frame error = Packets.icmpError(out.newFrame(), original, mac, original.sourceMac(), ingress.ip(),
                 type, code, rest, nextIpId());

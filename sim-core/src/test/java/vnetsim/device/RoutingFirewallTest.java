@@ -260,6 +260,22 @@ class RoutingFirewallTest {
     }
 
     @Test
+    void ttl_is_checked_before_the_acl_as_ip_forward_runs_the_forward_filter_last() {
+        vm2IsKnown();
+        fw.addAclRule(AclRule.parse("deny any any"));
+        fw.receive(ping(VM2_IP, 1), UPLINK, out);
+        assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.TTL_EXPIRED);
+        assertThat(out.onlyTransmit().action()).as("ICMP time exceeded").isEqualTo(Action.REPLIED);
+    }
+
+    @Test
+    void never_sends_an_icmp_error_about_a_broadcast_destination() {
+        fw.receive(ping(ip("255.255.255.255"), 1), UPLINK, out);
+        assertThat(out.drops()).hasSize(1);
+        assertThat(out.transmits()).isEmpty();
+    }
+
+    @Test
     void no_route_is_dropped_with_icmp_destination_unreachable() {
         fw.receive(ping(ip("10.9.9.9"), 64), UPLINK, out);
 

@@ -32,7 +32,7 @@ public final class ForwardingDatabase {
             return UNKNOWN;
         }
         final long seenMs = value >>> PORT_BITS;
-        if (nowNs / 1_000_000L - seenMs > ageingNs / 1_000_000L) {
+        if (nowNs / 1_000_000L - seenMs >= ageingNs / 1_000_000L) {      // has_expired(): updated + ageing <= now
             return UNKNOWN;
         }
         return (int) (value & PORT_MASK);

@@ -85,7 +85,7 @@ public final class VlanSet {
     }
 
     private static void checkVid(final int v, final String text) {
-        if (v < 0 || v > 4095) {
+        if (v < 1 || v > 4094) {
             throw new IllegalArgumentException("'" + text + "' is not a VLAN ID (1-4094)");
         }
     }

@@ -65,6 +65,12 @@ class VlanSetTest {
     }
 
     @Test
+    void rejects_the_reserved_vids_0_and_4095_in_an_allowed_list() {
+        assertThatThrownBy(() -> VlanSet.parse("0")).hasMessageContaining("'0' is not a VLAN ID (1-4094)");
+        assertThatThrownBy(() -> VlanSet.parse("2003,4095")).hasMessageContaining("'4095'");
+    }
+
+    @Test
     void rejects_a_reversed_range_saying_so() {
         assertThatThrownBy(() -> VlanSet.parse("5-3"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'5-3'")
