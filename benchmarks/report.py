@@ -84,6 +84,10 @@ def ratio(ours, ref):
     return None if ours is None or ref is None else ours / ref
 
 
+def x(v, digits):
+    return "n/a" if v is None else fmt(v, digits) + "×"
+
+
 rows = []
 
 
@@ -96,9 +100,8 @@ def add(label, b, per_hop=True):
     alloc = b["alloc"]
     rows.append([label, f"{fmt(op)} ± {fmt(b['error'])}", fmt(hop), f"{1e9 / op:,.0f}",
                  fmt(alloc, 2) if alloc is not None else "n/a",
-                 fmt(ratio(hop, refs["C dispatch"]), 2) + "×", fmt(ratio(hop, refs["C trace"]), 2) + "×",
-                 fmt(ratio(hop, refs["C random"]), 2) + "×",
-                 fmt(ratio(refs["ns-3"], hop), 0) + "×", fmt(ratio(refs["pcap4j"], hop), 1) + "×"])
+                 x(ratio(hop, refs["C dispatch"]), 2), x(ratio(hop, refs["C trace"]), 2),
+                 x(ratio(hop, refs["C random"]), 2), x(ratio(refs["ns-3"], hop), 0), x(ratio(refs["pcap4j"], hop), 1)])
 
 
 a_off = bench("EndToEndFlowBenchmark", trace="off")
