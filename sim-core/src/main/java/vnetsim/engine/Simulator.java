@@ -26,6 +26,8 @@ public final class Simulator implements Egress {
     public static final int EVENT_LIMIT = 200_000;
 
     private final Topology topology;
+    /** The topology's devices as a plain array: one load per event instead of an ImmutableList call. */
+    private final Device[] devices;
     private final EventQueue queue = new EventQueue();
     private final FramePool pool = new FramePool();
     private StepLog log;
@@ -38,6 +40,7 @@ public final class Simulator implements Egress {
 
     public Simulator(final Topology topology) {
         this.topology = topology;
+        this.devices = topology.devices().toArray(new Device[0]);
     }
 
     /** Records every event of the following runs into {@code stepLog} (null: recording off). */
@@ -58,19 +61,19 @@ public final class Simulator implements Egress {
     /** Endpoint {@code from} pings {@code destination}; returns the id of the echo request packet. */
     public int ping(final int from, final int destination, final int sequence) {
         current = from;
-        return ((Endpoint) topology.device(from)).ping(destination, 0x7e57, sequence, this);
+        return ((Endpoint) devices[from]).ping(destination, 0x7e57, sequence, this);
     }
 
     /** Endpoint {@code from} sends one UDP datagram to port 33434 (traceroute's first probe). */
     public int sendUdp(final int from, final int destination) {
         current = from;
-        return ((Endpoint) topology.device(from)).sendUdp(destination, 40000, 33434, this);
+        return ((Endpoint) devices[from]).sendUdp(destination, 40000, 33434, this);
     }
 
     /** Endpoint {@code from} sends an ARP request for {@code target}. */
     public int arping(final int from, final int target) {
         current = from;
-        return ((Endpoint) topology.device(from)).arping(target, this);
+        return ((Endpoint) devices[from]).arping(target, this);
     }
 
     /** Puts a raw frame on the wire at a device's port, as if it arrived from the link. */
@@ -99,7 +102,7 @@ public final class Simulator implements Egress {
             final Frame frame = queue.polledFrame;
             queue.polledFrame = null;
             if (queue.polledKind == EventQueue.TIMER) {
-                topology.device(current).onTimer(queue.polledPortOrToken, this);
+                devices[current].onTimer(queue.polledPortOrToken, this);
             } else {
                 arrive(frame, queue.polledPortOrToken);
             }
@@ -115,7 +118,7 @@ public final class Simulator implements Egress {
         if (observer != null) {
             observer.onFrame(event, now, current, port, Direction.IN, frame);
         }
-        topology.device(current).receive(frame, port, this);
+        devices[current].receive(frame, port, this);
     }
 
     private void drainAsLoop() {
@@ -132,7 +135,7 @@ public final class Simulator implements Egress {
     /** Forgets all learned state and time: FDBs, ARP caches, pending packets. */
     public void reset() {
         queue.clear();
-        for (final Device d : topology.devices()) {
+        for (final Device d : devices) {               // an array: no iterator per reset
             d.reset();
         }
         now = 0;

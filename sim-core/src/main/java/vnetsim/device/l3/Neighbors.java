@@ -60,6 +60,9 @@ public final class Neighbors {
 
     /** Removes and returns the packets that waited for {@code ip} (resolved or given up), in arrival order. */
     public List<Frame> release(final int ip) {
+        if (pending.isEmpty()) {
+            return List.of();                 // the common case, without boxing ip for the map
+        }
         final Pending p = pending.remove(ip);
         return p == null ? List.of() : p.frames;
     }
