@@ -5,22 +5,30 @@ public final class Checksum {
     private Checksum() {
     }
 
-    /** One's-complement sum folded to 16 bits, not inverted. */
+    /**
+     * One's-complement sum folded to 16 bits, not inverted. Adds 32-bit words into a 64-bit accumulator and folds
+     * once at the end (RFC 1071 section 2: the sum is independent of word size and byte order of the adds), half
+     * the loads of a 16-bit loop.
+     */
     public static int sum(final byte[] b, final int off, final int len) {
         long sum = 0;
         int i = off;
-        final int stop = off + (len & ~1);
-        while (i < stop) {
+        final int words = off + (len & ~3);
+        while (i < words) {
+            sum += Bytes.i32(b, i) & 0xffff_ffffL;
+            i += 4;
+        }
+        if ((len & 2) != 0) {
             sum += Bytes.u16(b, i);
             i += 2;
         }
         if ((len & 1) != 0) {
-            sum += (b[stop] & 0xff) << 8;
+            sum += (b[i] & 0xff) << 8;
         }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) sum;
+        sum = (sum & 0xffff_ffffL) + (sum >>> 32);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        return (int) ((sum & 0xffff) + (sum >>> 16));
     }
 
     /** The checksum to store: the inverted one's-complement sum. */
