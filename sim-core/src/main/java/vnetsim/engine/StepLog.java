@@ -3,7 +3,9 @@ package vnetsim.engine;
 import java.util.Arrays;
 import vnetsim.device.DropReason;
 import vnetsim.frame.Arp;
+import vnetsim.frame.Bytes;
 import vnetsim.frame.EtherType;
+import vnetsim.frame.Ethernet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.VlanTag;
@@ -11,75 +13,51 @@ import vnetsim.trace.Action;
 import vnetsim.trace.Direction;
 
 /**
- * Every frame event of a run as parallel primitive arrays: no object per event while simulating, arrays reused
- * across runs. Header fields are read from the frame bytes at the moment of the event, so a device cannot claim
- * a tag it did not write. {@link vnetsim.trace.TraceBuilder} turns a log into people's vocabulary after the run.
+ * Every frame event of a run in preallocated primitive storage: per event three packed longs and a copy of the
+ * frame's first {@link #SNAPSHOT} bytes (Ethernet, up to two tags, the IPv4 or ARP header), nothing decoded and
+ * no object created while simulating. Header fields are decoded from the snapshot only when read, so a device
+ * cannot claim a tag it did not write and the frame path pays one small copy per event. Arrays are reused across
+ * runs. {@link vnetsim.trace.TraceBuilder} turns a log into people's vocabulary after the run.
+ *
+ * <pre>
+ *  meta[3e]     time (ns)
+ *  meta[3e+1]   device (32) | port (16) | direction (2) | action (5) | drop reason + 1 (7)
+ *  meta[3e+2]   packet (32) | parent event + 1 (32)
+ *  detail[e]    the drop detail (a VID, an MTU, an IPv4 address)
+ *  length[e]    frame length;  headers[64e .. 64e+63]  the frame's first bytes
+ * </pre>
  */
 public final class StepLog {
-    static final byte NO_DIRECTION = 2;
+    /** Bytes of each frame kept: 14 Ethernet + 8 for two tags + 28 ARP or 20 IPv4, rounded up. */
+    static final int SNAPSHOT = 64;
+    private static final int NO_DIRECTION = 2;
 
     private int size;
-    private long[] time = new long[256];
-    private int[] device = new int[256];
-    private int[] port = new int[256];
-    private byte[] direction = new byte[256];
-    private byte[] action = new byte[256];
-    private byte[] reason = new byte[256];
+    private long[] meta = new long[3 * 256];
     private int[] detail = new int[256];
-    private int[] packet = new int[256];
-    private int[] parent = new int[256];
-    private long[] dstMac = new long[256];
-    private long[] srcMac = new long[256];
-    private int[] vlan = new int[256];
-    private byte[] tags = new byte[256];
-    private int[] etherType = new int[256];
-    private int[] srcIp = new int[256];
-    private int[] dstIp = new int[256];
-    private short[] ttl = new short[256];
     private short[] length = new short[256];
+    private byte[] headers = new byte[SNAPSHOT * 256];
 
     int append(final long t, final int dev, final int p, final Direction dir, final Action a, final Frame f) {
-        if (size == time.length) {
+        if (size == detail.length) {
             grow();
         }
         final int i = size++;
-        time[i] = t;
-        device[i] = dev;
-        port[i] = p;
-        direction[i] = dir == null ? NO_DIRECTION : (byte) dir.ordinal();
-        action[i] = (byte) a.ordinal();
-        reason[i] = -1;
+        final int m = 3 * i;
+        meta[m] = t;
+        meta[m + 1] = ((long) dev << 32) | ((long) (p & 0xffff) << 16)
+                | ((long) (dir == null ? NO_DIRECTION : dir.ordinal()) << 14) | ((long) a.ordinal() << 7);
+        meta[m + 2] = ((long) f.packetId() << 32) | ((f.lastEvent() + 1) & 0xffff_ffffL);
         detail[i] = 0;
-        packet[i] = f.packetId();
-        parent[i] = f.lastEvent();
-        dstMac[i] = f.destinationMac();
-        srcMac[i] = f.sourceMac();
-        vlan[i] = f.outerVlanOrUntagged();
-        tags[i] = (byte) f.tagCount();
-        final int type = f.etherType();
-        etherType[i] = type;
-        final byte[] b = f.bytes();
-        final int l3 = f.l3Offset();
-        if (type == EtherType.IPV4 && f.end() - l3 >= Ipv4.HEADER_LENGTH) {
-            srcIp[i] = Ipv4.source(b, l3);
-            dstIp[i] = Ipv4.destination(b, l3);
-            ttl[i] = (short) Ipv4.ttl(b, l3);
-        } else if (type == EtherType.ARP && f.end() - l3 >= Arp.LENGTH) {
-            srcIp[i] = Arp.senderIp(b, l3);
-            dstIp[i] = Arp.targetIp(b, l3);
-            ttl[i] = -1;
-        } else {
-            srcIp[i] = 0;
-            dstIp[i] = 0;
-            ttl[i] = -1;
-        }
-        length[i] = (short) f.length();
+        final int len = f.length();
+        length[i] = (short) len;
+        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * i, Math.min(len, SNAPSHOT));
         return i;
     }
 
     void markOutcome(final int event, final Action a, final DropReason r, final int d) {
-        action[event] = (byte) a.ordinal();
-        reason[event] = r == null ? -1 : (byte) r.ordinal();
+        final int m = 3 * event + 1;
+        meta[m] = (meta[m] & ~0x3fffL) | ((long) a.ordinal() << 7) | (r == null ? 0 : r.ordinal() + 1);
         detail[event] = d;
     }
 
@@ -92,28 +70,30 @@ public final class StepLog {
     }
 
     public long time(final int i) {
-        return time[i];
+        return meta[3 * i];
     }
 
     public int device(final int i) {
-        return device[i];
+        return (int) (meta[3 * i + 1] >>> 32);
     }
 
     public int port(final int i) {
-        return port[i];
+        return (int) (meta[3 * i + 1] >>> 16) & 0xffff;
     }
 
-    /** IN, OUT, or null for an event that is neither (none today; kept for outcomes without a crossing). */
+    /** IN or OUT. */
     public Direction direction(final int i) {
-        return direction[i] == NO_DIRECTION ? null : Direction.values()[direction[i]];
+        final int d = (int) (meta[3 * i + 1] >>> 14) & 0x3;
+        return d == NO_DIRECTION ? null : Direction.values()[d];
     }
 
     public Action action(final int i) {
-        return Action.values()[action[i]];
+        return Action.values()[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
     }
 
     public DropReason dropReason(final int i) {
-        return reason[i] < 0 ? null : DropReason.values()[reason[i]];
+        final int r = (int) meta[3 * i + 1] & 0x7f;
+        return r == 0 ? null : DropReason.values()[r - 1];
     }
 
     public int detail(final int i) {
@@ -121,71 +101,86 @@ public final class StepLog {
     }
 
     public int packet(final int i) {
-        return packet[i];
+        return (int) (meta[3 * i + 2] >>> 32);
     }
 
     /** The event this frame (or the frame it was copied from) passed just before, or -1. */
     public int parent(final int i) {
-        return parent[i];
+        return (int) meta[3 * i + 2] - 1;
     }
 
     public long destinationMac(final int i) {
-        return dstMac[i];
+        return Bytes.mac(headers, SNAPSHOT * i);
     }
 
     public long sourceMac(final int i) {
-        return srcMac[i];
+        return Bytes.mac(headers, SNAPSHOT * i + Ethernet.SOURCE_OFFSET);
     }
 
     /** Outer VID, or {@link VlanTag#UNTAGGED}. */
     public int vlan(final int i) {
-        return vlan[i];
+        final int base = SNAPSHOT * i;
+        return EtherType.isVlanTpid(Bytes.u16(headers, base + Ethernet.TYPE_OFFSET))
+                ? Bytes.u16(headers, base + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK : VlanTag.UNTAGGED;
     }
 
     public int tagCount(final int i) {
-        return tags[i];
+        return (typeOffset(i) - SNAPSHOT * i - Ethernet.TYPE_OFFSET) / VlanTag.LENGTH;
     }
 
     public int etherType(final int i) {
-        return etherType[i];
+        return Bytes.u16(headers, typeOffset(i));
     }
 
     public int sourceIp(final int i) {
-        return srcIp[i];
+        final int l3 = typeOffset(i) + 2;
+        return switch (etherType(i)) {
+            case EtherType.IPV4 -> hasIpv4(i) ? Ipv4.source(headers, l3) : 0;
+            case EtherType.ARP -> hasArp(i) ? Arp.senderIp(headers, l3) : 0;
+            default -> 0;
+        };
     }
 
     public int destinationIp(final int i) {
-        return dstIp[i];
+        final int l3 = typeOffset(i) + 2;
+        return switch (etherType(i)) {
+            case EtherType.IPV4 -> hasIpv4(i) ? Ipv4.destination(headers, l3) : 0;
+            case EtherType.ARP -> hasArp(i) ? Arp.targetIp(headers, l3) : 0;
+            default -> 0;
+        };
     }
 
     /** IPv4 TTL, or -1 when not IPv4. */
     public int ttl(final int i) {
-        return ttl[i];
+        return etherType(i) == EtherType.IPV4 && hasIpv4(i) ? Ipv4.ttl(headers, typeOffset(i) + 2) : -1;
     }
 
     public int length(final int i) {
         return length[i];
     }
 
+    private int typeOffset(final int i) {
+        final int base = SNAPSHOT * i;
+        int off = base + Ethernet.TYPE_OFFSET;
+        while (off + VlanTag.LENGTH + 2 <= base + SNAPSHOT && EtherType.isVlanTpid(Bytes.u16(headers, off))) {
+            off += VlanTag.LENGTH;
+        }
+        return off;
+    }
+
+    private boolean hasIpv4(final int i) {
+        return typeOffset(i) + 2 + Ipv4.HEADER_LENGTH <= SNAPSHOT * i + Math.min(length[i], SNAPSHOT);
+    }
+
+    private boolean hasArp(final int i) {
+        return typeOffset(i) + 2 + Arp.LENGTH <= SNAPSHOT * i + Math.min(length[i], SNAPSHOT);
+    }
+
     private void grow() {
-        final int n = time.length * 2;
-        time = Arrays.copyOf(time, n);
-        device = Arrays.copyOf(device, n);
-        port = Arrays.copyOf(port, n);
-        direction = Arrays.copyOf(direction, n);
-        action = Arrays.copyOf(action, n);
-        reason = Arrays.copyOf(reason, n);
+        final int n = detail.length * 2;
+        meta = Arrays.copyOf(meta, 3 * n);
         detail = Arrays.copyOf(detail, n);
-        packet = Arrays.copyOf(packet, n);
-        parent = Arrays.copyOf(parent, n);
-        dstMac = Arrays.copyOf(dstMac, n);
-        srcMac = Arrays.copyOf(srcMac, n);
-        vlan = Arrays.copyOf(vlan, n);
-        tags = Arrays.copyOf(tags, n);
-        etherType = Arrays.copyOf(etherType, n);
-        srcIp = Arrays.copyOf(srcIp, n);
-        dstIp = Arrays.copyOf(dstIp, n);
-        ttl = Arrays.copyOf(ttl, n);
         length = Arrays.copyOf(length, n);
+        headers = Arrays.copyOf(headers, SNAPSHOT * n);
     }
 }
