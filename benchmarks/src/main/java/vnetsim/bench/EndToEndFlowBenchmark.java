@@ -14,12 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import vnetsim.device.Action;
 import vnetsim.device.LinuxBridge;
 import vnetsim.engine.Simulator;
 import vnetsim.engine.StepLog;
 import vnetsim.scenario.AcpVirtualization;
 import vnetsim.topology.Topology;
-import vnetsim.trace.Action;
 
 /**
  * Issue #5 (a): one UDP datagram VM1 -> VM3 through the real engine and devices of the ACP virtualization

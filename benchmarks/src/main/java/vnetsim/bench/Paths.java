@@ -1,12 +1,12 @@
 package vnetsim.bench;
 
+import vnetsim.device.Action;
 import vnetsim.device.Device;
 import vnetsim.device.DeviceKind;
+import vnetsim.device.Direction;
 import vnetsim.engine.Simulator;
 import vnetsim.engine.StepLog;
 import vnetsim.topology.Topology;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /** Lookups and path checks the benchmarks share; none of it runs inside a measured method. */
 final class Paths {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import vnetsim.device.Action;
 import vnetsim.device.DeviceKind;
 import vnetsim.device.LinuxBridge;
 import vnetsim.device.RoutingFirewall;
@@ -25,7 +26,6 @@ import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Packets;
 import vnetsim.topology.Topology;
-import vnetsim.trace.Action;
 
 /**
  * Issue #5 (b): the VM1 -> VM3 path with million-entry tables and random flows, the counterpart of the C

@@ -1,7 +1,6 @@
 package vnetsim.device;
 
 import vnetsim.frame.Frame;
-import vnetsim.trace.Direction;
 
 /**
  * A simulated network component with numbered ports. Each kind is one small class whose {@link #receive} reads

@@ -1,7 +1,6 @@
 package vnetsim.device;
 
 import vnetsim.frame.Frame;
-import vnetsim.trace.Action;
 
 /**
  * What a device may do with a frame it holds. The engine implements it and records every call as a trace event.

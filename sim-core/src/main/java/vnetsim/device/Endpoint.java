@@ -10,7 +10,6 @@ import vnetsim.frame.Ipv4;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
-import vnetsim.trace.Action;
 
 /**
  * A VM or pod NIC with a minimal IPv4 stack: one MAC, one address and prefix, a default gateway, an ARP cache

@@ -7,8 +7,6 @@ import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /**
  * A Linux bridge (net/bridge) with STP off, as the documents' NMState configures it. Ingress follows

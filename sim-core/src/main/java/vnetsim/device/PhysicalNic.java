@@ -5,8 +5,6 @@ import java.util.List;
 import org.agrona.collections.Int2IntHashMap;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /**
  * A host's physical NIC such as {@code enp4s0f0}, parent of 802.1Q subinterfaces. Receive follows

@@ -13,7 +13,6 @@ import vnetsim.frame.Icmp;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
-import vnetsim.trace.Action;
 
 /**
  * A routing firewall on a stick: one trunk uplink, one routed subinterface and gateway address per VLAN,

@@ -7,7 +7,6 @@ import vnetsim.device.l2.SwitchportMode;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
 
 /**
  * An NX-OS style L2 switch: access and trunk ports ({@link SwitchportMode}), per-VLAN MAC learning, flooding of

@@ -3,8 +3,6 @@ package vnetsim.device;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.VlanTag;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /**
  * A Linux 802.1Q VLAN subinterface such as {@code enp4s0f0.2003} (net/8021q). Its lower side faces the parent

@@ -1,8 +1,8 @@
 package vnetsim.engine;
 
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.frame.Frame;
-import vnetsim.trace.Direction;
 
 /**
  * Sees every frame crossing an interface while the simulation runs (captures attach here). Called on the frame

@@ -1,13 +1,13 @@
 package vnetsim.engine;
 
+import vnetsim.device.Action;
 import vnetsim.device.Device;
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.device.Egress;
 import vnetsim.device.Endpoint;
 import vnetsim.frame.Frame;
 import vnetsim.topology.Topology;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /**
  * A deterministic discrete-event loop in virtual time (nanoseconds). A frame a device transmits crosses its link

@@ -1,6 +1,8 @@
 package vnetsim.engine;
 
 import java.util.Arrays;
+import vnetsim.device.Action;
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.frame.Arp;
 import vnetsim.frame.Bytes;
@@ -9,8 +11,6 @@ import vnetsim.frame.Ethernet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.VlanTag;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 
 /**
  * Every frame event of a run in preallocated primitive storage: per event three packed longs and a copy of the

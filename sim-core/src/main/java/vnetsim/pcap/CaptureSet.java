@@ -2,12 +2,12 @@ package vnetsim.pcap;
 
 import java.util.function.BiPredicate;
 import vnetsim.device.Device;
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.device.InterfaceNames;
 import vnetsim.engine.FrameObserver;
 import vnetsim.frame.Frame;
 import vnetsim.topology.Topology;
-import vnetsim.trace.Direction;
 
 /**
  * Attaches a {@link CaptureSink} to a running simulation: the whole topology, one device, or one interface.

@@ -1,7 +1,9 @@
 package vnetsim.trace;
 
+import vnetsim.device.Action;
 import vnetsim.device.Device;
 import vnetsim.device.DeviceKind;
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.device.Endpoint;
 import vnetsim.device.RoutingFirewall;

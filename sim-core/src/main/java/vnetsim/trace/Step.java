@@ -1,5 +1,7 @@
 package vnetsim.trace;
 
+import vnetsim.device.Action;
+import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 
 /**

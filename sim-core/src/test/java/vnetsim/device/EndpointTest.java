@@ -13,7 +13,6 @@ import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
 
 /** A Linux guest's minimal IPv4 stack: ARP (RFC 826), on/off-subnet next hop (RFC 1122), echo (RFC 792); section 8. */
 class EndpointTest {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
 
 /** Linux bridge with STP off: the br_handle_frame() pipeline of semantics.md section 2. */
 class LinuxBridgeTest {

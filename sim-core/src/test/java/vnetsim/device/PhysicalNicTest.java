@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
 
 /** Parent NIC enp4s0f0: the RX demux of __netif_receive_skb_core(), semantics.md section 1 and 0.3. */
 class PhysicalNicTest {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import vnetsim.frame.Frame;
-import vnetsim.trace.Action;
 
 /**
  * The {@link Egress} a single-device test hands to {@link Device#receive}: it records every call instead of moving

@@ -18,7 +18,6 @@ import vnetsim.frame.Icmp;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
-import vnetsim.trace.Action;
 
 /** Router on a stick with one subinterface per VLAN: semantics.md section 8 (RFC 791/792/826/1812, ip_forward()). */
 class RoutingFirewallTest {

@@ -10,7 +10,6 @@ import vnetsim.device.l2.SwitchportMode;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
-import vnetsim.trace.Action;
 
 /** NX-OS switchports, semantics.md section 5: "switchport trunk allowed vlan 2003-2005", access ports, MAC table per VLAN. */
 class TrunkSwitchTest {

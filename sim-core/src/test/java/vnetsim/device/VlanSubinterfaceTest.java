@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import vnetsim.frame.Bytes;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
-import vnetsim.trace.Action;
 
 /** Linux 802.1Q subinterface enp4s0f0.2003: semantics.md section 1 (vlan_dev_hard_start_xmit, vlan_do_receive). */
 class VlanSubinterfaceTest {

@@ -2,7 +2,7 @@ package vnetsim.verify;
 
 import java.util.ArrayList;
 import java.util.List;
-import vnetsim.trace.Action;
+import vnetsim.device.Action;
 import vnetsim.trace.Step;
 
 /**

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
+import vnetsim.device.Action;
+import vnetsim.device.Direction;
 import vnetsim.frame.EtherType;
-import vnetsim.trace.Action;
-import vnetsim.trace.Direction;
 import vnetsim.trace.Step;
 import vnetsim.trace.Trace;
 

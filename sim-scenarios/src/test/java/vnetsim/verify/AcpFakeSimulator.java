@@ -3,7 +3,7 @@ package vnetsim.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vnetsim.trace.Action;
+import vnetsim.device.Action;
 import vnetsim.trace.Step;
 
 /**

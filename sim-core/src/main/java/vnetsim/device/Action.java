@@ -1,4 +1,4 @@
-package vnetsim.trace;
+package vnetsim.device;
 
 /** What a device did with a frame at one interface. Notes shown to people are built from these after a run. */
 public enum Action {

@@ -1,4 +1,4 @@
-package vnetsim.trace;
+package vnetsim.device;
 
 /** Which way a frame crossed an interface: arriving at it, or leaving it. */
 public enum Direction {

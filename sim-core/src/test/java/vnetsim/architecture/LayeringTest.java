@@ -1,0 +1,46 @@
+package vnetsim.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the dependency arrows of sim-core one way: frame -> device -> topology -> engine -> trace -> (pcap,
+ * analysis, testing). A package may import its own layer and the layers before it, never one after it.
+ */
+class LayeringTest {
+    private static final Map<String, Integer> LAYER = Map.of(
+            "frame", 0, "device", 1, "topology", 2, "engine", 3, "trace", 4,
+            "pcap", 5, "analysis", 5, "testing", 5);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?vnetsim\\.(\\w+)\\.", Pattern.MULTILINE);
+
+    @Test
+    void no_package_imports_a_later_layer() throws IOException {
+        final Path root = Path.of("src", "main", "java", "vnetsim");
+        final List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (final Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                final String pkg = root.relativize(file).getName(0).toString();
+                final Integer layer = LAYER.get(pkg);
+                assertThat(layer).as("layer of package " + pkg + " (" + file + ")").isNotNull();
+                final Matcher m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    final Integer imported = LAYER.get(m.group(1));
+                    if (imported != null && !m.group(1).equals(pkg) && imported >= layer) {
+                        violations.add(file + " imports vnetsim." + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
