@@ -23,6 +23,16 @@ final class EventQueue {
     private int size;
     private long nextSequence;
 
+    // The only pending event, kept out of the heap: on a unicast path one frame is in flight at a time, so most
+    // adds and polls never touch the heap arrays.
+    private boolean single;
+    private long singleTime;
+    private long singleSequence;
+    private int singleDevice;
+    private int singlePortOrToken;
+    private int singleKind;
+    private Frame singleFrame;
+
     // fields of the entry removed by poll()
     long polledTime;
     int polledDevice;
@@ -31,11 +41,30 @@ final class EventQueue {
     Frame polledFrame;
 
     void add(final long at, final int dev, final int portOrTok, final int k, final Frame f) {
+        if (size == 0 && !single) {
+            single = true;
+            singleTime = at;
+            singleSequence = nextSequence++;
+            singleDevice = dev;
+            singlePortOrToken = portOrTok;
+            singleKind = k;
+            singleFrame = f;
+            return;
+        }
+        if (single) {                                      // a second event: both go to the heap, in order
+            single = false;
+            heapAdd(singleTime, singleSequence, singleDevice, singlePortOrToken, singleKind, singleFrame);
+            singleFrame = null;
+        }
+        heapAdd(at, nextSequence++, dev, portOrTok, k, f);
+    }
+
+    private void heapAdd(final long at, final long seq, final int dev, final int portOrTok, final int k,
+                         final Frame f) {
         if (size == time.length) {
             grow();
         }
         int i = size++;
-        final long seq = nextSequence++;
         while (i > 0) {                                   // sift up
             final int parent = (i - 1) >>> 1;
             if (!before(at, seq, time[parent], sequence[parent])) {
@@ -48,19 +77,29 @@ final class EventQueue {
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return size == 0 && !single;
     }
 
     int size() {
-        return size;
+        return size + (single ? 1 : 0);
     }
 
     long peekTime() {
-        return time[0];
+        return single ? singleTime : time[0];
     }
 
     /** Removes the earliest entry into the polled* fields. */
     void poll() {
+        if (single) {
+            single = false;
+            polledTime = singleTime;
+            polledDevice = singleDevice;
+            polledPortOrToken = singlePortOrToken;
+            polledKind = singleKind;
+            polledFrame = singleFrame;
+            singleFrame = null;
+            return;
+        }
         polledTime = time[0];
         polledDevice = device[0];
         polledPortOrToken = portOrToken[0];
@@ -97,6 +136,8 @@ final class EventQueue {
     void clear() {
         Arrays.fill(frame, 0, size, null);
         size = 0;
+        single = false;
+        singleFrame = null;
         nextSequence = 0;
     }
 
