@@ -39,7 +39,7 @@ final class Notes {
             case DELIVERED -> "Delivered to " + device.host() + " (" + packet + ")";
             case RECEIVED -> log.direction(e) == Direction.IN
                     ? "Arrives on " + port + " (" + packet + ")"
-                    : "Handed up to " + topology.device(topology.peerDevice(log.device(e), log.port(e))).interfaceName(0);
+                    : "Handed up to " + peerInterface(e);
             case ORIGINATED -> "Sent by " + device.host() + " (" + packet + ")";
             case REPLIED -> "Answer sent by " + device.host() + " (" + packet + ")";
             case SWITCHED -> "Switched out " + port + " (destination learned)";
@@ -120,6 +120,11 @@ final class Notes {
             return "?";
         }
         return topology.device(log.device(next)).interfaceName(log.port(next));
+    }
+
+    private String peerInterface(final int e) {
+        final int peer = topology.peerDevice(log.device(e), log.port(e));
+        return peer < 0 ? "nothing (not connected)" : topology.device(peer).interfaceName(0);
     }
 
     private String peerHost(final int out) {
