@@ -19,7 +19,8 @@ import vnetsim.frame.Packets;
  * connected routes, ARP, ordered ACL rules. {@link #receive} reads like ip_rcv_finish() and ip_forward(): is it
  * for one of my VLANs -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the gateway) -> route -> TTL ->
  * MTU -> ACL (the FORWARD filter) -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve the
- * next hop -> transmit.
+ * next hop -> transmit. It answers ARP only for the address of the subinterface the request arrived on, as a
+ * firewall appliance does (a Linux router with the default arp_ignore=0 would answer for any of its addresses).
  * Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device {
