@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import vnetsim.analysis.Network;
 import vnetsim.engine.Simulator;
 import vnetsim.engine.StepLog;
 import vnetsim.scenario.AcpVirtualization;
@@ -51,8 +52,8 @@ public class ColdArpFloodBenchmark {
     public void build() {
         final Topology topology = new AcpVirtualization().build();
         sim = new Simulator(topology);
-        vm1 = Paths.endpoint(topology, "vm1");
-        final int vm4 = Paths.endpoint(topology, "vm4");
+        vm1 = Network.endpoint(topology, "vm1");
+        final int vm4 = Network.endpoint(topology, "vm4");
         vm4Ip = topology.endpoint(vm4).ip();
         log = "on".equals(trace) ? new StepLog() : null;
         sim.record(log);

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import vnetsim.analysis.Network;
 import vnetsim.device.Action;
 import vnetsim.device.LinuxBridge;
 import vnetsim.engine.Simulator;
@@ -59,8 +60,8 @@ public class EndToEndFlowBenchmark {
     public void build() {
         final Topology topology = new AcpVirtualization().build();
         sim = new Simulator(topology);
-        vm1 = Paths.endpoint(topology, "vm1");
-        vm3 = Paths.endpoint(topology, "vm3");
+        vm1 = Network.endpoint(topology, "vm1");
+        vm3 = Network.endpoint(topology, "vm3");
         vm3Ip = topology.endpoint(vm3).ip();
         log = "on".equals(trace) ? new StepLog() : null;
     }

@@ -1,7 +1,6 @@
 package vnetsim.bench;
 
 import vnetsim.device.Action;
-import vnetsim.device.Device;
 import vnetsim.device.DeviceKind;
 import vnetsim.device.Direction;
 import vnetsim.engine.Simulator;
@@ -14,21 +13,6 @@ final class Paths {
     static final int HOPS = 11;
 
     private Paths() {
-    }
-
-    static int endpoint(final Topology topology, final String shortId) {
-        return topology.findEndpoint(shortId).orElseThrow(() -> new IllegalStateException("no endpoint " + shortId));
-    }
-
-    /** Device index by host and interface name, e.g. ("node0", "bridge2003"). */
-    static int device(final Topology topology, final String host, final DeviceKind kind, final String iface) {
-        for (int d = 0; d < topology.deviceCount(); d++) {
-            final Device device = topology.device(d);
-            if (device.kind() == kind && device.host().equals(host) && device.interfaceName(0).equals(iface)) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("no " + kind + " " + host + "/" + iface);
     }
 
     static int deviceOfKind(final Topology topology, final DeviceKind kind) {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import vnetsim.analysis.Network;
 import vnetsim.device.Action;
 import vnetsim.device.DeviceKind;
 import vnetsim.device.LinuxBridge;
@@ -76,16 +77,16 @@ public class RandomFlowsBenchmark {
     public void fill() {
         final Topology topology = WideAcpTopology.build();
         sim = new Simulator(topology);
-        final int vm1 = Paths.endpoint(topology, "vm1");
-        vm3 = Paths.endpoint(topology, "vm3");
+        final int vm1 = Network.endpoint(topology, "vm1");
+        vm3 = Network.endpoint(topology, "vm3");
         sim.ping(vm1, topology.endpoint(vm3).ip(), 0);            // learns the firewall MAC along the way
         sim.run();
         sim.advance(1_000_000L);
 
-        bridgeA = Paths.device(topology, "node0", DeviceKind.LINUX_BRIDGE, "bridge2003");
+        bridgeA = topology.findInterface("node0", "bridge2003").orElseThrow().device();
         final LinuxBridge bridge2003 = (LinuxBridge) topology.device(bridgeA);
         final LinuxBridge bridge2004 = (LinuxBridge) topology.device(
-                Paths.device(topology, "node0", DeviceKind.LINUX_BRIDGE, "bridge2004"));
+                topology.findInterface("node0", "bridge2004").orElseThrow().device());
         final TrunkSwitch sw = (TrunkSwitch) topology.device(Paths.deviceOfKind(topology, DeviceKind.TRUNK_SWITCH));
         final int firewall = Paths.deviceOfKind(topology, DeviceKind.ROUTING_FIREWALL);
         bridgeAPort = bridge2003.portNamed("veth-vm1");

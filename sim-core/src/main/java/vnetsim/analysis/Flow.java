@@ -12,8 +12,4 @@ public record Flow(String from, String to, Protocol protocol, boolean cold) {
     public Flow coldStart() {
         return new Flow(from, to, protocol, true);
     }
-
-    public Flow withProtocol(final Protocol p) {
-        return new Flow(from, to, p, cold);
-    }
 }

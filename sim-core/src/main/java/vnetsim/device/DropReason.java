@@ -83,9 +83,4 @@ public enum DropReason {
             default -> describe(String.valueOf(detail));
         };
     }
-
-    /** True when the reason's text needs a detail value. */
-    public boolean hasDetail() {
-        return format.contains("%");
-    }
 }

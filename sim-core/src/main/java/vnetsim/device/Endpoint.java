@@ -82,7 +82,7 @@ public final class Endpoint implements Device {
             out.transmit(frame, NIC, Action.ORIGINATED);
             return;
         }
-        if (neighbors.enqueue(nextHop, frame, NIC)) {
+        if (neighbors.enqueue(nextHop, frame)) {
             probe(nextHop, out);
         }
     }
@@ -181,7 +181,7 @@ public final class Endpoint implements Device {
             if (nextHopMac != Neighbors.UNKNOWN) {
                 reply.setDestinationMac(nextHopMac);
                 out.transmit(reply, NIC, Action.REPLIED);
-            } else if (neighbors.enqueue(nextHop, reply, NIC)) {
+            } else if (neighbors.enqueue(nextHop, reply)) {
                 probe(nextHop, out);
             }
             return;

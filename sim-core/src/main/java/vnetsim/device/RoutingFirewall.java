@@ -124,7 +124,7 @@ public final class RoutingFirewall implements Device {
         if (nextHopMac != Neighbors.UNKNOWN) {
             rewriteL2(frame, egress, nextHopMac);
             out.transmit(frame, UPLINK, Action.ROUTED);
-        } else if (neighbors.enqueue(destination, frame, egress.vid())) {
+        } else if (neighbors.enqueue(destination, frame)) {
             // queued with its ingress L2 header, so a failed resolution can still answer the source
             probe(destination, egress, out);
         }
@@ -295,11 +295,6 @@ public final class RoutingFirewall implements Device {
 
     public List<AclRule> acl() {
         return List.copyOf(acl);
-    }
-
-    public void setAcl(final List<AclRule> rules) {
-        acl.clear();
-        acl.addAll(rules);
     }
 
     public RouterInterface interfaceFor(final int address) {

@@ -56,11 +56,7 @@ public final class Packets {
         for (int i = 0; i < dataLength; i++) {
             b[icmp + Icmp.HEADER_LENGTH + i] = (byte) (ECHO_DATA_START + i);
         }
-        Bytes.u16(b, icmp + 2, Checksum.compute(b, icmp, icmpLength));
-        Ipv4.writeHeader(b, ip, icmpLength, ipIdentification, true, ttl, Ipv4.PROTOCOL_ICMP, srcIp, dstIp);
-        f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + icmpLength);
-        f.padToMinimum();
-        return f;
+        return finishIcmp(f, icmpLength, ipIdentification, true, ttl, srcIp, dstIp);
     }
 
     /**
@@ -83,12 +79,7 @@ public final class Packets {
         System.arraycopy(rb, ricmp, b, icmp, icmpLength);
         b[icmp] = (byte) Icmp.ECHO_REPLY;
         Bytes.u16(b, icmp + 2, 0);
-        Bytes.u16(b, icmp + 2, Checksum.compute(b, icmp, icmpLength));
-        Ipv4.writeHeader(b, ip, icmpLength, ipIdentification, true, ttl, Ipv4.PROTOCOL_ICMP, srcIp,
-                Ipv4.source(rb, rip));
-        f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + icmpLength);
-        f.padToMinimum();
-        return f;
+        return finishIcmp(f, icmpLength, ipIdentification, true, ttl, srcIp, Ipv4.source(rb, rip));
     }
 
     /**
@@ -113,12 +104,7 @@ public final class Packets {
         Bytes.u16(b, icmp + 2, 0);
         Bytes.i32(b, icmp + 4, rest);
         System.arraycopy(ob, oip, b, icmp + Icmp.HEADER_LENGTH, quoted);
-        Bytes.u16(b, icmp + 2, Checksum.compute(b, icmp, icmpLength));
-        Ipv4.writeHeader(b, ip, icmpLength, ipIdentification, false, Ipv4.DEFAULT_TTL, Ipv4.PROTOCOL_ICMP, srcIp,
-                Ipv4.source(ob, oip));
-        f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + icmpLength);
-        f.padToMinimum();
-        return f;
+        return finishIcmp(f, icmpLength, ipIdentification, false, Ipv4.DEFAULT_TTL, srcIp, Ipv4.source(ob, oip));
     }
 
     /** UDP datagram with {@code dataLength} zero bytes and a real UDP checksum over the pseudo-header. */
@@ -148,6 +134,19 @@ public final class Packets {
         final int checksum = ~(int) sum & 0xffff;
         Bytes.u16(b, udp + 6, checksum == 0 ? 0xffff : checksum);
         f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + udpLength);
+        f.padToMinimum();
+        return f;
+    }
+
+    /** ICMP checksum over the message, then the IPv4 header (with its checksum), length and padding. */
+    private static Frame finishIcmp(final Frame f, final int icmpLength, final int ipIdentification,
+                                    final boolean dontFragment, final int ttl, final int srcIp, final int dstIp) {
+        final byte[] b = f.bytes();
+        final int ip = f.start() + Ethernet.HEADER_LENGTH;
+        final int icmp = ip + Ipv4.HEADER_LENGTH;
+        Bytes.u16(b, icmp + 2, Checksum.compute(b, icmp, icmpLength));
+        Ipv4.writeHeader(b, ip, icmpLength, ipIdentification, dontFragment, ttl, Ipv4.PROTOCOL_ICMP, srcIp, dstIp);
+        f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + icmpLength);
         f.padToMinimum();
         return f;
     }

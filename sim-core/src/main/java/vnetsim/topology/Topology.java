@@ -2,9 +2,7 @@ package vnetsim.topology;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import vnetsim.device.Device;
@@ -24,7 +22,6 @@ public final class Topology {
     private final int[][] peerDevice;
     private final int[][] peerPort;
     private final long[][] latencyNs;
-    private final LinkKind[][] linkKind;
     private final boolean[][] linkUp;
     private final ImmutableMap<String, Integer> aliases;
 
@@ -35,31 +32,26 @@ public final class Topology {
         peerDevice = new int[n][];
         peerPort = new int[n][];
         latencyNs = new long[n][];
-        linkKind = new LinkKind[n][];
         linkUp = new boolean[n][];
         for (int d = 0; d < n; d++) {
             final int ports = devices.get(d).portCount();
             peerDevice[d] = new int[ports];
             peerPort[d] = new int[ports];
             latencyNs[d] = new long[ports];
-            linkKind[d] = new LinkKind[ports];
             linkUp[d] = new boolean[ports];
             java.util.Arrays.fill(peerDevice[d], NOT_CONNECTED);
             java.util.Arrays.fill(peerPort[d], NOT_CONNECTED);
         }
         for (final long[] l : links) {
-            final LinkKind kind = LinkKind.values()[(int) l[4]];
-            connect((int) l[0], (int) l[1], (int) l[2], (int) l[3], kind, l[5]);
-            connect((int) l[2], (int) l[3], (int) l[0], (int) l[1], kind, l[5]);
+            connect((int) l[0], (int) l[1], (int) l[2], (int) l[3], l[4]);
+            connect((int) l[2], (int) l[3], (int) l[0], (int) l[1], l[4]);
         }
     }
 
-    private void connect(final int d, final int p, final int peer, final int peerP, final LinkKind kind,
-                         final long latency) {
+    private void connect(final int d, final int p, final int peer, final int peerP, final long latency) {
         peerDevice[d][p] = peer;
         peerPort[d][p] = peerP;
         latencyNs[d][p] = latency;
-        linkKind[d][p] = kind;
         linkUp[d][p] = true;
     }
 
@@ -86,10 +78,6 @@ public final class Topology {
 
     public long latencyNs(final int device, final int port) {
         return latencyNs[device][port];
-    }
-
-    public LinkKind linkKind(final int device, final int port) {
-        return linkKind[device][port];
     }
 
     public boolean isLinkUp(final int device, final int port) {
@@ -163,16 +151,5 @@ public final class Topology {
             }
         }
         return Optional.ofNullable(fallback);
-    }
-
-    /** Indices of devices on a host ("node0"), for what-if changes and descriptions. */
-    public List<Integer> devicesOf(final String host) {
-        final List<Integer> result = new ArrayList<>();
-        for (int d = 0; d < devices.size(); d++) {
-            if (devices.get(d).host().toLowerCase(Locale.ROOT).equals(host.trim().toLowerCase(Locale.ROOT))) {
-                result.add(d);
-            }
-        }
-        return result;
     }
 }

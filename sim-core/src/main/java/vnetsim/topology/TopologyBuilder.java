@@ -15,7 +15,7 @@ import vnetsim.device.Endpoint;
  */
 public final class TopologyBuilder {
     private final List<Device> devices = new ArrayList<>();
-    private final List<long[]> links = new ArrayList<>();     // {devA, portA, devB, portB, kind, latencyNs}
+    private final List<long[]> links = new ArrayList<>();     // {devA, portA, devB, portB, latencyNs}
     private final Set<Long> usedPorts = new HashSet<>();
     private final Map<String, Integer> aliases = new LinkedHashMap<>();
 
@@ -37,12 +37,12 @@ public final class TopologyBuilder {
     /** Links two ports with the link kind's default latency. */
     public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
                                 final LinkKind kind) {
-        return link(deviceA, portA, deviceB, portB, kind, kind.latencyNs());
+        return link(deviceA, portA, deviceB, portB, kind.latencyNs());
     }
 
     /** Links two ports with a one-way latency of {@code latencyNs} virtual nanoseconds (e.g. a long cable). */
     public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
-                                final LinkKind kind, final long latencyNs) {
+                                final long latencyNs) {
         if (latencyNs < 0) {
             throw new IllegalArgumentException("link latency must be >= 0 ns: " + latencyNs);
         }
@@ -50,7 +50,7 @@ public final class TopologyBuilder {
         checkPort(deviceB, portB);
         checkFree(deviceA, portA);
         checkFree(deviceB, portB);
-        links.add(new long[] {deviceA, portA, deviceB, portB, kind.ordinal(), latencyNs});
+        links.add(new long[] {deviceA, portA, deviceB, portB, latencyNs});
         return this;
     }
 

@@ -3,7 +3,6 @@ package vnetsim.topology;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.cycle.PatonCycleBase;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
@@ -63,9 +62,5 @@ public final class TopologyGraph {
             }
         }
         return result;
-    }
-
-    public boolean isConnected(final int deviceA, final int deviceB) {
-        return new ConnectivityInspector<>(graph).pathExists(deviceA, deviceB);
     }
 }

@@ -52,11 +52,12 @@ final class Notes {
     }
 
     /**
-     * A document-view note for a row: {@code in} is the row's arrival event (or -1), {@code out} its departure
-     * event (or -1), {@code next} the path event after the row (or -1), {@code action} the row's action.
+     * A document-view note for a row: {@code noted} is the row's first event (its drop event for a drop),
+     * {@code in} its arrival event (or -1), {@code out} its departure event (or -1), {@code following} the path
+     * event after the arrival, else after the row (or -1), {@code action} the row's action.
      */
-    String forRow(final Action action, final int first, final int in, final int out, final int next) {
-        final Device device = topology.device(log.device(first));
+    String forRow(final Action action, final int noted, final int in, final int out, final int following) {
+        final Device device = topology.device(log.device(noted));
         final boolean pod = device instanceof Endpoint ep && ep.workload() == Endpoint.Workload.POD;
         final String workload = pod ? "pod" : "VM";
         return switch (action) {
@@ -64,9 +65,9 @@ final class Notes {
             case REPLIED -> "Answer sent by " + device.host();
             case DELIVERED -> device.kind() == DeviceKind.ENDPOINT ? "Entering " + workload + " interface"
                     : "Delivered to " + device.host();
-            case DROPPED -> "Dropped: " + dropText(first);
+            case DROPPED -> "Dropped: " + dropText(noted);
             case SWITCHED -> device.kind() == DeviceKind.TRUNK_SWITCH
-                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", switched to " + nextInterface(next)
+                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", switched to " + nextInterface(following)
                     : "Switched by Linux bridge";
             case FLOODED -> device.kind() == DeviceKind.TRUNK_SWITCH
                     ? "Arrives at switch in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)

@@ -231,19 +231,22 @@ public final class TraceBuilder {
                 j++;
             }
             int in = -1;
+            int inPosition = -1;
             int out = -1;
             for (int k = i; k <= j; k++) {
                 final int e = visible.get(k);
                 if (log.direction(e) == Direction.IN && in < 0) {
                     in = e;
+                    inPosition = positions.get(k);
                 } else if (log.direction(e) == Direction.OUT) {
                     out = e;
                 }
             }
-            final int lastPos = positions.get(j);
-            final int next = lastPos + 1 < path.size() ? path.get(lastPos + 1) : -1;
-            final int afterIn = in >= 0 && path.indexOf(in) + 1 < path.size() ? path.get(path.indexOf(in) + 1) : -1;
-            rows.add(documentRow(rows.size() + 1, visible.get(i), in, out, afterIn, next, from, to));
+            // the path event after the arrival (the device's decision, maybe on a port the view hides), else
+            // the one after the row
+            final int position = in >= 0 ? inPosition : positions.get(j);
+            final int following = position + 1 < path.size() ? path.get(position + 1) : -1;
+            rows.add(documentRow(rows.size() + 1, visible.get(i), in, out, following, from, to));
             i = j + 1;
         }
         return rows;
@@ -255,23 +258,22 @@ public final class TraceBuilder {
         return da.host().equals(db.host()) && da.interfaceName(log.port(a)).equals(db.interfaceName(log.port(b)));
     }
 
-    private Step documentRow(final int number, final int first, final int in, final int out, final int afterIn,
-                             final int next, final String from, final String to) {
+    private Step documentRow(final int number, final int first, final int in, final int out, final int following,
+                             final String from, final String to) {
         final Device device = topology.device(log.device(first));
-        final Action action = rowAction(device, in, out, afterIn);
+        final Action action = rowAction(device, in, out, following);
         final int arrival = in >= 0 ? in : first;
+        final boolean droppedOnDeparture = out >= 0 && log.action(out) == Action.DROPPED;
+        final int noted = action != Action.DROPPED ? first : droppedOnDeparture ? out : arrival;
         final Integer vlan = vlanOrNull(log.vlan(arrival));
-        final Integer vlanOut = out >= 0 && log.action(out) != Action.DROPPED ? vlanOrNull(log.vlan(out)) : null;
+        final Integer vlanOut = out >= 0 && !droppedOnDeparture ? vlanOrNull(log.vlan(out)) : null;
         return new Step(number, from, to, device.host(), device.interfaceName(log.port(first)), null,
                 vlan != null, vlan, vlanOut,
                 MacAddress.format(log.sourceMac(arrival)), MacAddress.format(log.destinationMac(arrival)),
                 ipOrNull(arrival, log.sourceIp(arrival)), ipOrNull(arrival, log.destinationIp(arrival)),
                 log.ttl(arrival) < 0 ? null : log.ttl(arrival), log.etherType(arrival), action,
-                action == Action.DROPPED ? log.dropReason(out >= 0 && log.action(out) == Action.DROPPED ? out : arrival)
-                        : null,
-                notes.forRow(action, action == Action.DROPPED ? (out >= 0 && log.action(out) == Action.DROPPED
-                        ? out : arrival) : first, in, out, afterIn >= 0 ? afterIn : next),
-                log.time(first));
+                action == Action.DROPPED ? log.dropReason(noted) : null,
+                notes.forRow(action, noted, in, out, following), log.time(first));
     }
 
     /**
@@ -279,7 +281,7 @@ public final class TraceBuilder {
      * (its departure event, which may be on a port the document does not show); a row with only a departure is
      * the start of the journey (an endpoint) or a switch or router sending the frame on.
      */
-    private Action rowAction(final Device device, final int in, final int out, final int afterIn) {
+    private Action rowAction(final Device device, final int in, final int out, final int following) {
         if (out >= 0 && log.action(out) == Action.DROPPED) {
             return Action.DROPPED;
         }
@@ -288,8 +290,8 @@ public final class TraceBuilder {
             if (arrival == Action.DELIVERED || arrival == Action.DROPPED) {
                 return arrival;
             }
-            if (afterIn >= 0 && log.device(afterIn) == log.device(in)) {
-                return log.action(afterIn);
+            if (following >= 0 && log.device(following) == log.device(in)) {
+                return log.action(following);
             }
             return out >= 0 ? log.action(out) : Action.RECEIVED;
         }

@@ -70,9 +70,5 @@ public sealed interface SwitchportMode permits SwitchportMode.Access, Switchport
         public int egressTag(final int v) {
             return v == nativeVlan && !tagNative ? UNTAGGED : v;
         }
-
-        public Trunk withAllowed(final VlanSet newAllowed) {
-            return new Trunk(newAllowed, nativeVlan, tagNative);
-        }
     }
 }

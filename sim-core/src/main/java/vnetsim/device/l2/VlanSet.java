@@ -110,10 +110,6 @@ public final class VlanSet {
         return ranges.isEmpty();
     }
 
-    public RangeSet<Integer> ranges() {
-        return ranges;
-    }
-
     /** NX-OS style: "2003-2005", "10,20", "none". */
     @Override
     public String toString() {

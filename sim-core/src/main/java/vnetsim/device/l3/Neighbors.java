@@ -30,18 +30,13 @@ public final class Neighbors {
         cache.put(ip & 0xffffffffL, mac);
     }
 
-    public boolean isKnown(final int ip) {
-        return cache.containsKey(ip & 0xffffffffL);
-    }
-
     /**
      * Queues a packet until {@code ip} resolves.
      * @return true when this is the first packet waiting for that address: the caller sends the first probe
      */
-    public boolean enqueue(final int ip, final Frame frame, final int context) {
+    public boolean enqueue(final int ip, final Frame frame) {
         final Pending p = pending.computeIfAbsent(ip, k -> new Pending());
         p.frames.add(frame);
-        p.contexts.add(context);
         return p.frames.size() == 1;
     }
 
@@ -67,12 +62,6 @@ public final class Neighbors {
         return p == null ? List.of() : p.frames;
     }
 
-    /** The context value (e.g. egress port) stored with each packet {@link #release} returns, same order. */
-    public List<Integer> contexts(final int ip) {
-        final Pending p = pending.get(ip);
-        return p == null ? List.of() : p.contexts;
-    }
-
     public int size() {
         return cache.size();
     }
@@ -84,7 +73,6 @@ public final class Neighbors {
 
     private static final class Pending {
         final List<Frame> frames = new ArrayList<>(2);
-        final List<Integer> contexts = new ArrayList<>(2);
         int probes;
     }
 }
