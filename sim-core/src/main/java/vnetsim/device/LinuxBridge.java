@@ -2,7 +2,10 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.device.l2.ForwardingDatabase;
+import vnetsim.device.l2.L2Forwarding;
+import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -51,8 +54,7 @@ public final class LinuxBridge implements Device {
      */
     public BridgePort defaultPort(final String portName, final int mtu) {
         return defaultPvid == 0
-                ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE,
-                        BridgePort.NO_PVID, false, mtu)
+                ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE, PortVlans.NO_PVID, false, mtu)
                 : BridgePort.access(portName, defaultPvid, mtu);
     }
 
@@ -90,12 +92,11 @@ public final class LinuxBridge implements Device {
                 : fdb.lookup(destination, vlan, out.now());
         if (egress == ForwardingDatabase.UNKNOWN) {
             flood(frame, ingress, vlan, out);
-        } else if (egress == ingress && !ports.get(ingress).hairpin()) {
-            out.drop(frame, ingress, DropReason.DESTINATION_ON_INGRESS_PORT, 0);
-        } else if (!portUp.get(egress)) {
-            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);           // should_deliver(): port not forwarding
-        } else if (vlanFiltering && !ports.get(egress).carries(vlan)) {
-            out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_EGRESS, vlan);
+            return;
+        }
+        final DropReason refused = shouldDeliver(egress, ingress, vlan);
+        if (refused != null) {
+            out.drop(frame, ingress, refused, L2Forwarding.detail(refused, vlan));
         } else {
             forward(frame, egress, vlan, Action.SWITCHED, out);
         }
@@ -105,8 +106,8 @@ public final class LinuxBridge implements Device {
     private int admit(final Frame frame, final int ingress, final Egress out) {
         final BridgePort port = ports.get(ingress);
         if (frame.outerType() != EtherType.VLAN_8021Q || frame.vlanId() == 0) {
-            if (port.pvid() == BridgePort.NO_PVID) {
-                out.drop(frame, ingress, DropReason.UNTAGGED_NOT_ALLOWED, 0);
+            if (port.pvid() == PortVlans.NO_PVID) {
+                out.drop(frame, ingress, DropReason.NO_PVID, 0);
                 return NONE;
             }
             if (frame.outerType() == EtherType.VLAN_8021Q) {
@@ -115,7 +116,7 @@ public final class LinuxBridge implements Device {
             return port.pvid();
         }
         final int vid = frame.vlanId();
-        if (!port.carries(vid)) {
+        if (port.admit(vid) == PortVlans.NOT_ADMITTED) {
             out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_INGRESS, vid);
             return NONE;
         }
@@ -125,7 +126,7 @@ public final class LinuxBridge implements Device {
     private void flood(final Frame frame, final int ingress, final int vlan, final Egress out) {
         int previous = NONE;
         for (int port = 0; port < ports.size(); port++) {
-            if (shouldDeliver(port, ingress, vlan)) {
+            if (shouldDeliver(port, ingress, vlan) == null) {
                 if (previous != NONE) {
                     forward(out.copy(frame), previous, vlan, Action.FLOODED, out);
                 }
@@ -140,33 +141,22 @@ public final class LinuxBridge implements Device {
     }
 
     /** should_deliver(): not back out the ingress port (unless hairpin), port up, VLAN allowed on egress. */
-    private boolean shouldDeliver(final int port, final int ingress, final int vlan) {
+    private DropReason shouldDeliver(final int port, final int ingress, final int vlan) {
         final BridgePort p = ports.get(port);
-        return (port != ingress || p.hairpin()) && portUp.get(port) && (!vlanFiltering || p.carries(vlan));
+        return L2Forwarding.shouldDeliver(port, ingress, p.hairpin(), portUp.get(port),
+                vlanFiltering ? p : PortVlans.UNAWARE, vlan);
     }
 
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
         final BridgePort port = ports.get(egress);
         if (vlanFiltering) {
-            applyEgressTagging(frame, port, vlan);
+            L2Forwarding.tagForEgress(frame, port, vlan);             // br_handle_vlan()
         }
         if (frame.length() > port.mtu() + 18) {                       // is_skb_forwardable(): silent L2 drop
             out.drop(frame, egress, DropReason.MTU_EXCEEDED, port.mtu());
             return;
         }
         out.transmit(frame, egress, action);
-    }
-
-    /** br_handle_vlan(): untagged on egress if the port says so, else tagged with the frame's VLAN. */
-    private static void applyEgressTagging(final Frame frame, final BridgePort port, final int vlan) {
-        final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
-        if (port.sendsUntagged(vlan)) {
-            if (tagged) {
-                frame.popVlanTag();
-            }
-        } else if (!tagged) {
-            frame.pushVlanTag(EtherType.VLAN_8021Q, vlan);
-        }
     }
 
     /** tcpdump on the bridge device: each frame once, as it enters the bridge. */
@@ -203,6 +193,19 @@ public final class LinuxBridge implements Device {
     @Override
     public DeviceKind kind() {
         return DeviceKind.LINUX_BRIDGE;
+    }
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final StringBuilder sb = new StringBuilder(name + "  Linux bridge, vlan_filtering " + (vlanFiltering ? 1 : 0)
+                + ", STP off, ports:");
+        for (final BridgePort port : ports) {
+            sb.append(' ').append(port.name());
+            if (vlanFiltering) {
+                sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
+            }
+        }
+        return List.of(sb.toString());
     }
 
     public boolean vlanFiltering() {
