@@ -19,7 +19,7 @@ import vnetsim.frame.MacAddress;
  * unless the port is in hairpin mode. With vlan_filtering off, tags pass unchanged and learning is on MAC only
  * (VID 0). Rules: semantics.md section 2.
  */
-public final class LinuxBridge implements Device {
+public final class LinuxBridge implements Device, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
     public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
     private static final int NONE = -1;
@@ -31,7 +31,7 @@ public final class LinuxBridge implements Device {
     private final int defaultPvid;
     private final List<BridgePort> ports = new ArrayList<>();
     private final List<Boolean> portUp = new ArrayList<>();
-    private final ForwardingDatabase fdb;
+    private ForwardingDatabase fdb;              // learned state: fresh in each instance
 
     /** A bridge with the kernel's default_pvid 1. */
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
@@ -163,6 +163,18 @@ public final class LinuxBridge implements Device {
     @Override
     public boolean isCapturePoint(final int port, final Direction direction) {
         return direction == Direction.IN;
+    }
+
+    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    @Override
+    public LinuxBridge instantiate() {
+        try {
+            final LinuxBridge copy = (LinuxBridge) clone();
+            copy.fdb = new ForwardingDatabase(fdb.ageingNs());
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override
