@@ -128,7 +128,7 @@ public final class Simulator implements Egress {
     /**
      * Device {@code from} sends one UDP datagram to port 33434.
      *
-     * @param payloadBytes UDP data bytes: 32 make a 74-byte frame, 1472 a 1514-byte one
+     * @param payloadBytes UDP data bytes (0-9188): 32 make a 74-byte frame, 1454 a 1,496-byte one
      */
     public int sendUdp(final int from, final int destination, final int payloadBytes) {
         return source(from).sendUdp(destination, 40000, 33434, payloadBytes, this);
