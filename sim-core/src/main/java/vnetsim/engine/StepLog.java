@@ -51,7 +51,11 @@ public final class StepLog {
         detail[i] = 0;
         final int len = f.length();
         length[i] = (short) len;
-        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * i, Math.min(len, SNAPSHOT));
+        final int kept = Math.min(len, SNAPSHOT);
+        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * i, kept);
+        if (kept < SNAPSHOT) {                         // a short frame leaves no earlier event's bytes behind
+            Arrays.fill(headers, SNAPSHOT * i + kept, SNAPSHOT * (i + 1), (byte) 0);
+        }
         return i;
     }
 
