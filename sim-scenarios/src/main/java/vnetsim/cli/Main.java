@@ -65,7 +65,11 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("vnetsim: " + e.getMessage());
+            String message = "vnetsim: " + e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            err.println(message);
             final CommandLine failed = e.getCommandLine();
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
