@@ -62,6 +62,7 @@ public final class Main implements Runnable {
         final CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("verify", new VerifyCommand(Main::flowSimulator));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false);            // "@/dev/zero" would be read as an argument file, without bound
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
