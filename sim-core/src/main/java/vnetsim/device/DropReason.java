@@ -23,6 +23,8 @@ public enum DropReason {
     NO_EGRESS_PORT("no port other than the ingress port to send it to"),
     /** A tagged frame arrived on a NIC with no 802.1Q subinterface for its VID (Linux: PACKET_OTHERHOST, dropped). */
     NO_VLAN_SUBINTERFACE("no 802.1Q interface for VID %d on this NIC"),
+    /** A frame reached a VLAN subinterface from its parent without the subinterface's tag (vlan_do_receive). */
+    NOT_THIS_SUBINTERFACES_VLAN("frame is not tagged with this 802.1Q interface's VID %d"),
     /** The matching VLAN subinterface is administratively down (vlan_do_receive). */
     VLAN_DEVICE_DOWN("802.1Q interface for VID %d is down"),
     /** The interface or its link is down. */
@@ -45,6 +47,10 @@ public enum DropReason {
     NOT_FOR_THIS_ROUTER("destination MAC is not this router's"),
     /** Router: the frame arrived in a VLAN the router has no subinterface for. */
     NO_ROUTER_INTERFACE("no routed subinterface for VLAN %d"),
+    /** The frame ends inside its Ethernet header or an 802.1Q tag: no receiver can classify it (a runt). */
+    TRUNCATED_FRAME("truncated frame: %d bytes end inside the Ethernet or 802.1Q header"),
+    /** An ICMP message shorter than its 8-byte header (icmp_rcv() discards it). */
+    TRUNCATED_ICMP("ICMP message of %d bytes is shorter than its 8-byte header"),
     /** Router: IPv4 header failed validation (version, IHL, checksum). */
     BAD_IPV4_HEADER("invalid IPv4 header or checksum"),
     /** Router: TTL reached 0; an ICMP Time Exceeded goes back to the source. */

@@ -137,7 +137,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     private void receiveArp(final Frame frame, final int port, final Egress out) {
         final byte[] b = frame.bytes();
         final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp)) {
+        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
             out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
             return;
         }
@@ -180,6 +180,10 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             return;
         }
         final int icmp = ipOff + Ipv4.headerLength(b, ipOff);
+        if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Ipv4.payloadLength(b, ipOff) < Icmp.HEADER_LENGTH) {
+            out.drop(frame, port, DropReason.TRUNCATED_ICMP, Ipv4.payloadLength(b, ipOff));
+            return;
+        }
         if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
             final int source = Ipv4.source(b, ipOff);
             final int nextHop = Ipv4Address.sameSubnet(source, ip, prefixLength) ? source : gateway;

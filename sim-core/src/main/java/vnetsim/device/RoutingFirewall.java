@@ -190,8 +190,12 @@ public final class RoutingFirewall implements Device, Cloneable {
     private void receiveArp(final Frame frame, final int port, final RouterInterface ingress, final Egress out) {
         final byte[] b = frame.bytes();
         final int arp = frame.l3Offset();
+        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
+            return;
+        }
         final int target = Arp.targetIp(b, arp);
-        if (!Arp.isEthernetIpv4(b, arp) || target != ingress.ip()) {
+        if (target != ingress.ip()) {
             out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);   // no proxy ARP
             return;
         }
@@ -216,6 +220,10 @@ public final class RoutingFirewall implements Device, Cloneable {
         final byte[] b = frame.bytes();
         final int ip = frame.l3Offset();
         final int icmp = ip + Ipv4.headerLength(b, ip);
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH) {
+            out.drop(frame, port, DropReason.TRUNCATED_ICMP, Ipv4.payloadLength(b, ip));
+            return;
+        }
         if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
             final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, macs[port], Ipv4.destination(b, ip),
                     Ipv4.DEFAULT_TTL, nextIpId());
@@ -231,8 +239,8 @@ public final class RoutingFirewall implements Device, Cloneable {
                                final int rest, final Egress out) {
         final byte[] b = original.bytes();
         final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP
-                && Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip)))) {
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
+                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
             return;
         }
         final int destination = Ipv4.destination(b, ip);

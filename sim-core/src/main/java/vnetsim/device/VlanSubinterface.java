@@ -79,6 +79,10 @@ public final class VlanSubinterface implements Device {
             out.drop(frame, LOWER, DropReason.VLAN_DEVICE_DOWN, vid);
             return;
         }
+        if (frame.outerType() != tpid || frame.vlanId() != vid) {     // only a frame injected here directly
+            out.drop(frame, LOWER, DropReason.NOT_THIS_SUBINTERFACES_VLAN, vid);
+            return;
+        }
         frame.popVlanTag();
         out.transmit(frame, UPPER, Action.TAG_POPPED);
     }

@@ -221,6 +221,10 @@ public final class Simulator implements Egress {
         if (observer != null) {
             observer.onFrame(event, now, current, port, Direction.IN, frame);
         }
+        if (!frame.hasCompleteHeader()) {              // a runt: no device kind can classify it
+            drop(frame, port, DropReason.TRUNCATED_FRAME, frame.length());
+            return;
+        }
         devices[current].receive(frame, port, this);
     }
 

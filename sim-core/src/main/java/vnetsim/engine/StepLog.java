@@ -68,7 +68,11 @@ public final class StepLog {
         snapshot[i] = s;
         final int len = f.length();
         length[s] = (short) len;
-        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * s, Math.min(len, SNAPSHOT));
+        final int kept = Math.min(len, SNAPSHOT);
+        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * s, kept);
+        if (kept < SNAPSHOT) {                         // a short frame leaves no earlier event's bytes behind
+            Arrays.fill(headers, SNAPSHOT * s + kept, SNAPSHOT * (s + 1), (byte) 0);
+        }
         return i;
     }
 

@@ -35,9 +35,12 @@ public final class Arp {
         return Bytes.i32(b, arp + 24);
     }
 
-    /** Ethernet/IPv4 ARP with the expected lengths: anything else is not for an IPv4 stack. */
-    public static boolean isEthernetIpv4(final byte[] b, final int arp) {
-        return Bytes.u16(b, arp) == 1 && Bytes.u16(b, arp + 2) == EtherType.IPV4 && b[arp + 4] == 6 && b[arp + 5] == 4;
+    /**
+     * Ethernet/IPv4 ARP with the expected lengths, all 28 bytes within the {@code available} bytes the frame
+     * holds from {@code arp} on: anything else is not for an IPv4 stack (arp_rcv() drops a short packet).
+     */
+    public static boolean isEthernetIpv4(final byte[] b, final int arp, final int available) {
+        return available >= LENGTH && Bytes.u16(b, arp) == 1 && Bytes.u16(b, arp + 2) == EtherType.IPV4 && b[arp + 4] == 6 && b[arp + 5] == 4;
     }
 
     static void write(final byte[] b, final int arp, final int operation, final long senderMac, final int senderIp,

@@ -8,6 +8,8 @@ public final class EtherType {
     public static final int VLAN_8021Q = 0x8100;
     /** IEEE 802.1ad service VLAN tag (S-tag, QinQ outer). */
     public static final int VLAN_8021AD = 0x88a8;
+    /** Where a frame ends before its type field: no EtherType at all (never equal to a real one). */
+    public static final int NONE = -1;
 
     private EtherType() {
     }

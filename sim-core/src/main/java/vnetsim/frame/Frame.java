@@ -93,8 +93,8 @@ public final class Frame {
     /** Copies raw bytes in (e.g. a frame read from a file). */
     public Frame load(final byte[] source, final int offset, final int length) {
         clear();
-        if (length > MAX_LENGTH) {
-            throw new IllegalArgumentException("frame too long: length=" + length + ", max=" + MAX_LENGTH);
+        if (length < 0 || length > MAX_LENGTH) {
+            throw new IllegalArgumentException("frame length out of range 0-" + MAX_LENGTH + ": " + length);
         }
         System.arraycopy(source, offset, bytes, start, length);
         end = start + length;
@@ -119,18 +119,41 @@ public final class Frame {
         Bytes.mac(bytes, start + Ethernet.SOURCE_OFFSET, mac);
     }
 
-    /** The EtherType/TPID right after the source MAC: 0x8100 or 0x88a8 when tagged. */
+    /**
+     * The EtherType/TPID right after the source MAC: 0x8100 or 0x88a8 when tagged; {@link EtherType#NONE} when
+     * the frame ends before it.
+     */
     public int outerType() {
-        return Bytes.u16(bytes, start + Ethernet.TYPE_OFFSET);
+        return typeAt(start + Ethernet.TYPE_OFFSET);
+    }
+
+    /** The 16-bit type field at {@code off}, or {@link EtherType#NONE} when it does not lie inside the frame. */
+    private int typeAt(final int off) {
+        return off + 2 <= end ? Bytes.u16(bytes, off) : EtherType.NONE;
+    }
+
+    /**
+     * True when the Ethernet header and every 802.1Q tag, each with the type field that follows it, lie inside
+     * the frame: what a receiver needs before it can classify the frame (eth_type_trans() needs 14 bytes,
+     * skb_vlan_untag() drops a frame whose tag is cut short). Every read of a header field is bounded by
+     * {@link #end()} anyway; this says whether the fields mean anything.
+     */
+    public boolean hasCompleteHeader() {
+        int off = start + Ethernet.TYPE_OFFSET;
+        while (off + 2 <= end && EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+            off += VlanTag.LENGTH;
+        }
+        return off + 2 <= end;
     }
 
     public boolean isTagged() {
         return EtherType.isVlanTpid(outerType());
     }
 
-    /** VID (0-4095) of the outer tag; only meaningful when {@link #isTagged()}. */
+    /** VID (0-4095) of the outer tag; only meaningful when {@link #isTagged()}; 0 when the tag is cut short. */
     public int vlanId() {
-        return Bytes.u16(bytes, start + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK;
+        final int off = start + VlanTag.TCI_OFFSET;
+        return off + 2 <= end ? Bytes.u16(bytes, off) & VlanTag.VID_MASK : 0;
     }
 
     /** Outer VID, or {@link VlanTag#UNTAGGED} when the frame carries no tag. */
@@ -152,15 +175,15 @@ public final class Frame {
     /** Offset of the EtherType that follows all tags. */
     public int innerTypeOffset() {
         int off = start + Ethernet.TYPE_OFFSET;
-        while (EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+        while (off + 2 <= end && EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
             off += VlanTag.LENGTH;
         }
         return off;
     }
 
-    /** The EtherType after any tags (0x0800 for IPv4, 0x0806 for ARP). */
+    /** The EtherType after any tags (0x0800 for IPv4, 0x0806 for ARP); {@link EtherType#NONE} when cut short. */
     public int etherType() {
-        return Bytes.u16(bytes, innerTypeOffset());
+        return typeAt(innerTypeOffset());
     }
 
     /** Offset of the network-layer header (IPv4 or ARP) in {@link #bytes()}. */
@@ -171,7 +194,7 @@ public final class Frame {
     /** Inserts a tag after the source MAC: the 12 address bytes move into the headroom (PCP 0, DEI 0). */
     public void pushVlanTag(final int tpid, final int vlanId) {
         if (start < VlanTag.LENGTH) {
-            throw new IllegalStateException("no headroom for a VLAN tag: start=" + start);
+            makeHeadroom();                    // a third tag: move the frame back, as skb_cow_head() reallocates
         }
         if (vlanId < 0 || vlanId > VlanTag.VID_MASK) {
             throw new IllegalArgumentException("VLAN ID out of range 0-4095: " + vlanId);
@@ -182,10 +205,20 @@ public final class Frame {
         Bytes.u16(bytes, start + VlanTag.TCI_OFFSET, vlanId);
     }
 
+    private void makeHeadroom() {
+        final int shift = HEADROOM - start;
+        if (end + shift > bytes.length) {
+            throw new IllegalStateException("no room for a VLAN tag: frame of " + length() + " bytes");
+        }
+        System.arraycopy(bytes, start, bytes, HEADROOM, end - start);
+        start += shift;
+        end += shift;
+    }
+
     /** Removes the outer tag: the 12 address bytes move forward over it. */
     public void popVlanTag() {
-        if (!isTagged()) {
-            throw new IllegalStateException("frame has no VLAN tag to pop");
+        if (!isTagged() || length() < Ethernet.HEADER_LENGTH + VlanTag.LENGTH) {
+            throw new IllegalStateException("frame has no complete VLAN tag to pop");
         }
         System.arraycopy(bytes, start, bytes, start + VlanTag.LENGTH, Ethernet.ADDRESSES_LENGTH);
         start += VlanTag.LENGTH;
@@ -194,6 +227,9 @@ public final class Frame {
     /** Rewrites the outer VID in place, keeping PCP and DEI (a router-on-a-stick retag). */
     public void setVlanId(final int vlanId) {
         final int off = start + VlanTag.TCI_OFFSET;
+        if (off + 2 > end) {
+            throw new IllegalStateException("frame has no complete VLAN tag to rewrite");
+        }
         Bytes.u16(bytes, off, (Bytes.u16(bytes, off) & ~VlanTag.VID_MASK) | (vlanId & VlanTag.VID_MASK));
     }
 

@@ -63,13 +63,24 @@ public final class Ipv4 {
         return (Bytes.u16(b, ip + FLAGS_OFFSET) & FLAG_DF) != 0;
     }
 
-    /** Version 4, IHL at least 5, and a header checksum that verifies (RFC 1812 5.2.2). */
+    /**
+     * Version 4, IHL at least 5, a header checksum that verifies, and a total length that holds the header and
+     * fits in the {@code available} bytes the link layer delivered (RFC 1812 5.2.2; ip_rcv_core() drops a packet
+     * whose total length is below its header length or above the frame's; bytes past it are Ethernet padding).
+     */
     public static boolean isValidHeader(final byte[] b, final int ip, final int available) {
         if (available < HEADER_LENGTH || (b[ip] & 0xf0) != 0x40) {
             return false;
         }
         final int ihl = headerLength(b, ip);
-        return ihl >= HEADER_LENGTH && ihl <= available && Checksum.sum(b, ip, ihl) == 0xffff;
+        final int total = totalLength(b, ip);
+        return ihl >= HEADER_LENGTH && ihl <= available && total >= ihl && total <= available
+                && Checksum.sum(b, ip, ihl) == 0xffff;
+    }
+
+    /** Bytes after the header, as the total length says (valid once {@link #isValidHeader} holds). */
+    public static int payloadLength(final byte[] b, final int ip) {
+        return totalLength(b, ip) - headerLength(b, ip);
     }
 
     /** TTL minus one with the header checksum patched incrementally, as ip_decrease_ttl() does. */

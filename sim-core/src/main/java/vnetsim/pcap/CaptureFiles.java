@@ -2,6 +2,9 @@ package vnetsim.pcap;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,6 +39,60 @@ final class CaptureFiles {
             throw new CaptureException(target, "parent is not a directory: " + parent);
         }
         return parent;
+    }
+
+    /** Prefix of every temporary name: short, so a name never nears the 255-byte file-name limit. */
+    static final String TEMP_PREFIX = ".vnetsim-";
+
+    /**
+     * Creates a new empty file with a random short name in {@code dir}, with the mode any new file gets (the
+     * umask applies; {@code Files.createTempFile} would make it 0600, and the rename would keep that).
+     */
+    static Path createTempFile(final Path dir, final String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            final Path p = dir.resolve(tempName(suffix));
+            try {
+                Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return p;
+            } catch (final FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Same for a directory (mode 0777 less the umask, where {@code createTempDirectory} gives 0700). */
+    static Path createTempDirectory(final Path dir, final String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(dir.resolve(tempName(suffix)));
+            } catch (final FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A random, short, not yet used temporary name in {@code dir} (nothing is created). */
+    static Path tempPath(final Path dir, final String suffix) {
+        return dir.resolve(tempName(suffix));
+    }
+
+    private static String tempName(final String suffix) {
+        return TEMP_PREFIX + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + suffix;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Gives {@code file} the permissions of {@code like} (a file being replaced keeps its mode, as with {@code >}). */
+    static void copyPermissions(final Path like, final Path file) {
+        try {
+            Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(like));
+        } catch (final IOException | UnsupportedOperationException ignored) {
+            // not POSIX, or not ours to read: the new file keeps the umask's mode
+        }
     }
 
     /**

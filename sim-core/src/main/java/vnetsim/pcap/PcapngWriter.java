@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +34,8 @@ import java.util.Objects;
  * {@code opt_endofopt} (code 0, length 0).
  *
  * <p>Frames are written to a temporary file next to the target as they arrive (through a buffered stream)
- * and the file is renamed into place by {@link #close()}. Output depends only on the calls made.
+ * and the file is renamed into place by {@link #close()}; an interrupted run deletes it ({@link ExitCleanup}).
+ * Output depends only on the calls made.
  */
 public final class PcapngWriter implements CaptureSink {
 
@@ -59,38 +62,81 @@ public final class PcapngWriter implements CaptureSink {
     private static final int MAX_OPTION_LENGTH = 0xFFFF;
 
     private final Path target;
+    /** Where the bytes go until published; null when writing straight through to a device or FIFO. */
     private final Path temp;
+    /** The file {@link #temp} replaces on publishing; null when streaming. */
+    private final Path destination;
     private final OutputStream out;
     private final LeBuffer block = new LeBuffer();
     private final Map<CapturedInterface, Integer> interfaceIds = new HashMap<>();
     private boolean finished;
+    /** A hard link to the file being replaced, kept until the publication is final (for {@link #rollback}). */
+    private Path backup;
+    private boolean published;
 
-    private PcapngWriter(Path target, Path temp, OutputStream out) {
+    private PcapngWriter(Path target, Path temp, Path destination, OutputStream out) {
         this.target = target;
         this.temp = temp;
+        this.destination = destination;
         this.out = out;
     }
 
-    /** Starts a capture that will appear at {@code file} when closed. */
+    /**
+     * Starts a capture that will appear at {@code file} when closed. A regular file (or a symbolic link to one,
+     * which stays a link) is replaced atomically on {@link #close()}; a device, FIFO or socket ({@code /dev/null},
+     * a pipe to Wireshark) is written through as frames arrive and never replaced; a directory or a link to
+     * nothing is refused.
+     */
     public static PcapngWriter create(Path file) {
         return create(file, StreamOpener.FILES);
     }
 
     static PcapngWriter create(Path file, StreamOpener opener) {
-        Path parent = CaptureFiles.checkedParent(file);
+        Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new CaptureException(file, "target is a directory");
         }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new CaptureException(file, "target is a symbolic link to nothing; give the path of the file to write");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return streamingTo(file, opener);
+        }
+        Path destination = file;
+        if (Files.isSymbolicLink(file)) {
+            try {
+                destination = file.toRealPath();          // write through the link: the link itself stays
+            } catch (IOException e) {
+                throw CaptureException.of(file, e);
+            }
+        }
+        Path parent = CaptureFiles.checkedParent(destination == file ? file : destination);
         Path temp = null;
         try {
-            // Random temp name so concurrent or crashed runs cannot collide; it never reaches file content.
-            temp = Files.createTempFile(parent, "." + file.getFileName() + ".", ".tmp");
+            temp = CaptureFiles.createTempFile(parent, ".tmp");
+            if (Files.isRegularFile(destination)) {
+                CaptureFiles.copyPermissions(destination, temp);
+            }
+            final Path registered = temp;
+            ExitCleanup.add(registered, () -> CaptureFiles.deleteQuietly(registered));
             OutputStream out = new BufferedOutputStream(opener.open(temp), 1 << 16);
-            PcapngWriter writer = new PcapngWriter(file, temp, out);
+            PcapngWriter writer = new PcapngWriter(file, temp, destination, out);
             writer.writeSectionHeader(); // on failure this cleans up the temp file itself
             return writer;
         } catch (IOException e) {
             CaptureFiles.deleteQuietly(temp);
+            ExitCleanup.remove(temp);
+            throw CaptureException.of(file, e);
+        }
+    }
+
+    private static PcapngWriter streamingTo(Path file, StreamOpener opener) {
+        try {
+            PcapngWriter writer = new PcapngWriter(file, null, null,
+                    new BufferedOutputStream(opener.open(file), 1 << 16));
+            writer.writeSectionHeader();
+            return writer;
+        } catch (IOException e) {
             throw CaptureException.of(file, e);
         }
     }
@@ -121,19 +167,95 @@ public final class PcapngWriter implements CaptureSink {
         if (finished) {
             return;
         }
+        prepare();
+        commit();
+        complete();
+    }
+
+    /** Phase 1 of publishing: every byte written and the file closed; nothing visible yet. */
+    void prepare() {
         finished = true;
         try {
             out.close();
-            CaptureFiles.moveIntoPlace(temp, target);
         } catch (IOException e) {
-            CaptureFiles.deleteQuietly(temp);
+            discard();
             throw CaptureException.of(target, e);
         }
     }
 
+    /** Phase 2: the file takes its place (the file it replaces is kept aside until {@link #complete}). */
+    void commit() {
+        if (temp == null) {
+            return;
+        }
+        synchronized (ExitCleanup.LOCK) {
+            try {
+                if (Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    backup = keepAside(destination);
+                }
+                CaptureFiles.moveIntoPlace(temp, destination);
+                published = true;
+                ExitCleanup.remove(temp);
+                ExitCleanup.add(this, this::rollback);
+            } catch (IOException e) {
+                CaptureFiles.deleteQuietly(temp);
+                ExitCleanup.remove(temp);
+                dropBackup();
+                throw CaptureException.of(target, e);
+            }
+        }
+    }
+
+    /** Undoes {@link #commit}: the replaced file comes back, or the new one goes. */
+    void rollback() {
+        synchronized (ExitCleanup.LOCK) {
+            if (!published) {
+                return;
+            }
+            try {
+                if (backup != null) {
+                    Files.move(backup, destination, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                    backup = null;
+                } else {
+                    Files.deleteIfExists(destination);
+                }
+            } catch (IOException ignored) {
+                // best effort; the caller reports the failure that made it roll back
+            }
+            published = false;
+            ExitCleanup.remove(this);
+        }
+    }
+
+    /** Phase 3: the publication is final. */
+    void complete() {
+        synchronized (ExitCleanup.LOCK) {
+            ExitCleanup.remove(this);
+            dropBackup();
+        }
+    }
+
+    /** A hard link to {@code file} under a temporary name (no copy; the file stays in place), or null. */
+    private static Path keepAside(Path file) {
+        try {
+            return Files.createLink(CaptureFiles.tempPath(file.getParent(), ".old"), file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;                                   // no hard links here: a rollback cannot restore it
+        }
+    }
+
+    private void dropBackup() {
+        if (backup != null) {
+            CaptureFiles.deleteQuietly(backup);
+            backup = null;
+        }
+    }
+
+    /** Discards what was written; a no-op once published. After {@link #prepare} it still deletes the files. */
     @Override
     public void abort() {
-        if (finished) {
+        if (published) {
             return;
         }
         finished = true;
@@ -254,7 +376,10 @@ public final class PcapngWriter implements CaptureSink {
         } catch (IOException ignored) {
             // the file is being thrown away anyway
         }
-        CaptureFiles.deleteQuietly(temp);
+        if (temp != null) {
+            CaptureFiles.deleteQuietly(temp);
+            ExitCleanup.remove(temp);
+        }
     }
 
     /** UTF-8, cut at a character boundary to fit a 16-bit option length. */

@@ -1,5 +1,6 @@
 package vnetsim.pcap;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Sends every captured frame to several sinks (e.g. one pcapng file and a directory of classic pcaps). */
@@ -18,15 +19,65 @@ public final class TeeSink implements CaptureSink {
         }
     }
 
-    /** Closes all; if one fails, the others are aborted so no partial set of files is left. */
+    /**
+     * Publishes all outputs together or none: every sink first finishes its files out of sight; only when all
+     * succeeded do they take their places, and if one of those steps fails the ones already in place are taken
+     * back (a replaced file returns). Sinks of other kinds are closed one after the other.
+     */
     @Override
     public void close() {
-        for (int i = 0; i < sinks.size(); i++) {
+        final List<PcapngWriter> files = new ArrayList<>();
+        final List<PcapDirectoryWriter> dirs = new ArrayList<>();
+        final List<CaptureSink> others = new ArrayList<>();
+        for (final CaptureSink s : sinks) {
+            if (s instanceof PcapngWriter w) {
+                files.add(w);
+            } else if (s instanceof PcapDirectoryWriter d) {
+                dirs.add(d);
+            } else {
+                others.add(s);
+            }
+        }
+        try {
+            for (final PcapngWriter w : files) {
+                w.prepare();
+            }
+            for (final PcapDirectoryWriter d : dirs) {
+                d.prepare();
+            }
+        } catch (final CaptureException e) {
+            abort();
+            throw e;
+        }
+        int committed = 0;
+        try {
+            for (final PcapngWriter w : files) {
+                w.commit();
+                committed++;
+            }
+            for (final PcapDirectoryWriter d : dirs) {
+                d.commit();
+                committed++;
+            }
+        } catch (final CaptureException e) {
+            for (int i = 0; i < committed; i++) {
+                if (i < files.size()) {
+                    files.get(i).rollback();
+                } else {
+                    dirs.get(i - files.size()).rollback();
+                }
+            }
+            abort();
+            throw e;
+        }
+        files.forEach(PcapngWriter::complete);
+        dirs.forEach(PcapDirectoryWriter::complete);
+        for (int i = 0; i < others.size(); i++) {
             try {
-                sinks.get(i).close();
-            } catch (CaptureException e) {
-                for (int j = i + 1; j < sinks.size(); j++) {
-                    sinks.get(j).abort();
+                others.get(i).close();
+            } catch (final CaptureException e) {
+                for (int j = i + 1; j < others.size(); j++) {
+                    others.get(j).abort();
                 }
                 throw e;
             }

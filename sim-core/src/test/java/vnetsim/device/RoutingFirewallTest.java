@@ -65,7 +65,7 @@ class RoutingFirewallTest {
         assertThat(reply.destinationMac()).isEqualTo(VM1);
         assertThat(reply.sourceMac()).isEqualTo(FW);
         assertThat(reply.etherType()).isEqualTo(EtherType.ARP);
-        assertThat(Arp.isEthernetIpv4(b, arp)).isTrue();
+        assertThat(Arp.isEthernetIpv4(b, arp, Arp.LENGTH)).isTrue();
         assertThat(Arp.operation(b, arp)).isEqualTo(Arp.REPLY);
         assertThat(Arp.senderMac(b, arp)).isEqualTo(FW);
         assertThat(Arp.senderIp(b, arp)).isEqualTo(GW_2003);

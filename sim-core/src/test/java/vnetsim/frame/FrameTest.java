@@ -121,14 +121,39 @@ class FrameTest {
     }
 
     @Test
-    void rejects_a_vid_that_does_not_fit_in_12_bits_and_a_third_tag() {
+    void rejects_a_vid_that_does_not_fit_in_12_bits() {
         final Frame f = echo();
         assertThatThrownBy(() -> f.pushVlanTag(EtherType.VLAN_8021Q, 4096))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4096");
+    }
+
+    @Test
+    void a_third_tag_moves_the_frame_back_to_make_headroom() {
+        final Frame f = echo();
+        final byte[] before = java.util.Arrays.copyOfRange(f.bytes(), f.start(), f.end());
         f.pushVlanTag(EtherType.VLAN_8021Q, 2003);
         f.pushVlanTag(EtherType.VLAN_8021AD, 2004);
-        assertThatThrownBy(() -> f.pushVlanTag(EtherType.VLAN_8021Q, 2005))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("headroom");
+        f.pushVlanTag(EtherType.VLAN_8021Q, 2005);
+        assertThat(f.tagCount()).isEqualTo(3);
+        assertThat(f.length()).isEqualTo(before.length + 12);
+        f.popVlanTag();
+        f.popVlanTag();
+        f.popVlanTag();
+        assertThat(java.util.Arrays.copyOfRange(f.bytes(), f.start(), f.end())).isEqualTo(before);
+    }
+
+    @Test
+    void header_reads_past_the_frame_end_see_nothing() {
+        final Frame f = new Frame();
+        f.load(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, (byte) 0x81, 0x00}, 0, 14);
+        assertThat(f.isTagged()).isTrue();
+        assertThat(f.vlanId()).isZero();
+        assertThat(f.etherType()).isEqualTo(EtherType.NONE);
+        assertThat(f.hasCompleteHeader()).isFalse();
+        assertThatThrownBy(f::popVlanTag).isInstanceOf(IllegalStateException.class);
+        f.load(new byte[] {1, 2, 3}, 0, 3);
+        assertThat(f.outerType()).isEqualTo(EtherType.NONE);
+        assertThat(f.hasCompleteHeader()).isFalse();
     }
 
     @Test

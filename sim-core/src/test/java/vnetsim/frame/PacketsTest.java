@@ -35,7 +35,7 @@ class PacketsTest {
         assertThat(Bytes.mac(b, s + 32)).as("THA").isZero();
         assertThat(Bytes.i32(b, s + 38)).as("TPA").isEqualTo(GW_IP);
         assertThat(Arrays.copyOfRange(b, s + 42, s + 60)).as("padding").containsOnly(0);
-        assertThat(Arp.isEthernetIpv4(b, f.l3Offset())).isTrue();
+        assertThat(Arp.isEthernetIpv4(b, f.l3Offset(), Arp.LENGTH)).isTrue();
     }
 
     @Test

@@ -36,7 +36,7 @@ class PcapDirectoryWriterTest {
     @Test
     void writes_one_nanosecond_pcap_per_interface_that_pcap4j_reads_back_byte_for_byte() throws Exception {
         Path out = writeScenario("caps");
-        assertThat(list(out)).containsExactly(
+        assertThat(list(out)).containsExactly(".vnetsim-capture",
                 "host-b_br0.2003.pcap", "index.tsv", "switch_port_1_trunk.pcap", "vm-a_eth0.pcap");
 
         // File header: ns magic, v2.4, zone 0, sigfigs 0, snaplen 262144, Ethernet -- little-endian.
@@ -101,7 +101,7 @@ class PcapDirectoryWriterTest {
                 "a_b-2-2.pcap\ta\tb-2\twould-be suffix\t1",
                 "host_x_eth_0.pcap\thost\\\\x\teth 0\ttab\\there\t1",
                 "_._..pcap\t.\t.\t\t1");
-        assertThat(list(target)).hasSize(7);
+        assertThat(list(target)).hasSize(8);           // 6 captures, the index and the marker
     }
 
     @Test
@@ -132,7 +132,7 @@ class PcapDirectoryWriterTest {
         try (PcapDirectoryWriter w = PcapDirectoryWriter.create(dir.resolve("caps"))) {
             w.capture(BRIDGE, 1, true, F4, 0, F4.length, null);
         }
-        assertThat(list(dir.resolve("caps"))).containsExactly("host-b_br0.2003.pcap", "index.tsv");
+        assertThat(list(dir.resolve("caps"))).containsExactly(".vnetsim-capture", "host-b_br0.2003.pcap", "index.tsv");
         assertThat(list(dir)).containsExactly("caps");
 
         Path foreign = Files.createDirectory(dir.resolve("home"));

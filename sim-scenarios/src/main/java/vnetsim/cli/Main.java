@@ -1,5 +1,8 @@
 package vnetsim.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +22,8 @@ import vnetsim.verify.VerifyCommand;
         subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
+    /** Exit status when output (standard output or a capture file) could not be written. */
+    public static final int WRITE_FAILED = 1;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,7 +35,26 @@ public final class Main implements Runnable {
     }
 
     public static void main(final String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
+    }
+
+    /**
+     * Runs the CLI on raw standard streams: text is UTF-8 whatever the locale, and a failed write on standard
+     * output (a full disk, a closed pipe) ends with status 1 and a message on standard error.
+     */
+    public static int run(final String[] args, final OutputStream stdout, final OutputStream stderr) {
+        final Console out = new Console(stdout);
+        final Console err = new Console(stderr);
+        int status = execute(args, out.writer(), err.writer());
+        final String outFailure = out.flushAndCheck();
+        if (outFailure != null) {
+            err.writer().println("vnetsim: cannot write to standard output: " + outFailure);
+            status = WRITE_FAILED;
+        }
+        if (err.flushAndCheck() != null) {
+            status = WRITE_FAILED;
+        }
+        return status;
     }
 
     /** Runs the CLI with the given streams; returns the exit status (used by tests). */
@@ -38,10 +62,15 @@ public final class Main implements Runnable {
         final CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("verify", new VerifyCommand(Main::flowSimulator));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false);            // "@/dev/zero" would be read as an argument file, without bound
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("vnetsim: " + e.getMessage());
+            String message = "vnetsim: " + e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            err.println(message);
             final CommandLine failed = e.getCommandLine();
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vnetsim.analysis.Flow;
@@ -80,6 +81,7 @@ final class TraceCommand implements Callable<Integer> {
         final Topology topology = network.topology();
         Network.endpoint(topology, from);                      // usage errors before any file is created
         Network.endpoint(topology, to);
+        checkCaptureTargetsApart();
         final Flow flow = new Flow(from, to, protocol, cold);
         final PrintWriter out = spec.commandLine().getOut();
         final Trace trace;
@@ -112,6 +114,20 @@ final class TraceCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    /** {@code --pcap X --pcap-dir X} (or a pcapng inside the directory) would lose one output to the other. */
+    private void checkCaptureTargetsApart() {
+        if (pcap == null || pcapDir == null) {
+            return;
+        }
+        final Path file = pcap.toAbsolutePath().normalize();
+        final Path dir = pcapDir.toAbsolutePath().normalize();
+        if (file.equals(dir) || file.startsWith(dir)) {
+            throw new ParameterException(spec.commandLine(), "--pcap " + pcap + " is "
+                    + (file.equals(dir) ? "the same path as" : "inside") + " --pcap-dir " + pcapDir
+                    + "; give the pcapng file a path outside the directory");
+        }
     }
 
     private CaptureSink openSinks() {

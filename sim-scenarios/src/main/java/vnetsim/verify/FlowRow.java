@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public record FlowRow(int line, Map<Column, Cell> cells) {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** Longer digit strings are no step number (and would not fit an int). */
+    private static final int MAX_STEP_DIGITS = 9;
 
     public FlowRow {
         cells = Map.copyOf(cells);
@@ -29,11 +31,11 @@ public record FlowRow(int line, Map<Column, Cell> cells) {
         return cell(column).map(Cell::value).orElse("");
     }
 
-    /** The step number as written ("1." gives 1), or null when the step cell holds no number. */
+    /** The step number as written ("1." gives 1), or null when the step cell holds no number (of at most 9 digits). */
     public Integer stepNumber() {
         return cell(Column.STEP).map(c -> {
             final Matcher m = NUMBER.matcher(c.value());
-            return m.find() ? Integer.valueOf(m.group()) : null;
+            return m.find() && m.group().length() <= MAX_STEP_DIGITS ? Integer.valueOf(m.group()) : null;
         }).orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class FlowTableParser {
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FLOW_TITLE =
-            Pattern.compile("^(.+?)\\s+(?:to|→|->)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
 
     /** The flow tables of {@code markdown}, in document order. */
@@ -39,9 +35,9 @@ public final class FlowTableParser {
             if (inFence) {
                 continue;
             }
-            final Matcher h = HEADING.matcher(line);
-            if (h.matches()) {
-                heading = h.group(1);
+            final String headingText = Headings.text(line);
+            if (headingText != null) {
+                heading = headingText;
                 headingLine = i + 1;
                 continue;
             }
@@ -86,10 +82,10 @@ public final class FlowTableParser {
         String from = null;
         String to = null;
         String title = heading;
-        final Matcher flow = heading == null ? null : FLOW_TITLE.matcher(heading.replace("`", ""));
-        if (flow != null && flow.matches()) {
-            from = flow.group(1).trim();
-            to = flow.group(2).trim();
+        final String[] flow = heading == null ? null : Headings.flow(heading.replace("`", ""));
+        if (flow != null) {
+            from = flow[0].trim();
+            to = flow[1].trim();
         } else if (!rows.isEmpty()) {
             from = blankToNull(rows.get(0).value(Column.SOURCE));
             to = blankToNull(rows.get(0).value(Column.DESTINATION));

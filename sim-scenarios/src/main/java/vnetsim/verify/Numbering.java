@@ -40,7 +40,7 @@ final class Numbering {
             return Optional.empty();
         }
         final String explanation;
-        if (n == previous) {
+        if (n.intValue() == previous.intValue()) {
             explanation = "step " + n + " appears twice; renumber the steps from here on";
         } else if (n > previous + 1) {
             explanation = "the step numbers jump from " + previous + " to " + n + ": "

@@ -1,11 +1,12 @@
 package vnetsim.verify;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vnetsim.io.InputException;
+import vnetsim.io.TextFiles;
 
 /**
  * The scenario a document describes, when the command line does not say: a file named {@code .vnetsim} in the
@@ -21,8 +22,15 @@ public final class ScenarioSidecar {
     private ScenarioSidecar() {
     }
 
-    /** The scenario named by the sidecar next to {@code document}, if there is one that names one. */
-    public static Optional<String> scenarioFor(final Path document) throws IOException {
+    /** Largest sidecar read: it holds one line. */
+    private static final long LIMIT = 1 << 20;
+
+    /**
+     * The scenario named by the sidecar next to {@code document}, if there is one that names one.
+     *
+     * @throws InputException when the sidecar exists but cannot be read (not UTF-8, too large, unreadable)
+     */
+    public static Optional<String> scenarioFor(final Path document) {
         final Path dir = document.toAbsolutePath().getParent();
         if (dir == null) {
             return Optional.empty();
@@ -31,7 +39,7 @@ public final class ScenarioSidecar {
         if (!Files.isRegularFile(sidecar)) {
             return Optional.empty();
         }
-        for (final String line : Files.readAllLines(sidecar)) {
+        for (final String line : Lines.of(TextFiles.readUtf8(sidecar, LIMIT, "sidecar file"))) {
             final Matcher m = SCENARIO.matcher(line);
             if (m.matches()) {
                 return Optional.of(m.group(1));

@@ -1,16 +1,14 @@
 package vnetsim.verify;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import vnetsim.io.InputException;
+import vnetsim.io.TextFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -119,8 +117,8 @@ public final class VerifyCommand implements Callable<Integer> {
         final Optional<String> fromSidecar;
         try {
             fromSidecar = ScenarioSidecar.scenarioFor(document);
-        } catch (final IOException e) {
-            throw new InputError("cannot read " + ScenarioSidecar.FILE_NAME + " next to " + document + ": " + e);
+        } catch (final InputException e) {
+            throw new InputError(e.getMessage());
         }
         return fromSidecar.orElseThrow(() -> new InputError("no scenario: pass --scenario NAME or put a line "
                 + "'scenario: NAME' in " + ScenarioSidecar.FILE_NAME + " next to " + document));
@@ -149,13 +147,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private static String read(final Path path) {
         try {
-            return Files.readString(path);
-        } catch (final NoSuchFileException e) {
-            throw new InputError("cannot read " + path + ": no such file");
-        } catch (final MalformedInputException e) {
-            throw new InputError("cannot read " + path + ": not UTF-8 text");
-        } catch (final IOException e) {
-            throw new InputError("cannot read " + path + ": " + e.getMessage());
+            return TextFiles.readUtf8(path, TextFiles.DOCUMENT_LIMIT, "Markdown document");
+        } catch (final InputException e) {
+            throw new InputError(e.getMessage());
         }
     }
 

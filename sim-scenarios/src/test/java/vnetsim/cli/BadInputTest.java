@@ -1,0 +1,125 @@
+package vnetsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input table: each case with the exact message it gives (what, where, a hint), its exit status (2 for
+ * input, 1 when an output cannot be written), no stack trace, and nothing left behind in the working directory.
+ * README section "Errors you may see" lists the same messages.
+ */
+class BadInputTest {
+    @TempDir
+    static Path dir;
+
+    /** One row: arguments ({@code $D} is the scratch directory), the exact standard error, the exit status. */
+    record Case(String name, List<String> args, String stderr, int status) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case c(final String name, final int status, final String stderr, final String... args) {
+        return new Case(name, List.of(args), stderr, status);
+    }
+
+    static Stream<Case> cases() throws IOException {
+        Files.createDirectories(dir.resolve("docs.md"));
+        Files.write(dir.resolve("diagram.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        Files.writeString(dir.resolve("nul.md"), "# a\n\nb\0c\n");
+        Files.writeString(dir.resolve("empty.md"), "# Nothing here\n\nNo tables.\n");
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("huge.md").toFile(), "rw")) {
+            big.setLength((8L << 20) + 1);
+        }
+        final Path foreign = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(foreign.resolve("index.tsv"), "mine\n");
+        final String trace = "Try 'vnetsim trace --help'.\n";
+        return Stream.of(
+            c("no command", 2, "vnetsim: a command is required: scenarios, describe, trace or verify\n"
+                    + "Try 'vnetsim --help'.\n"),
+            c("unknown command", 2, "vnetsim: Unmatched argument at index 0: 'tarce'; did you mean scenarios or trace?\n"
+                    + "Try 'vnetsim --help'.\n", "tarce"),
+            c("unknown scenario", 2, "vnetsim: unknown scenario 'acp'; scenarios: acp-virtualization\n",
+                    "trace", "acp", "vm1", "vm3"),
+            c("unknown endpoint", 2, "vnetsim: no endpoint 'vm9'; endpoints: vm1 (Virtual Machine 1), pod2 (Pod 2), "
+                    + "vm3 (Virtual Machine 3), vm4 (Virtual Machine 4), vm5 (Virtual Machine 5), "
+                    + "vm6 (Virtual Machine 6), pod7 (Pod 7)\n", "trace", "acp-virtualization", "vm9", "vm3"),
+            c("missing endpoint", 2, "vnetsim: Missing required parameter: 'TO'\n" + trace,
+                    "trace", "acp-virtualization", "vm1"),
+            c("bad flag value", 2, "vnetsim: Invalid value for option '--format': expected one of [TABLE, MARKDOWN, "
+                    + "JSON] (case-insensitive) but was 'xml'\n" + trace,
+                    "trace", "acp-virtualization", "vm1", "vm3", "--format", "xml"),
+            c("unknown flag", 2, "vnetsim: Unknown option: '--colde'; did you mean --cold?\n" + trace,
+                    "trace", "acp-virtualization", "vm1", "vm3", "--colde"),
+            c("missing document", 2, "vnetsim verify: cannot read $D/nope.md: no such file\n",
+                    "verify", "$D/nope.md", "--scenario", "acp-virtualization"),
+            c("directory as document", 2, "vnetsim verify: cannot read $D/docs.md: it is a directory; give the path "
+                    + "of a Markdown document\n", "verify", "$D/docs.md", "--scenario", "acp-virtualization"),
+            c("binary document", 2, "vnetsim verify: cannot read $D/diagram.md: not UTF-8 text (byte 0x89 at line 1,"
+                    + " column 1); save the Markdown document as UTF-8\n",
+                    "verify", "$D/diagram.md", "--scenario", "acp-virtualization"),
+            c("NUL in document", 2, "vnetsim verify: cannot read $D/nul.md: binary data (a NUL byte at line 3, "
+                    + "column 2), not a text Markdown document\n",
+                    "verify", "$D/nul.md", "--scenario", "acp-virtualization"),
+            c("oversized document", 2, "vnetsim verify: cannot read $D/huge.md: larger than the 8 MiB limit for a "
+                    + "Markdown document; is it the right file?\n",
+                    "verify", "$D/huge.md", "--scenario", "acp-virtualization"),
+            c("endless document", 2, "vnetsim verify: cannot read /dev/zero: larger than the 8 MiB limit for a "
+                    + "Markdown document; is it the right file?\n",
+                    "verify", "/dev/zero", "--scenario", "acp-virtualization"),
+            c("document without flow tables", 2, "vnetsim verify: no flow tables found in $D/empty.md (a flow table "
+                    + "is a pipe table with Step, Device and Interface columns)\n",
+                    "verify", "$D/empty.md", "--scenario", "acp-virtualization"),
+            c("no scenario for a document", 2, "vnetsim verify: no scenario: pass --scenario NAME or put a line "
+                    + "'scenario: NAME' in .vnetsim next to $D/empty.md\n", "verify", "$D/empty.md"),
+            c("unknown scenario for a document", 2, "vnetsim verify: unknown scenario 'acp'; scenarios: "
+                    + "acp-virtualization\n", "verify", "$D/empty.md", "--scenario", "acp"),
+            c("unwritable pcap path", 1, "vnetsim: cannot write capture $D/no/such/dir/f.pcapng: parent directory "
+                    + "does not exist\n", "trace", "acp-virtualization", "vm1", "vm3", "--pcap",
+                    "$D/no/such/dir/f.pcapng"),
+            c("pcap onto a directory", 1, "vnetsim: cannot write capture $D/docs.md: target is a directory\n",
+                    "trace", "acp-virtualization", "vm1", "vm3", "--pcap", "$D/docs.md"),
+            c("existing non-vnetsim pcap dir", 1, "vnetsim: cannot write capture $D/home: target directory is not "
+                    + "empty and was not made by vnetsim (it has no .vnetsim-capture); give a new or empty "
+                    + "directory\n", "trace", "acp-virtualization", "vm1", "vm3", "--pcap-dir", "$D/home"),
+            c("pcap and pcap-dir the same", 2, "vnetsim: --pcap $D/x is the same path as --pcap-dir $D/x; give the "
+                    + "pcapng file a path outside the directory\n" + trace,
+                    "trace", "acp-virtualization", "vm1", "vm3", "--pcap", "$D/x", "--pcap-dir", "$D/x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void givesItsExactMessageAndStatusAndLeavesNothingBehind(final Case c) throws IOException {
+        final List<String> before = listing();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final String[] args = c.args().stream().map(a -> a.replace("$D", dir.toString())).toArray(String[]::new);
+
+        final int status = Main.run(args, out, err);
+
+        final String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).isEqualTo(c.stderr().replace("$D", dir.toString()));
+        assertThat(stderr).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(status).isEqualTo(c.status());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(listing()).isEqualTo(before);
+    }
+
+    private static List<String> listing() throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+}
