@@ -210,15 +210,16 @@ class LinuxBridgeTest {
         }
 
         @Test
-        void a_known_destination_behind_a_port_that_is_down_is_dropped_as_link_down() {
+        void a_port_going_down_forgets_what_it_learned_so_its_destinations_are_flooded_to_the_ports_still_up() {
+            // br_stp_disable_port() -> br_fdb_delete_by_port(): the learned entry goes with the port
             bridge.receive(unicast(VM1, UNKNOWN), VM1_PORT, out);
             bridge.setPortUp(VM1_PORT, false);
             out.clear();
 
             bridge.receive(unicast(VM3, VM1), VM3_PORT, out);
 
-            assertThat(out.transmits()).isEmpty();
-            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.LINK_DOWN);
+            assertThat(out.transmittedPorts()).containsExactly(UPLINK);
+            assertThat(out.onlyTransmit().action()).isEqualTo(Action.FLOODED);
         }
 
         @Test
