@@ -7,7 +7,8 @@ public enum DeviceKind {
     VLAN_SUBINTERFACE("Linux 802.1Q VLAN subinterface"),
     LINUX_BRIDGE("Linux bridge"),
     TRUNK_SWITCH("NX-OS switch port"),
-    ROUTING_FIREWALL("routing firewall interface (router-on-a-stick)");
+    ROUTING_FIREWALL("routing firewall interface (router-on-a-stick)"),
+    LINUX_HOST("Linux host network device (IPv4 stack, routes with ip_forward)");
 
     private final String description;
 
