@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import vnetsim.device.Endpoint;
+import vnetsim.device.Device;
 import vnetsim.engine.FrameObserver;
 import vnetsim.engine.Simulator;
 import vnetsim.engine.StepLog;
@@ -60,6 +60,7 @@ public final class Network {
         final int from = endpoint(topology, flow.from());
         final int to = endpoint(topology, flow.to());
         final Simulator sim = new Simulator(topology);
+        sim.reset();                                 // a topology used before starts empty too
         final StepLog log = new StepLog();
         final int destination = topology.endpoint(to).ip();
         if (!flow.cold()) {
@@ -90,10 +91,10 @@ public final class Network {
     }
 
     /** Endpoints by short id, in definition order. */
-    public Map<String, Endpoint> endpoints() {
+    public Map<String, Device> endpoints() {
         final Topology t = factory.get();
-        final Map<String, Endpoint> result = new java.util.LinkedHashMap<>();
-        t.endpointIds().forEach((id, index) -> result.put(id, t.endpoint(index)));
+        final Map<String, Device> result = new java.util.LinkedHashMap<>();
+        t.endpointIds().forEach((id, index) -> result.put(id, t.device(index)));
         return result;
     }
 }

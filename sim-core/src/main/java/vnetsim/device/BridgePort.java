@@ -1,22 +1,22 @@
 package vnetsim.device;
 
+import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.VlanSet;
 
 /**
  * One port of a {@link LinuxBridge} with its VLAN table (used only when the bridge has vlan_filtering on):
  * the VIDs it carries, which of them leave untagged, and its PVID for untagged ingress ({@code bridge vlan add
- * vid N pvid untagged}). Rules: semantics.md section 2.
+ * vid N pvid untagged}), in the {@link PortVlans} words a switch port speaks too. Rules: semantics.md section 2.
  *
  * @param name     the enslaved device ("enp4s0f0.2003", "vnet-vm1")
  * @param vids     VIDs allowed on the port
  * @param untagged VIDs sent untagged on egress
- * @param pvid     VLAN for untagged and priority-tagged ingress, or -1 for none (such frames are dropped)
+ * @param pvid     VLAN for untagged and priority-tagged ingress, or {@link #NO_PVID} (such frames are dropped)
  * @param hairpin  hairpin_mode: frames may go back out the port they came in on
  * @param mtu      the enslaved device's MTU
  */
-public record BridgePort(String name, VlanSet vids, VlanSet untagged, int pvid, boolean hairpin, int mtu) {
-    public static final int NO_PVID = -1;
-
+public record BridgePort(String name, VlanSet vids, VlanSet untagged, int pvid, boolean hairpin, int mtu)
+        implements PortVlans {
     /** Kernel default for a new port: VID 1 PVID untagged (nbp_vlan_init with default_pvid 1). */
     public static BridgePort withDefaults(final String name, final int mtu) {
         return new BridgePort(name, VlanSet.of(1), VlanSet.of(1), 1, false, mtu);
@@ -34,10 +34,12 @@ public record BridgePort(String name, VlanSet vids, VlanSet untagged, int pvid, 
         return new BridgePort(name, vids, untagged, nativePvid, false, mtu);
     }
 
+    @Override
     public boolean carries(final int vid) {
         return vids.contains(vid);
     }
 
+    @Override
     public boolean sendsUntagged(final int vid) {
         return untagged.contains(vid);
     }

@@ -1,11 +1,15 @@
 package vnetsim.device;
 
+import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.frame.Frame;
 
 /**
  * A simulated network component with numbered ports. Each kind is one small class whose {@link #receive} reads
  * top to bottom as the real component's forwarding rules. Names are for people; inside the engine a device is
- * an index and a port is an int.
+ * an index and a port is an int. Everything the rest of vnetsim needs to know about a kind it asks the device
+ * ({@link #kind}, {@link #role}, {@link #noun}, {@link #addresses}, {@link #describe}); nothing outside this
+ * package tests a device's class.
  */
 public interface Device {
     /** The device as a design document names it: "node0", "Switch", "Firewall", "Virtual Machine 1". */
@@ -21,7 +25,32 @@ public interface Device {
 
     int portCount();
 
-    DeviceKind kind();
+    Kind kind();
+
+    /** The part this device plays; the kind's role. */
+    default Role role() {
+        return kind().role();
+    }
+
+    /** The noun trace notes use for this device ("Linux bridge", "VM", "pod"); the kind's noun unless it varies. */
+    default String noun() {
+        return kind().noun();
+    }
+
+    /** The IPv4 addresses configured on this device's interfaces, in configuration order (none for L2 devices). */
+    default List<InterfaceAddress> addresses() {
+        return List.of();
+    }
+
+    /**
+     * How {@code vnetsim describe} shows this device: the first line, then indented sub-lines (ports, routed
+     * interfaces).
+     *
+     * @param peer names what is connected to a port ("node0/enp4s0f0 (wire)", or "nothing")
+     */
+    default List<String> describe(final IntFunction<String> peer) {
+        return List.of(interfaceName(0) + "  " + kind().description());
+    }
 
     /** Handles one frame that arrived on {@code port}; must transmit, deliver or drop it (or queue it). */
     void receive(Frame frame, int port, Egress out);

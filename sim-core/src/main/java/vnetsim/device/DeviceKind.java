@@ -1,22 +1,48 @@
 package vnetsim.device;
 
-/** The kinds of device the simulator models, with the description a capture file gives each interface. */
-public enum DeviceKind {
-    ENDPOINT("VM or pod network interface"),
-    PHYSICAL_NIC("physical NIC (802.1Q parent)"),
-    VLAN_SUBINTERFACE("Linux 802.1Q VLAN subinterface"),
-    LINUX_BRIDGE("Linux bridge"),
-    TRUNK_SWITCH("NX-OS switch port"),
-    ROUTING_FIREWALL("routing firewall interface (router-on-a-stick)"),
-    LINUX_HOST("Linux host network device (IPv4 stack, routes with ip_forward)");
+/**
+ * The kinds of device the simulator models, one line each: role, the noun the trace notes use, the description a
+ * capture file gives each interface, and whether each port is an interface of its own. A new kind is its class,
+ * its test and one line here; nothing outside {@code vnetsim.device} tests a device's class or kind.
+ */
+public enum DeviceKind implements Kind {
+    ENDPOINT(Role.HOST_STACK, "VM", "VM or pod network interface", false),
+    PHYSICAL_NIC(Role.KERNEL_PLUMBING, "physical interface", "physical NIC (802.1Q parent)", false),
+    VLAN_SUBINTERFACE(Role.KERNEL_PLUMBING, "VLAN interface", "Linux 802.1Q VLAN subinterface", false),
+    LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
+    TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
+    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
+    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false);
 
+    private final Role role;
+    private final String noun;
     private final String description;
+    private final boolean portsAreInterfaces;
 
-    DeviceKind(final String description) {
+    DeviceKind(final Role role, final String noun, final String description, final boolean portsAreInterfaces) {
+        this.role = role;
+        this.noun = noun;
         this.description = description;
+        this.portsAreInterfaces = portsAreInterfaces;
     }
 
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public String noun() {
+        return noun;
+    }
+
+    @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public boolean portsAreInterfaces() {
+        return portsAreInterfaces;
     }
 }

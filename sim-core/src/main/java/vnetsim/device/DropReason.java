@@ -11,8 +11,10 @@ public enum DropReason {
     LINK_LOCAL_NOT_FORWARDED("link-local group address is not forwarded by a bridge"),
     /** Switch trunk/access or bridge VLAN filtering: the frame's VLAN is not carried by the ingress port. */
     VLAN_NOT_ALLOWED_INGRESS("VLAN %d is not allowed on this port (ingress)"),
-    /** An untagged frame arrived on a trunk whose native VLAN is not allowed, or a bridge port without PVID. */
+    /** An untagged frame arrived on a switch trunk whose native VLAN is not allowed (or is tagged). */
     UNTAGGED_NOT_ALLOWED("untagged frame: native VLAN %d is not allowed on this port"),
+    /** Bridge VLAN filtering: an untagged frame arrived on a port with no PVID, so it belongs to no VLAN. */
+    NO_PVID("untagged frame: this bridge port has no PVID (bridge vlan ... pvid), so it belongs to no VLAN"),
     /** An access port received a frame tagged with a VLAN other than its access VLAN. */
     TAGGED_ON_ACCESS_PORT("tagged frame (VLAN %d) on an access port"),
     /** The destination was learned on the port the frame came in on; a bridge never sends it back. */

@@ -1,6 +1,7 @@
 package vnetsim.device;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
@@ -16,7 +17,7 @@ import vnetsim.frame.Packets;
  * with a pending queue, and the replies a Linux guest sends (ARP reply, ICMP echo reply). Off-subnet packets go
  * to the gateway's MAC, on-subnet packets directly (RFC 1122); no proxy ARP. Rules: semantics.md section 8.
  */
-public final class Endpoint implements Device {
+public final class Endpoint implements Device, TrafficSource {
     /** The one port: the guest's NIC. */
     public static final int NIC = 0;
 
@@ -48,7 +49,7 @@ public final class Endpoint implements Device {
 
     // ---- originating ------------------------------------------------------------------------------------------
 
-    /** Sends one ICMP echo request (56 data bytes, like ping); returns the packet id the trace follows. */
+    @Override
     public int ping(final int destination, final int identifier, final int sequence, final Egress out) {
         final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl,
                 Icmp.ECHO_REQUEST, identifier, sequence, 56, nextIpId());
@@ -57,16 +58,17 @@ public final class Endpoint implements Device {
         return packet;
     }
 
-    /** Sends one UDP datagram (traceroute's first port by default). */
-    public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final Egress out) {
+    @Override
+    public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final int payloadBytes,
+                       final Egress out) {
         final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl, sourcePort,
-                destinationPort, 32, nextIpId());
+                destinationPort, payloadBytes, nextIpId());
         final int packet = f.packetId();
         sendIp(f, destination, out);
         return packet;
     }
 
-    /** Sends an ARP request for {@code target}, as arping does (whatever the subnet). */
+    @Override
     public int arping(final int target, final Egress out) {
         final Frame f = Packets.arpRequest(out.newFrame(), mac, ip, target);
         final int packet = f.packetId();
@@ -216,6 +218,23 @@ public final class Endpoint implements Device {
         return DeviceKind.ENDPOINT;
     }
 
+    /** "VM" or "pod": "Exiting pod interface". */
+    @Override
+    public String noun() {
+        return workload == Workload.POD ? "pod" : "VM";
+    }
+
+    @Override
+    public List<InterfaceAddress> addresses() {
+        return List.of(new InterfaceAddress(iface, ip, prefixLength));
+    }
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        return List.of(iface + "  " + workload + " NIC " + MacAddress.format(mac) + " " + Ipv4Address.format(ip) + "/"
+                + prefixLength + ", plugged into " + peer.apply(NIC));
+    }
+
     @Override
     public void reset() {
         neighbors.clear();
@@ -226,18 +245,22 @@ public final class Endpoint implements Device {
         return workload;
     }
 
+    @Override
     public long mac() {
         return mac;
     }
 
+    @Override
     public int ip() {
         return ip;
     }
 
+    @Override
     public int prefixLength() {
         return prefixLength;
     }
 
+    @Override
     public int gateway() {
         return gateway;
     }

@@ -2,12 +2,15 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.device.bridge.BridgeFdb;
 import vnetsim.device.bridge.FdbEntry;
 import vnetsim.device.bridge.FdbFlag;
 import vnetsim.device.bridge.PortFlag;
 import vnetsim.device.bridge.PortFlags;
 import vnetsim.device.bridge.StpState;
+import vnetsim.device.l2.L2Forwarding;
+import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -104,7 +107,7 @@ public final class LinuxBridge implements Device {
 
     private BridgePort defaultVlans(final String portName, final int mtu) {
         return defaultPvid == 0
-                ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE, BridgePort.NO_PVID, false, mtu)
+                ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE, PortVlans.NO_PVID, false, mtu)
                 : BridgePort.access(portName, defaultPvid, mtu);
     }
 
@@ -273,8 +276,8 @@ public final class LinuxBridge implements Device {
     /** __allowed_ingress(): untagged or priority-tagged frames take the PVID; tagged ones need their VID on the port. */
     private int admit(final Frame frame, final int ingress, final BridgePort port, final Egress out) {
         if (frame.outerType() != EtherType.VLAN_8021Q || frame.vlanId() == 0) {
-            if (port.pvid() == BridgePort.NO_PVID) {
-                out.drop(frame, ingress, DropReason.UNTAGGED_NOT_ALLOWED, 0);
+            if (port.pvid() == PortVlans.NO_PVID) {
+                out.drop(frame, ingress, DropReason.NO_PVID, 0);
                 return NONE;
             }
             if (frame.outerType() == EtherType.VLAN_8021Q) {
@@ -283,7 +286,7 @@ public final class LinuxBridge implements Device {
             return port.pvid();
         }
         final int vid = frame.vlanId();
-        if (!port.carries(vid)) {
+        if (port.admit(vid) == PortVlans.NOT_ADMITTED) {
             out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_INGRESS, vid);
             return NONE;
         }
@@ -350,23 +353,20 @@ public final class LinuxBridge implements Device {
     }
 
     /**
-     * should_deliver() (br_forward.c): not back out the ingress port unless hairpin, port forwarding, VLAN allowed on
-     * egress, and not from an isolated port to an isolated port. Null when the frame may go; otherwise why not.
+     * should_deliver() (br_forward.c): the rules every L2 port shares (not back out the ingress port unless hairpin,
+     * port up, VLAN allowed on egress), then the bridge's own: STP state forwarding, and not from an isolated port to
+     * an isolated port. Null when the frame may go; otherwise why not.
      */
     private DropReason shouldDeliver(final int port, final int ingress, final int vlan, final boolean sourceIsolated,
                                      final long now) {
         final Member m = members.get(port);
-        if (port == ingress && !m.vlans.hairpin()) {
-            return DropReason.DESTINATION_ON_INGRESS_PORT;
-        }
-        if (!m.up) {
-            return DropReason.LINK_DOWN;
+        final DropReason shared = L2Forwarding.shouldDeliver(port, ingress, m.vlans.hairpin(), m.up,
+                vlanFiltering ? m.vlans : PortVlans.UNAWARE, vlan);
+        if (shared != null) {
+            return shared;
         }
         if (state(m, now) != StpState.FORWARDING) {
             return DropReason.PORT_NOT_FORWARDING;
-        }
-        if (vlanFiltering && !m.vlans.carries(vlan)) {
-            return DropReason.VLAN_NOT_ALLOWED_EGRESS;
         }
         if (sourceIsolated && m.flags.has(PortFlag.ISOLATED)) {
             return DropReason.PORT_ISOLATED;
@@ -398,7 +398,7 @@ public final class LinuxBridge implements Device {
                 out.drop(frame, ingress, DropReason.VLAN_NOT_ON_BRIDGE_DEVICE, vlan);
                 return;
             }
-            applyEgressTagging(frame, self, vlan);
+            L2Forwarding.tagForEgress(frame, self, vlan);               // br_handle_vlan() for the bridge device
         }
         out.transmit(frame, hostPort, action);
     }
@@ -406,27 +406,13 @@ public final class LinuxBridge implements Device {
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
         final BridgePort port = members.get(egress).vlans;
         if (vlanFiltering) {
-            applyEgressTagging(frame, port, vlan);
+            L2Forwarding.tagForEgress(frame, port, vlan);             // br_handle_vlan()
         }
         if (frame.length() > port.mtu() + 18) {                       // is_skb_forwardable(): silent L2 drop
             out.drop(frame, egress, DropReason.MTU_EXCEEDED, port.mtu());
             return;
         }
         out.transmit(frame, egress, action);
-    }
-
-    /** br_handle_vlan(): untagged on egress if the port says so, else tagged with the frame's VLAN. */
-    private static void applyEgressTagging(final Frame frame, final BridgePort port, final int vlan) {
-        final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
-        if (port.sendsUntagged(vlan)) {
-            if (tagged) {
-                frame.popVlanTag();
-            }
-        } else if (!tagged) {
-            frame.pushVlanTag(EtherType.VLAN_8021Q, vlan);
-        } else if (frame.vlanId() != vlan) {
-            frame.setVlanId(vlan);
-        }
     }
 
     /**
@@ -775,6 +761,24 @@ public final class LinuxBridge implements Device {
     }
 
     // ---- identity -------------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final StringBuilder sb = new StringBuilder(name + "  Linux bridge, vlan_filtering " + (vlanFiltering ? 1 : 0)
+                + (stp ? ", STP on (forward_delay " + forwardDelayNs / 1_000_000_000L + " s)" : ", STP off")
+                + ", ports:");
+        for (int i = 0; i < members.size(); i++) {
+            if (i == hostPort || !members.get(i).attached) {
+                continue;
+            }
+            final BridgePort port = members.get(i).vlans;
+            sb.append(' ').append(port.name());
+            if (vlanFiltering) {
+                sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
+            }
+        }
+        return List.of(sb.toString());
+    }
 
     /** tcpdump on the bridge device: each frame once, as it enters the bridge. */
     @Override

@@ -559,4 +559,19 @@ public final class LinuxHost implements Device {
     public DeviceKind kind() {
         return DeviceKind.LINUX_HOST;
     }
+
+    /** A host that forwards (ip_forward=1) is a router. */
+    @Override
+    public Role role() {
+        return forwarding ? Role.L3_ROUTING : Role.HOST_STACK;
+    }
+
+    @Override
+    public List<InterfaceAddress> addresses() {
+        final List<InterfaceAddress> list = new ArrayList<>(addresses.size());
+        for (final Address a : addresses) {
+            list.add(new InterfaceAddress(a.name, a.ip, a.prefixLength));
+        }
+        return list;
+    }
 }

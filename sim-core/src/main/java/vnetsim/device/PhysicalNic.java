@@ -2,6 +2,7 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.agrona.collections.Int2IntHashMap;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
@@ -26,7 +27,7 @@ public final class PhysicalNic implements Device {
     private int masterPort = NONE;
     private boolean promiscuous;
     private boolean up = true;
-    private int mtu;
+    private final int mtu;
 
     public PhysicalNic(final String host, final String name, final long mac, final int mtu) {
         this.host = host;
@@ -143,12 +144,14 @@ public final class PhysicalNic implements Device {
         return DeviceKind.PHYSICAL_NIC;
     }
 
-    public long mac() {
-        return mac;
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        return List.of(name + "  physical NIC, mac " + MacAddress.format(mac) + ", mtu " + mtu + ", cabled to "
+                + peer.apply(WIRE));
     }
 
-    public boolean isUp() {
-        return up;
+    public long mac() {
+        return mac;
     }
 
     public void setUp(final boolean up) {
@@ -157,9 +160,5 @@ public final class PhysicalNic implements Device {
 
     public int mtu() {
         return mtu;
-    }
-
-    public void setMtu(final int mtu) {
-        this.mtu = mtu;
     }
 }

@@ -2,6 +2,7 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.agrona.collections.Int2IntHashMap;
 import vnetsim.device.l3.AclRule;
 import vnetsim.device.l3.Neighbors;
@@ -11,6 +12,7 @@ import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
 import vnetsim.frame.Ipv4;
+import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
 
@@ -283,6 +285,29 @@ public final class RoutingFirewall implements Device {
     @Override
     public DeviceKind kind() {
         return DeviceKind.ROUTING_FIREWALL;
+    }
+
+    /** The gateway address of each routed subinterface. */
+    @Override
+    public List<InterfaceAddress> addresses() {
+        final List<InterfaceAddress> result = new ArrayList<>(interfaces.size());
+        for (final RouterInterface ri : interfaces) {
+            result.add(new InterfaceAddress(ri.name(), ri.ip(), ri.prefixLength()));
+        }
+        return result;
+    }
+
+    /** The uplink, then each routed subinterface with its connected route, then the ACL. */
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final List<String> lines = new ArrayList<>();
+        lines.add(portName + "  trunk uplink, mac " + MacAddress.format(mac) + ", to " + peer.apply(UPLINK));
+        for (final RouterInterface ri : interfaces) {
+            lines.add(ri.name() + "  VLAN " + ri.vid() + "  " + Ipv4Address.format(ri.ip()) + "/" + ri.prefixLength()
+                    + " (routes " + ri.subnet() + ")");
+        }
+        lines.add("ACL: " + (acl.isEmpty() ? "no rules (default permit)" : acl.stream().map(AclRule::text).toList()));
+        return lines;
     }
 
     public long mac() {

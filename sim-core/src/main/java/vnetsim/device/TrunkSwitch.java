@@ -2,7 +2,10 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.device.l2.ForwardingDatabase;
+import vnetsim.device.l2.L2Forwarding;
+import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.SwitchportMode;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -47,7 +50,7 @@ public final class TrunkSwitch implements Device {
         final int wireVid = tagged ? frame.vlanId() : -1;
         final SwitchportMode mode = modes.get(ingress);
         final int vlan = mode.admit(wireVid);
-        if (vlan == SwitchportMode.NOT_ADMITTED) {
+        if (vlan == PortVlans.NOT_ADMITTED) {
             dropNotAdmitted(frame, ingress, mode, wireVid, out);
             return;
         }
@@ -60,15 +63,19 @@ public final class TrunkSwitch implements Device {
                 : macTable.lookup(destination, vlan, out.now());
         if (egress == ForwardingDatabase.UNKNOWN) {
             flood(frame, ingress, vlan, out);
-        } else if (egress == ingress) {
-            out.drop(frame, ingress, DropReason.DESTINATION_ON_INGRESS_PORT, 0);
-        } else if (!portUp.get(egress)) {
-            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
-        } else if (!modes.get(egress).carries(vlan)) {
-            out.drop(frame, ingress, DropReason.VLAN_NOT_ALLOWED_EGRESS, vlan);
+            return;
+        }
+        final DropReason refused = shouldDeliver(egress, ingress, vlan);
+        if (refused != null) {
+            out.drop(frame, ingress, refused, L2Forwarding.detail(refused, vlan));
         } else {
             forward(frame, egress, vlan, Action.SWITCHED, out);
         }
+    }
+
+    /** Never back out the ingress port, port up, VLAN allowed on the egress port. */
+    private DropReason shouldDeliver(final int port, final int ingress, final int vlan) {
+        return L2Forwarding.shouldDeliver(port, ingress, false, portUp.get(port), modes.get(port), vlan);
     }
 
     private static void dropNotAdmitted(final Frame frame, final int ingress, final SwitchportMode mode,
@@ -86,7 +93,7 @@ public final class TrunkSwitch implements Device {
     private void flood(final Frame frame, final int ingress, final int vlan, final Egress out) {
         int previous = NONE;
         for (int port = 0; port < modes.size(); port++) {
-            if (port != ingress && portUp.get(port) && modes.get(port).carries(vlan)) {
+            if (shouldDeliver(port, ingress, vlan) == null) {
                 if (previous != NONE) {
                     forward(out.copy(frame), previous, vlan, Action.FLOODED, out);
                 }
@@ -102,17 +109,7 @@ public final class TrunkSwitch implements Device {
 
     /** The egress port decides the tag: native VLAN untagged on a trunk, everything untagged on access. */
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
-        final int tag = modes.get(egress).egressTag(vlan);
-        final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
-        if (tag == SwitchportMode.UNTAGGED) {
-            if (tagged) {
-                frame.popVlanTag();
-            }
-        } else if (tagged) {
-            frame.setVlanId(tag);
-        } else {
-            frame.pushVlanTag(EtherType.VLAN_8021Q, tag);
-        }
+        L2Forwarding.tagForEgress(frame, modes.get(egress), vlan);
         out.transmit(frame, egress, action);
     }
 
@@ -139,6 +136,24 @@ public final class TrunkSwitch implements Device {
     @Override
     public DeviceKind kind() {
         return DeviceKind.TRUNK_SWITCH;
+    }
+
+    /** "ports:", then one line per port: its mode as NX-OS shows it and what it is cabled to. */
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final List<String> lines = new ArrayList<>();
+        lines.add("ports:");
+        for (int p = 0; p < portNames.size(); p++) {
+            lines.add(portNames.get(p) + "  " + describe(modes.get(p)) + ", to " + peer.apply(p));
+        }
+        return lines;
+    }
+
+    private static String describe(final SwitchportMode mode) {
+        if (mode instanceof SwitchportMode.Trunk trunk) {
+            return "switchport mode trunk, allowed vlan " + trunk.allowed() + ", native vlan " + trunk.nativeVlan();
+        }
+        return "switchport mode access, vlan " + ((SwitchportMode.Access) mode).vlan();
     }
 
     public SwitchportMode mode(final int port) {

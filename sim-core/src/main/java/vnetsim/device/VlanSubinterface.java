@@ -1,5 +1,7 @@
 package vnetsim.device;
 
+import java.util.List;
+import java.util.function.IntFunction;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.VlanTag;
@@ -23,7 +25,7 @@ public final class VlanSubinterface implements Device {
     private final int tpid;
     private final boolean reorderHeader;
     private boolean up = true;
-    private int mtu;
+    private final int mtu;
 
     public VlanSubinterface(final String host, final String name, final int vid, final int tpid,
                             final boolean reorderHeader, final int mtu) {
@@ -116,12 +118,13 @@ public final class VlanSubinterface implements Device {
         return DeviceKind.VLAN_SUBINTERFACE;
     }
 
-    public int vid() {
-        return vid;
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        return List.of(name + "  802.1Q VLAN " + vid + " on " + peer.apply(LOWER) + ", master " + peer.apply(UPPER));
     }
 
-    public boolean isUp() {
-        return up;
+    public int vid() {
+        return vid;
     }
 
     public void setUp(final boolean up) {
@@ -130,9 +133,5 @@ public final class VlanSubinterface implements Device {
 
     public int mtu() {
         return mtu;
-    }
-
-    public void setMtu(final int mtu) {
-        this.mtu = mtu;
     }
 }

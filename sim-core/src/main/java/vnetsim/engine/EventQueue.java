@@ -84,10 +84,6 @@ final class EventQueue {
         return size + (single ? 1 : 0);
     }
 
-    long peekTime() {
-        return single ? singleTime : time[0];
-    }
-
     /** Removes the earliest entry into the polled* fields. */
     void poll() {
         if (single) {

@@ -5,7 +5,7 @@ import vnetsim.device.Device;
 import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.device.Egress;
-import vnetsim.device.Endpoint;
+import vnetsim.device.TrafficSource;
 import vnetsim.frame.Frame;
 import vnetsim.topology.Topology;
 
@@ -58,22 +58,37 @@ public final class Simulator implements Egress {
 
     // ---- injecting traffic --------------------------------------------------------------------------------------
 
-    /** Endpoint {@code from} pings {@code destination}; returns the id of the echo request packet. */
+    /** Device {@code from} pings {@code destination}; returns the id of the echo request packet. */
     public int ping(final int from, final int destination, final int sequence) {
-        current = from;
-        return ((Endpoint) devices[from]).ping(destination, 0x7e57, sequence, this);
+        return source(from).ping(destination, 0x7e57, sequence, this);
     }
 
-    /** Endpoint {@code from} sends one UDP datagram to port 33434 (traceroute's first probe). */
+    /** Device {@code from} sends one UDP datagram with 32 data bytes to port 33434 (traceroute's first probe). */
     public int sendUdp(final int from, final int destination) {
-        current = from;
-        return ((Endpoint) devices[from]).sendUdp(destination, 40000, 33434, this);
+        return sendUdp(from, destination, 32);
     }
 
-    /** Endpoint {@code from} sends an ARP request for {@code target}. */
+    /**
+     * Device {@code from} sends one UDP datagram to port 33434.
+     *
+     * @param payloadBytes UDP data bytes: 32 make a 74-byte frame, 1472 a 1514-byte one
+     */
+    public int sendUdp(final int from, final int destination, final int payloadBytes) {
+        return source(from).sendUdp(destination, 40000, 33434, payloadBytes, this);
+    }
+
+    /** Device {@code from} sends an ARP request for {@code target}. */
     public int arping(final int from, final int target) {
+        return source(from).arping(target, this);
+    }
+
+    private TrafficSource source(final int from) {
+        if (!(devices[from] instanceof TrafficSource source)) {
+            throw new IllegalArgumentException(devices[from].host() + " cannot originate traffic (it is a "
+                    + devices[from].kind().description() + ")");
+        }
         current = from;
-        return ((Endpoint) devices[from]).arping(target, this);
+        return source;
     }
 
     /**

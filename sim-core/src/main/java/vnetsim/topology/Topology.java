@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vnetsim.device.Device;
-import vnetsim.device.DeviceKind;
-import vnetsim.device.Endpoint;
 import vnetsim.device.InterfaceNames;
+import vnetsim.device.Role;
+import vnetsim.device.TrafficSource;
 
 /**
  * The compiled wiring: devices by index and, for every port, the port at the other end of its link as flat
@@ -100,11 +100,15 @@ public final class Topology {
      */
     public boolean isDocumentVisible(final int device, final int port) {
         final Device d = devices.get(device);
-        if (d.kind() != DeviceKind.TRUNK_SWITCH) {
+        if (d.role() != Role.L2_SWITCHING || !d.kind().portsAreInterfaces()) {
             return true;
         }
         final int peer = peerDevice[device][port];
-        return peer == NOT_CONNECTED || devices.get(peer).kind() == DeviceKind.PHYSICAL_NIC;
+        if (peer == NOT_CONNECTED) {
+            return true;
+        }
+        final Role facing = devices.get(peer).role();
+        return facing == Role.KERNEL_PLUMBING || facing == Role.HOST_STACK;
     }
 
     // ---- names ------------------------------------------------------------------------------------------------
@@ -126,14 +130,17 @@ public final class Topology {
         return Optional.empty();
     }
 
-    public Endpoint endpoint(final int index) {
-        return (Endpoint) devices.get(index);
+    /** The traffic source at {@code index} (an endpoint); throws if that device cannot originate traffic. */
+    public TrafficSource endpoint(final int index) {
+        if (!(devices.get(index) instanceof TrafficSource source)) {
+            throw new IllegalArgumentException(devices.get(index).host() + " is not an endpoint");
+        }
+        return source;
     }
 
     /** The device and port where {@code host}'s interface {@code iface} is, e.g. ("Switch", "Ethernet 1/3"). */
     public Optional<PortRef> findInterface(final String host, final String iface) {
         final String wantedIface = InterfaceNames.normalize(iface);
-        PortRef fallback = null;
         for (int d = 0; d < devices.size(); d++) {
             final Device device = devices.get(d);
             if (!device.host().equalsIgnoreCase(host.trim())) {
@@ -141,15 +148,10 @@ public final class Topology {
             }
             for (int p = 0; p < device.portCount(); p++) {
                 if (InterfaceNames.normalize(device.interfaceName(p)).equals(wantedIface)) {
-                    if (device.kind() == DeviceKind.TRUNK_SWITCH || device.kind() == DeviceKind.ROUTING_FIREWALL) {
-                        return Optional.of(new PortRef(d, p));
-                    }
-                    if (fallback == null) {
-                        fallback = new PortRef(d, p);
-                    }
+                    return Optional.of(new PortRef(d, p));
                 }
             }
         }
-        return Optional.ofNullable(fallback);
+        return Optional.empty();
     }
 }

@@ -6,7 +6,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.PatonCycleBase;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
-import vnetsim.device.DeviceKind;
+import vnetsim.device.Role;
 
 /**
  * The JGraphT view of a {@link Topology} for analyses (never walked per frame): one vertex per device, one edge
@@ -53,8 +53,8 @@ public final class TopologyGraph {
             boolean allLayer2 = true;
             for (final DefaultEdge e : cycle) {
                 final int d = graph.getEdgeSource(e);
-                final DeviceKind kind = topology.device(d).kind();
-                allLayer2 &= kind != DeviceKind.ENDPOINT && kind != DeviceKind.ROUTING_FIREWALL;
+                final Role role = topology.device(d).role();
+                allLayer2 &= role == Role.L2_SWITCHING || role == Role.KERNEL_PLUMBING;
                 names.add(topology.device(d).host() + "/" + topology.device(d).interfaceName(0));
             }
             if (allLayer2) {

@@ -2,12 +2,10 @@ package vnetsim.trace;
 
 import vnetsim.device.Action;
 import vnetsim.device.Device;
-import vnetsim.device.DeviceKind;
 import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
-import vnetsim.device.Endpoint;
-import vnetsim.device.RoutingFirewall;
-import vnetsim.device.l3.RouterInterface;
+import vnetsim.device.InterfaceAddress;
+import vnetsim.device.Role;
 import vnetsim.engine.StepLog;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Ipv4Address;
@@ -58,35 +56,34 @@ final class Notes {
      */
     String forRow(final Action action, final int noted, final int in, final int out, final int following) {
         final Device device = topology.device(log.device(noted));
-        final boolean pod = device instanceof Endpoint ep && ep.workload() == Endpoint.Workload.POD;
-        final String workload = pod ? "pod" : "VM";
+        final String noun = device.noun();
+        final boolean perPort = device.kind().portsAreInterfaces();     // a switch port, not a bridge device
         return switch (action) {
-            case ORIGINATED -> "Exiting " + workload + " interface";
+            case ORIGINATED -> "Exiting " + noun + " interface";
             case REPLIED -> "Answer sent by " + device.host();
-            case DELIVERED -> device.kind() == DeviceKind.ENDPOINT ? "Entering " + workload + " interface"
+            case DELIVERED -> device.role() == Role.HOST_STACK ? "Entering " + noun + " interface"
                     : "Delivered to " + device.host();
             case DROPPED -> "Dropped: " + dropText(noted);
-            case SWITCHED -> device.kind() == DeviceKind.TRUNK_SWITCH
-                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", switched to " + nextInterface(following)
-                    : "Switched by Linux bridge";
-            case FLOODED -> device.kind() == DeviceKind.TRUNK_SWITCH
-                    ? "Arrives at switch in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)
-                    : "Flooded by Linux bridge" + floodCause(in);
-            case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via VLAN interface";
-            case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via VLAN interface";
-            case TRANSMITTED -> device.kind() == DeviceKind.TRUNK_SWITCH
-                    ? "Departing switch to " + peerHost(out)
-                    : "Exiting via physical interface";
-            case RECEIVED -> "Entering via physical interface";
+            case SWITCHED -> perPort
+                    ? "Arrives at " + noun + " in VLAN " + log.vlan(in) + ", switched to " + nextInterface(following)
+                    : "Switched by " + noun;
+            case FLOODED -> perPort
+                    ? "Arrives at " + noun + " in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)
+                    : "Flooded by " + noun + floodCause(in);
+            case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via " + noun;
+            case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
+            case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out) : "Exiting via " + noun;
+            case RECEIVED -> "Entering via " + noun;
             case ROUTED -> routedNote(device, in, out);
         };
     }
 
+    /** "Routed 172.16.4.0/24 -> 172.16.5.0/24, ACLs evaluated (permit), tag changed ..., TTL 64 -> 63, ...". */
     private String routedNote(final Device device, final int in, final int out) {
         final StringBuilder sb = new StringBuilder("Routed");
-        if (device instanceof RoutingFirewall firewall && in >= 0 && out >= 0) {
-            final RouterInterface from = firewall.interfaceFor(log.sourceIp(in));
-            final RouterInterface to = firewall.interfaceFor(log.destinationIp(in));
+        if (device.role() == Role.L3_ROUTING && in >= 0 && out >= 0) {
+            final InterfaceAddress from = connected(device, log.sourceIp(in));
+            final InterfaceAddress to = connected(device, log.destinationIp(in));
             if (from != null && to != null) {
                 sb.append(' ').append(from.subnet()).append(" -> ").append(to.subnet());
             }
@@ -98,6 +95,16 @@ final class Notes {
             sb.append(", source MAC now ").append(MacAddress.format(log.sourceMac(out)));
         }
         return sb.toString();
+    }
+
+    /** The device's address whose connected subnet holds {@code ip}, or null. */
+    private static InterfaceAddress connected(final Device device, final int ip) {
+        for (final InterfaceAddress a : device.addresses()) {
+            if (a.isConnected(ip)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     String dropText(final int e) {

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import vnetsim.device.Action;
 import vnetsim.device.Device;
-import vnetsim.device.DeviceKind;
 import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
-import vnetsim.device.Endpoint;
-import vnetsim.device.RoutingFirewall;
-import vnetsim.device.l3.RouterInterface;
+import vnetsim.device.InterfaceAddress;
+import vnetsim.device.Role;
 import vnetsim.engine.StepLog;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
@@ -34,12 +32,8 @@ public final class TraceBuilder {
         this.log = log;
         this.notes = new Notes(topology, log);
         for (final Device d : topology.devices()) {
-            if (d instanceof Endpoint e) {
-                namesByIp.put(e.ip(), e.host());
-            } else if (d instanceof RoutingFirewall fw) {
-                for (final RouterInterface ri : fw.interfaces()) {
-                    namesByIp.put(ri.ip(), fw.host());
-                }
+            for (final InterfaceAddress a : d.addresses()) {
+                namesByIp.put(a.ip(), d.host());
             }
         }
     }
@@ -296,7 +290,7 @@ public final class TraceBuilder {
             return out >= 0 ? log.action(out) : Action.RECEIVED;
         }
         final Action departure = log.action(out);
-        if (departure == Action.ORIGINATED || departure == Action.REPLIED || device.kind() == DeviceKind.ENDPOINT) {
+        if (departure == Action.ORIGINATED || departure == Action.REPLIED || device.role() == Role.HOST_STACK) {
             return departure;
         }
         return Action.TRANSMITTED;

@@ -264,11 +264,15 @@ class LinuxBridgeTest {
         }
 
         @Test
-        void untagged_ingress_on_a_port_without_pvid_is_dropped() {
+        void untagged_ingress_on_a_port_without_pvid_is_dropped_in_the_bridge_own_words() {
             bridge.receive(unicast(VM1, MacAddress.BROADCAST), BOND, out);
 
             assertThat(out.transmits()).isEmpty();
-            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.UNTAGGED_NOT_ALLOWED);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.NO_PVID);
+            assertThat(out.onlyDrop().reason().describe(out.onlyDrop().detail()))
+                    .isEqualTo("untagged frame: this bridge port has no PVID (bridge vlan ... pvid), so it belongs to"
+                            + " no VLAN")
+                    .doesNotContain("native");
             assertThat(bridge.fdb().size()).isZero();
         }
 

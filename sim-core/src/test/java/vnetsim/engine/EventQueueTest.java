@@ -16,7 +16,6 @@ class EventQueueTest {
         final Frame f = new Frame();
         queue.add(100, 3, 1, EventQueue.ARRIVAL, f);
         assertThat(queue.size()).isEqualTo(1);
-        assertThat(queue.peekTime()).isEqualTo(100);
         queue.poll();
         assertThat(queue.polledTime).isEqualTo(100);
         assertThat(queue.polledDevice).isEqualTo(3);

@@ -9,16 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vnetsim.device.BridgePort;
 import vnetsim.device.Device;
-import vnetsim.device.Endpoint;
-import vnetsim.device.LinuxBridge;
-import vnetsim.device.PhysicalNic;
-import vnetsim.device.RoutingFirewall;
-import vnetsim.device.TrunkSwitch;
-import vnetsim.device.VlanSubinterface;
-import vnetsim.device.l2.SwitchportMode;
-import vnetsim.device.l3.RouterInterface;
+import vnetsim.device.TrafficSource;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.scenario.Scenario;
@@ -56,68 +48,18 @@ final class DescribeCommand implements Callable<Integer> {
         out.println();
         out.println("Endpoints:");
         t.endpointIds().forEach((id, d) -> {
-            final Endpoint e = t.endpoint(d);
-            out.printf("  %-6s %-18s %-7s %s/%d  gw %s  mac %s  on %s%n", id, e.host(), e.interfaceName(0),
-                    Ipv4Address.format(e.ip()), e.prefixLength(), Ipv4Address.format(e.gateway()),
-                    MacAddress.format(e.mac()), peer(t, d, Endpoint.NIC));
+            final TrafficSource e = t.endpoint(d);
+            out.printf("  %-6s %-18s %-7s %s/%d  gw %s  mac %s  on %s%n", id, t.device(d).host(),
+                    t.device(d).interfaceName(0), Ipv4Address.format(e.ip()), e.prefixLength(),
+                    Ipv4Address.format(e.gateway()), MacAddress.format(e.mac()), peer(t, d, 0));
         });
         return 0;
     }
 
+    /** The device's own description: its first line, then its sub-lines indented under it. */
     private static String line(final Topology t, final int d) {
-        final Device device = t.device(d);
-        if (device instanceof PhysicalNic nic) {
-            return nic.interfaceName(0) + "  physical NIC, mac " + MacAddress.format(nic.mac()) + ", mtu "
-                    + nic.mtu() + ", cabled to " + peer(t, d, PhysicalNic.WIRE);
-        }
-        if (device instanceof VlanSubinterface sub) {
-            return sub.interfaceName(0) + "  802.1Q VLAN " + sub.vid() + " on " + peer(t, d, VlanSubinterface.LOWER)
-                    + ", master " + peer(t, d, VlanSubinterface.UPPER);
-        }
-        if (device instanceof LinuxBridge br) {
-            final StringBuilder sb = new StringBuilder(br.interfaceName(0) + "  Linux bridge, vlan_filtering "
-                    + (br.vlanFiltering() ? 1 : 0) + ", STP off, ports:");
-            for (int p = 0; p < br.portCount(); p++) {
-                final BridgePort port = br.port(p);
-                sb.append(' ').append(port.name());
-                if (br.vlanFiltering()) {
-                    sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
-                }
-            }
-            return sb.toString();
-        }
-        if (device instanceof TrunkSwitch sw) {
-            final StringBuilder sb = new StringBuilder("ports:");
-            for (int p = 0; p < sw.portCount(); p++) {
-                sb.append("\n      ").append(sw.interfaceName(p)).append("  ").append(mode(sw.mode(p)))
-                        .append(", to ").append(peer(t, d, p));
-            }
-            return sb.toString();
-        }
-        if (device instanceof RoutingFirewall fw) {
-            final StringBuilder sb = new StringBuilder(fw.interfaceName(0) + "  trunk uplink, mac "
-                    + MacAddress.format(fw.mac()) + ", to " + peer(t, d, RoutingFirewall.UPLINK));
-            for (final RouterInterface ri : fw.interfaces()) {
-                sb.append("\n      ").append(ri.name()).append("  VLAN ").append(ri.vid()).append("  ")
-                        .append(Ipv4Address.format(ri.ip())).append('/').append(ri.prefixLength())
-                        .append(" (routes ").append(ri.subnet()).append(')');
-            }
-            sb.append("\n      ACL: ").append(fw.acl().isEmpty() ? "no rules (default permit)"
-                    : fw.acl().stream().map(r -> r.text()).toList());
-            return sb.toString();
-        }
-        if (device instanceof Endpoint e) {
-            return e.interfaceName(0) + "  " + e.workload() + " NIC " + MacAddress.format(e.mac()) + " "
-                    + Ipv4Address.format(e.ip()) + "/" + e.prefixLength() + ", plugged into " + peer(t, d, 0);
-        }
-        return device.interfaceName(0) + "  " + device.kind().description();
-    }
-
-    private static String mode(final SwitchportMode mode) {
-        if (mode instanceof SwitchportMode.Trunk trunk) {
-            return "switchport mode trunk, allowed vlan " + trunk.allowed() + ", native vlan " + trunk.nativeVlan();
-        }
-        return "switchport mode access, vlan " + ((SwitchportMode.Access) mode).vlan();
+        final List<String> lines = t.device(d).describe(p -> peer(t, d, p));
+        return String.join("\n      ", lines);
     }
 
     private static String peer(final Topology t, final int d, final int p) {

@@ -1,0 +1,28 @@
+package vnetsim.device;
+
+/**
+ * A device that originates traffic: an IP host with a MAC, an address, a prefix and a default gateway. The engine
+ * starts flows through this interface and never casts to a concrete device class.
+ */
+public interface TrafficSource {
+    /** Sends one ICMP echo request (56 data bytes, like ping); returns the packet id the trace follows. */
+    int ping(int destination, int identifier, int sequence, Egress out);
+
+    /**
+     * Sends one UDP datagram; returns its packet id.
+     *
+     * @param payloadBytes UDP data bytes (0 to the MTU less 28)
+     */
+    int sendUdp(int destination, int sourcePort, int destinationPort, int payloadBytes, Egress out);
+
+    /** Sends an ARP request for {@code target}, as arping does (whatever the subnet); returns its packet id. */
+    int arping(int target, Egress out);
+
+    long mac();
+
+    int ip();
+
+    int prefixLength();
+
+    int gateway();
+}
