@@ -236,18 +236,19 @@ public final class LinuxBridge implements Device {
 
     /**
      * br_fdb_find_rcu() for a unicast destination; with fdb_local_vlan_0 a miss in the frame's VLAN is looked up
-     * again in VLAN 0, where only a local entry counts.
+     * again in VLAN 0, where only a local entry the bridge made itself counts (not one a user added).
      */
     private int lookupUnicast(final long destination, final int vlan, final long now) {
         final int port = fdb.lookup(destination, vlan, now);
         if (port != -1 || !fdbLocalVlan0 || vlan == 0) {
             return port;
         }
-        return fdb.isLocal(destination, 0, now) ? fdb.lookup(destination, 0, now) : -1;
+        return fdb.isOwnLocal(destination, 0, now) ? fdb.lookup(destination, 0, now) : -1;
     }
 
     private boolean isLocal(final long destination, final int vlan, final long now) {
-        return fdb.isLocal(destination, vlan, now) || fdbLocalVlan0 && fdb.isLocal(destination, 0, now);
+        final int port = fdb.lookup(destination, vlan, now);
+        return port != -1 ? fdb.isLocal(destination, vlan, now) : fdbLocalVlan0 && fdb.isOwnLocal(destination, 0, now);
     }
 
     /** br_dev_xmit(): the host stack sends through the bridge device. No learning; classified by the "self" VLANs. */
@@ -685,21 +686,21 @@ public final class LinuxBridge implements Device {
     // ---- FDB management, as bridge fdb does it ----------------------------------------------------------------------
 
     /**
-     * {@code bridge fdb add MAC dev PORT [vlan VID] master [static] [sticky]}. Without a VLAN ({@link #ALL_VLANS})
-     * the kernel adds the entry on VID 0 and on every VLAN of the port (br_fdb_add()).
+     * {@code bridge fdb add MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. Without a VLAN
+     * ({@link #ALL_VLANS}) the kernel adds the entry on VID 0 and on every VLAN of the port (br_fdb_add()).
      */
-    public void fdbAdd(final long entryMac, final int index, final int vid, final boolean isStatic,
+    public void fdbAdd(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                        final boolean sticky, final long nowNs) {
         for (final int v : vidsFor(index, vid)) {
-            fdb.add(entryMac, v, index, isStatic, sticky, nowNs);
+            fdb.add(entryMac, v, index, state, sticky, nowNs);
         }
     }
 
-    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master [static] [sticky]}. */
-    public void fdbReplace(final long entryMac, final int index, final int vid, final boolean isStatic,
+    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. */
+    public void fdbReplace(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                            final boolean sticky, final long nowNs) {
         for (final int v : vidsFor(index, vid)) {
-            fdb.replace(entryMac, v, index, isStatic, sticky, nowNs);
+            fdb.replace(entryMac, v, index, state, sticky, nowNs);
         }
     }
 
@@ -710,16 +711,24 @@ public final class LinuxBridge implements Device {
         }
     }
 
-    /** {@code bridge fdb del MAC dev PORT [vlan VID] master}; without a VLAN, VID 0 and every VLAN of the port. */
+    /**
+     * {@code bridge fdb del MAC dev PORT [vlan VID] master}; without a VLAN, VID 0 and every VLAN of the port, which
+     * succeeds when any of them was there (br_fdb_delete()).
+     * @throws IllegalArgumentException "No such file or directory" when nothing was deleted
+     */
     public void fdbDel(final long entryMac, final int index, final int vid, final long nowNs) {
-        final int[] vids = vidsFor(index, vid);
-        fdb.delete(entryMac, vids[0], index, nowNs);
-        for (int i = 1; i < vids.length; i++) {
+        boolean deleted = false;
+        IllegalArgumentException failure = null;
+        for (final int v : vidsFor(index, vid)) {
             try {
-                fdb.delete(entryMac, vids[i], index, nowNs);
+                fdb.delete(entryMac, v, index, nowNs);
+                deleted = true;
             } catch (IllegalArgumentException notThere) {
-                // the "nice" per-VLAN pass ignores VLANs without the entry
+                failure = notThere;
             }
+        }
+        if (!deleted) {
+            throw failure;
         }
     }
 

@@ -46,7 +46,7 @@ public final class LinuxHost implements Device {
     /** One network device: its name, its MAC (a bridge's changes with its ports), its MTU. */
     private static final class Port {
         final String name;
-        final LongSupplier mac;
+        LongSupplier mac;
         final boolean bridgeDevice;
         int mtu;
 
@@ -525,6 +525,12 @@ public final class LinuxHost implements Device {
     /** {@code ip neigh add IP lladdr MAC}. */
     public void addNeighbor(final int ip, final long mac) {
         neighbors.learn(ip, mac);
+    }
+
+    /** {@code ip link set dev NIC address MAC}: the neighbour table is flushed (neigh_changeaddr()). */
+    public void setNicMac(final int port, final long mac) {
+        ports.get(port).mac = () -> mac;
+        neighbors.clear();
     }
 
     /** {@code ip neigh flush all}. */

@@ -74,6 +74,12 @@ public final class BridgeFdb {
         return s != null && s.has(FdbFlag.LOCAL);
     }
 
+    /** A local entry the bridge made itself for an own MAC (not one a user added as permanent). */
+    public boolean isOwnLocal(final long mac, final int vid, final long nowNs) {
+        final Slot s = live(mac, vid, nowNs);
+        return s != null && s.has(FdbFlag.LOCAL) && !s.has(FdbFlag.ADDED_BY_USER);
+    }
+
     /** Whether a live entry exists and carries {@code flag}. */
     public boolean has(final long mac, final int vid, final FdbFlag flag, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
@@ -114,22 +120,29 @@ public final class BridgeFdb {
     // ---- bridge fdb add / replace / del / flush ---------------------------------------------------------------------
 
     /**
-     * {@code bridge fdb add MAC dev PORT [vlan VID] master static|dynamic [sticky]} (NLM_F_EXCL).
+     * The NUD state {@code bridge fdb add} asks for: iproute2 assumes {@code permanent} unless {@code static} or
+     * {@code dynamic} is given (fdb_modify()), and the kernel makes a permanent entry local (fdb_add_entry()).
+     */
+    public enum State { PERMANENT, STATIC, DYNAMIC }
+
+    /**
+     * {@code bridge fdb add MAC dev PORT [vlan VID] master [static|dynamic] [sticky]} (NLM_F_EXCL).
      * @throws IllegalArgumentException "File exists" when the entry is already there, as RTNETLINK answers
      */
-    public void add(final long mac, final int vid, final int port, final boolean isStatic, final boolean sticky,
+    public void add(final long mac, final int vid, final int port, final State state, final boolean sticky,
                     final long nowNs) {
         if (live(mac, vid, nowNs) != null) {
             throw new IllegalArgumentException("RTNETLINK answers: File exists");
         }
-        replace(mac, vid, port, isStatic, sticky, nowNs);
+        replace(mac, vid, port, state, sticky, nowNs);
     }
 
-    /** {@code bridge fdb replace MAC dev PORT ... master static|dynamic [sticky]}: creates or overwrites. */
-    public void replace(final long mac, final int vid, final int port, final boolean isStatic, final boolean sticky,
+    /** {@code bridge fdb replace MAC dev PORT ... master [static|dynamic] [sticky]}: creates or overwrites. */
+    public void replace(final long mac, final int vid, final int port, final State state, final boolean sticky,
                         final long nowNs) {
         final Slot s = slotFor(mac, vid, port, nowNs);
-        s.set(FdbFlag.STATIC, isStatic);
+        s.set(FdbFlag.LOCAL, state == State.PERMANENT);
+        s.set(FdbFlag.STATIC, state != State.DYNAMIC);
         s.set(FdbFlag.STICKY, sticky);
         s.set(FdbFlag.ADDED_BY_USER, true);
         s.set(FdbFlag.LOCKED, false);
@@ -211,9 +224,9 @@ public final class BridgeFdb {
         entries.put(key(mac, vid), new Slot(mac, vid, port, FdbFlag.LOCAL.bit() | FdbFlag.STATIC.bit(), 0));
     }
 
-    /** Removes every local entry (the bridge re-adds the current set after a configuration change). */
+    /** Removes the bridge's own local entries (it re-adds the current set after a configuration change). */
     public void clearLocal() {
-        removeIf(s -> s.has(FdbFlag.LOCAL));
+        removeIf(s -> s.has(FdbFlag.LOCAL) && !s.has(FdbFlag.ADDED_BY_USER));
     }
 
     // ---- configuration and listing ---------------------------------------------------------------------------------
