@@ -77,6 +77,33 @@ final class Lab {
         return add(h);
     }
 
+    /**
+     * A VRF host whose NIC carries VLAN devices ({@code simple_if_init $h; vlan_create $h VID v$h ADDR}), and its
+     * routes ({@code ip route add PREFIX vrf v$h nexthop via GW}, given as "PREFIX/LEN via GW").
+     *
+     * @param vlanAddresses "VID ADDR/LEN", or "0 ADDR/LEN" for an address on the NIC itself
+     */
+    int vlanHost(final String name, final long nicMac, final String[] vlanAddresses, final String... routes) {
+        final LinuxHost h = new LinuxHost(name);
+        final int port = h.addNic(name, nicMac, 1500);
+        for (final String a : vlanAddresses) {
+            final String[] w = a.split(" ");
+            final String[] addr = w[1].split("/");
+            final int vid = Integer.parseInt(w[0]);
+            if (vid == 0) {
+                h.addAddress(port, ip(addr[0]), Integer.parseInt(addr[1]));
+            } else {
+                h.addVlanAddress(port, vid, ip(addr[0]), Integer.parseInt(addr[1]));
+            }
+        }
+        for (final String r : routes) {
+            final String[] w = r.split(" via ");
+            final String[] prefix = w[0].split("/");
+            h.addRoute(ip(prefix[0]), Integer.parseInt(prefix[1]), ip(w[1]));
+        }
+        return add(h);
+    }
+
     void link(final int a, final int portA, final int b, final int portB) {
         builder.link(a, portA, b, portB, LinkKind.VETH);
     }
