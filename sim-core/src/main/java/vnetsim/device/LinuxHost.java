@@ -148,8 +148,8 @@ public final class LinuxHost implements Device {
                 checkMtu(mtu, MAX_MTU);
                 p.mtu = mtu;
                 for (final Address a : addresses) {
-                    if (a.vid == 0 && ports.get(a.port) == p) {
-                        a.mtu = mtu;
+                    if (ports.get(a.port) == p && (a.vid == 0 || a.mtu > mtu)) {
+                        a.mtu = mtu;                   // a VLAN device never exceeds its parent (NETDEV_CHANGEMTU)
                     }
                 }
                 return;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * lib.sh's check_err / check_fail, recorded one by one instead of folded into RET, so that each check of a script
@@ -57,5 +60,20 @@ final class Checks {
         assertThat(c.message()).as("check %d is the script's \"%s\"", index, expectedMessage)
                 .isEqualTo(expectedMessage);
         assertThat(c.passed()).as("%s: %s", c.function(), c.message()).isTrue();
+    }
+
+    /**
+     * One dynamic test per recorded check, named "function: message", after one that pins how many checks the script
+     * function has (so a check that silently stopped being reached fails too).
+     */
+    Stream<DynamicTest> asTests(final int expectedCount) {
+        final Stream<DynamicTest> count = Stream.of(DynamicTest.dynamicTest(
+                "reaches all " + expectedCount + " checks of the script",
+                () -> assertThat(checks).hasSize(expectedCount)));
+        return Stream.concat(count, IntStream.range(0, checks.size()).mapToObj(i -> {
+            final Check c = checks.get(i);
+            return DynamicTest.dynamicTest((i + 1) + ". " + c.function() + ": " + c.message(),
+                    () -> assertThat(c.passed()).as("%s: %s", c.function(), c.message()).isTrue());
+        }));
     }
 }
