@@ -58,7 +58,7 @@ public class ColdArpFloodBenchmark {
         log = "on".equals(trace) ? new StepLog() : null;
         sim.record(log);
         coldArpFlood();
-        if (((vnetsim.device.Endpoint) topology.device(vm1)).neighbor(vm4Ip) != topology.endpoint(vm4).mac()) {
+        if (((vnetsim.device.Endpoint) sim.device(vm1)).neighbor(vm4Ip) != topology.endpoint(vm4).mac()) {
             throw new IllegalStateException("VM1 did not learn VM4's MAC from the reply");
         }
     }

@@ -84,10 +84,11 @@ public class RandomFlowsBenchmark {
         sim.advance(1_000_000L);
 
         bridgeA = topology.findInterface("node0", "bridge2003").orElseThrow().device();
-        final LinuxBridge bridge2003 = (LinuxBridge) topology.device(bridgeA);
-        final LinuxBridge bridge2004 = (LinuxBridge) topology.device(
+        // this simulation's device instances: their FDBs are the ones the run uses
+        final LinuxBridge bridge2003 = (LinuxBridge) sim.device(bridgeA);
+        final LinuxBridge bridge2004 = (LinuxBridge) sim.device(
                 topology.findInterface("node0", "bridge2004").orElseThrow().device());
-        final TrunkSwitch sw = (TrunkSwitch) topology.device(Paths.deviceOfKind(topology, DeviceKind.TRUNK_SWITCH));
+        final TrunkSwitch sw = (TrunkSwitch) sim.device(Paths.deviceOfKind(topology, DeviceKind.TRUNK_SWITCH));
         final int firewall = Paths.deviceOfKind(topology, DeviceKind.ROUTING_FIREWALL);
         bridgeAPort = bridge2003.portNamed("veth-vm1");
         final int vm3Port = bridge2004.portNamed("veth-vm3");

@@ -59,14 +59,17 @@ public final class Network {
     public Trace trace(final Topology topology, final Flow flow, final FrameObserver observer) {
         final int from = endpoint(topology, flow.from());
         final int to = endpoint(topology, flow.to());
-        final Simulator sim = new Simulator(topology);
-        sim.reset();                                 // a topology used before starts empty too
+        final Simulator sim = new Simulator(topology);        // its own device state: caches empty
         final StepLog log = new StepLog();
         final int destination = topology.endpoint(to).ip();
         if (!flow.cold()) {
             sim.ping(from, destination, 0);          // warm-up: ARP and FDBs learned along the way and back
             sim.run();
-            sim.advance(WARM_GAP_NS);
+            if (sim.loopDetected()) {
+                sim.reset();                         // a loop leaves no warm state worth keeping: show it from cold
+            } else {
+                sim.advance(WARM_GAP_NS);
+            }
         }
         sim.record(log);
         sim.observe(observer);

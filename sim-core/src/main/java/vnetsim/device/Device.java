@@ -70,4 +70,15 @@ public interface Device {
     /** Forgets learned state (FDB, ARP caches, pending packets): a cold start. */
     default void reset() {
     }
+
+    /**
+     * This device for one simulation: the same configuration (shared, never written while simulating) with its
+     * own empty learned state (FDB, ARP cache, pending packets, counters). A built {@link
+     * vnetsim.topology.Topology} holds configuration only; each {@code Simulator} runs instances of it, so one
+     * topology serves any number of simulations on any number of threads. A device without learned state may
+     * return itself.
+     */
+    default Device instantiate() {
+        return this;
+    }
 }

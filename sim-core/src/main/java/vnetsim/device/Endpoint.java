@@ -17,7 +17,7 @@ import vnetsim.frame.Packets;
  * with a pending queue, and the replies a Linux guest sends (ARP reply, ICMP echo reply). Off-subnet packets go
  * to the gateway's MAC, on-subnet packets directly (RFC 1122); no proxy ARP. Rules: semantics.md section 8.
  */
-public final class Endpoint implements Device, TrafficSource {
+public final class Endpoint implements Device, Cloneable, TrafficSource {
     /** The one port: the guest's NIC. */
     public static final int NIC = 0;
 
@@ -32,7 +32,7 @@ public final class Endpoint implements Device, TrafficSource {
     private final int prefixLength;
     private final int gateway;
     private final int defaultTtl;
-    private final Neighbors neighbors = new Neighbors();
+    private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
     private int ipIdentification;
 
     public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,
@@ -233,6 +233,19 @@ public final class Endpoint implements Device, TrafficSource {
     public List<String> describe(final IntFunction<String> peer) {
         return List.of(iface + "  " + workload + " NIC " + MacAddress.format(mac) + " " + Ipv4Address.format(ip) + "/"
                 + prefixLength + ", plugged into " + peer.apply(NIC));
+    }
+
+    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    @Override
+    public Endpoint instantiate() {
+        try {
+            final Endpoint copy = (Endpoint) clone();
+            copy.neighbors = new Neighbors();
+            copy.ipIdentification = 0;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -30,7 +30,7 @@ import vnetsim.frame.MacAddress;
  * With vlan_filtering off, tags pass unchanged and learning is on MAC only (VID 0). Configuration changes are
  * made as {@code ip} and {@code bridge} make them, at run time. Rules: semantics.md section 2.
  */
-public final class LinuxBridge implements Device {
+public final class LinuxBridge implements Device, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
     public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
     /** BR_DEFAULT_FORWARD_DELAY (15 s), also NetworkManager's and nmstate's default. */
@@ -45,8 +45,8 @@ public final class LinuxBridge implements Device {
 
     private final String host;
     private final String name;
-    private final List<Member> members = new ArrayList<>();
-    private final BridgeFdb fdb;
+    private List<Member> members = new ArrayList<>();   // configuration, copied per simulation (run-time changes)
+    private BridgeFdb fdb;                               // learned state: fresh in each instance
     private boolean vlanFiltering;
     private int defaultPvid;
     /** The bridge device's own VLAN table ({@code bridge vlan ... self}); VID default_pvid PVID untagged at creation. */
@@ -59,7 +59,7 @@ public final class LinuxBridge implements Device {
     private boolean fdbLocalVlan0;
 
     /** One enslaved device: its VLAN table, flags, MAC and state. */
-    private static final class Member {
+    private static final class Member implements Cloneable {
         BridgePort vlans;
         PortFlags flags = PortFlags.KERNEL_DEFAULT;
         long mac;
@@ -70,6 +70,14 @@ public final class LinuxBridge implements Device {
         Member(final BridgePort vlans, final long mac) {
             this.vlans = vlans;
             this.mac = mac;
+        }
+
+        Member copy() {
+            try {
+                return (Member) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 
@@ -793,6 +801,25 @@ public final class LinuxBridge implements Device {
     @Override
     public boolean isCapturePoint(final int port, final Direction direction) {
         return direction == Direction.IN;
+    }
+
+    /**
+     * This bridge for one simulation: its own copy of the port configuration (so {@code bridge} and {@code ip}
+     * changes made at run time stay in that simulation), the user's FDB entries, and nothing learned.
+     */
+    @Override
+    public LinuxBridge instantiate() {
+        try {
+            final LinuxBridge copy = (LinuxBridge) clone();
+            copy.members = new ArrayList<>(members.size());
+            for (final Member m : members) {
+                copy.members.add(m.copy());
+            }
+            copy.fdb = fdb.configurationCopy();
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

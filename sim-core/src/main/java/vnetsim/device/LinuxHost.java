@@ -26,7 +26,7 @@ import vnetsim.frame.Packets;
  * whatever its destination MAC, as the kernel keeps PACKET_HOST set by the bridge port.
  * Rules: semantics.md sections 1 and 8 (RFC 791, 792, 826, 1122, 1812).
  */
-public final class LinuxHost implements Device {
+public final class LinuxHost implements Device, Cloneable {
     /** dev->min_mtu of an Ethernet device (ETH_MIN_MTU). */
     public static final int MIN_MTU = 68;
     /** dev->max_mtu of a simulated NIC: the largest frame vnetsim carries (jumbo 9216). */
@@ -34,10 +34,10 @@ public final class LinuxHost implements Device {
     private static final int NONE = -1;
 
     private final String host;
-    private final List<Port> ports = new ArrayList<>();
-    private final List<Address> addresses = new ArrayList<>();
-    private final List<Route> routes = new ArrayList<>();
-    private final Neighbors neighbors = new Neighbors();
+    private List<Port> ports = new ArrayList<>();              // configuration: copied per simulation
+    private List<Address> addresses = new ArrayList<>();
+    private List<Route> routes = new ArrayList<>();
+    private Neighbors neighbors = new Neighbors();             // learned state: fresh in each instance
     private boolean forwarding;
     private int ipIdentification;
     private int echoReplies;
@@ -536,6 +536,35 @@ public final class LinuxHost implements Device {
     /** {@code ip neigh flush all}. */
     public void flushNeighbors() {
         neighbors.clear();
+    }
+
+    /**
+     * This host for one simulation: its own copy of ports, addresses and routes (so {@code ip} changes made at run
+     * time stay in that simulation), an empty ARP cache, counters at zero. A bridge device's MAC still follows the
+     * bridge the configuration named.
+     */
+    @Override
+    public LinuxHost instantiate() {
+        try {
+            final LinuxHost copy = (LinuxHost) clone();
+            copy.ports = new ArrayList<>();
+            for (final Port p : ports) {
+                final Port c = new Port(p.name, p.mac, p.bridgeDevice, p.mtu);
+                copy.ports.add(c);
+            }
+            copy.addresses = new ArrayList<>();
+            for (final Address a : addresses) {
+                copy.addresses.add(new Address(a.name, a.port, a.vid, a.ip, a.prefixLength, a.mtu));
+            }
+            copy.routes = new ArrayList<>(routes);
+            copy.neighbors = new Neighbors();
+            copy.ipIdentification = 0;
+            copy.echoReplies = 0;
+            copy.udpReceived = 0;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ import vnetsim.frame.Packets;
  * firewall appliance does (a Linux router with the default arp_ignore=0 would answer for any of its addresses).
  * Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
  */
-public final class RoutingFirewall implements Device {
+public final class RoutingFirewall implements Device, Cloneable {
     /** The single physical port ("Uplink 1"). */
     public static final int UPLINK = 0;
     private static final int NONE = -1;
@@ -36,7 +36,7 @@ public final class RoutingFirewall implements Device {
     private final List<RouterInterface> interfaces = new ArrayList<>();
     private final Int2IntHashMap interfaceByVid = new Int2IntHashMap(NONE);
     private final List<AclRule> acl = new ArrayList<>();
-    private final Neighbors neighbors = new Neighbors();
+    private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
     private int ipIdentification;
 
     public RoutingFirewall(final String host, final String portName, final long mac) {
@@ -259,6 +259,19 @@ public final class RoutingFirewall implements Device {
     private int nextIpId() {
         ipIdentification = (ipIdentification + 1) & 0xffff;
         return ipIdentification;
+    }
+
+    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    @Override
+    public RoutingFirewall instantiate() {
+        try {
+            final RoutingFirewall copy = (RoutingFirewall) clone();
+            copy.neighbors = new Neighbors();
+            copy.ipIdentification = 0;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

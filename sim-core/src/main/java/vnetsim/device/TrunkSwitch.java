@@ -17,7 +17,7 @@ import vnetsim.frame.MacAddress;
  * frame". A frame in a VLAN not allowed on its ingress port is dropped without learning; frames of a VLAN never
  * leave a port that does not carry it. Rules: semantics.md section 5 (Nexus L2 interfaces guides).
  */
-public final class TrunkSwitch implements Device {
+public final class TrunkSwitch implements Device, Cloneable {
     /** NX-OS (Nexus 9000) default MAC ageing: 1800 s. */
     public static final long DEFAULT_AGEING_NS = 1_800_000_000_000L;
     private static final int NONE = -1;
@@ -26,7 +26,7 @@ public final class TrunkSwitch implements Device {
     private final List<String> portNames = new ArrayList<>();
     private final List<SwitchportMode> modes = new ArrayList<>();
     private final List<Boolean> portUp = new ArrayList<>();
-    private final ForwardingDatabase macTable;
+    private ForwardingDatabase macTable;         // learned state: fresh in each instance
 
     public TrunkSwitch(final String host, final long ageingNs) {
         this.host = host;
@@ -111,6 +111,18 @@ public final class TrunkSwitch implements Device {
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
         L2Forwarding.tagForEgress(frame, modes.get(egress), vlan);
         out.transmit(frame, egress, action);
+    }
+
+    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    @Override
+    public TrunkSwitch instantiate() {
+        try {
+            final TrunkSwitch copy = (TrunkSwitch) clone();
+            copy.macTable = new ForwardingDatabase(macTable.ageingNs());
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

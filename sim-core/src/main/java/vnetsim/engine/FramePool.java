@@ -26,6 +26,11 @@ final class FramePool {
         free[size++] = frame;
     }
 
+    /** Frames handed out and not yet released: the frames alive in the run. */
+    int live() {
+        return created - size;
+    }
+
     /** How many frames this pool ever allocated (a steady state stops growing). */
     int created() {
         return created;

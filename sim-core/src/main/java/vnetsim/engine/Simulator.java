@@ -13,7 +13,14 @@ import vnetsim.topology.Topology;
  * A deterministic discrete-event loop in virtual time (nanoseconds). A frame a device transmits crosses its link
  * after the link's latency and is handed to the device at the other end; timers (ARP probes) run in the same
  * queue. Equal times run in the order they were scheduled, so the same inputs give the same events, byte for
- * byte. A frame that crosses more than {@link #HOP_LIMIT} links is stopped: the run reports a forwarding loop.
+ * byte.
+ *
+ * <p>Forwarding loops and broadcast storms are bounded three ways, and each ends the run as a loop
+ * ({@link #loopDetected()}, a {@link DropReason#HOP_LIMIT} drop the trace reports as LOOP): a frame that crosses
+ * more than {@link #HOP_LIMIT} links is dropped; a run stops after {@link #EVENT_LIMIT} frame events; and it
+ * stops when more than {@link #FRAME_LIMIT} frames are alive at once (a storm multiplying copies; checked between
+ * events, so one device's flood may pass it by its port count). Memory is then at most about {@code FRAME_LIMIT}
+ * frame buffers (9.2 KiB each, about 38 MiB) plus one trace record (under 100 bytes) per event.
  *
  * <p>The simulator is the devices' {@link Egress}: it records each call in the {@link StepLog} (when one is
  * attached) and tells the {@link FrameObserver} (when one is attached). In steady state (caches warm, frame
@@ -22,8 +29,10 @@ import vnetsim.topology.Topology;
 public final class Simulator implements Egress {
     /** Links a frame may cross before the engine calls it a loop (an IPv4 TTL would not stop an L2 loop). */
     public static final int HOP_LIMIT = 64;
-    /** Events one run may process before the engine stops it (a broadcast storm multiplies copies). */
+    /** Events one run may process before the engine stops it as a loop (a storm that does not multiply). */
     public static final int EVENT_LIMIT = 200_000;
+    /** Frames alive at once (in flight, queued, waiting for ARP) beyond which a run stops as a broadcast storm. */
+    public static final int FRAME_LIMIT = 4_096;
 
     private final Topology topology;
     /** The topology's devices as a plain array: one load per event instead of an ImmutableList call. */
@@ -37,10 +46,20 @@ public final class Simulator implements Egress {
     private int nextPacket = 1;
     private int events;
     private boolean eventLimitReached;
+    private boolean loopDetected;
 
+    /** A simulation of {@code topology} with its own device instances, caches empty: the topology is only read. */
     public Simulator(final Topology topology) {
         this.topology = topology;
-        this.devices = topology.devices().toArray(new Device[0]);
+        this.devices = new Device[topology.deviceCount()];
+        for (int d = 0; d < devices.length; d++) {
+            devices[d] = topology.device(d).instantiate();
+        }
+    }
+
+    /** This simulation's instance of device {@code index}: its learned state (FDB, ARP cache) is this run's. */
+    public Device device(final int index) {
+        return devices[index];
     }
 
     /** Records every event of the following runs into {@code stepLog} (null: recording off). */
@@ -114,9 +133,11 @@ public final class Simulator implements Egress {
     public void run() {
         events = 0;
         eventLimitReached = false;
+        loopDetected = false;
         while (!queue.isEmpty()) {
-            if (events >= EVENT_LIMIT) {
+            if (events >= EVENT_LIMIT || pool.live() > FRAME_LIMIT) {
                 eventLimitReached = true;
+                loopDetected = true;
                 drainAsLoop();
                 break;
             }
@@ -178,6 +199,12 @@ public final class Simulator implements Egress {
         return now;
     }
 
+    /** Whether the last {@link #run()} met a forwarding loop: a frame hit the hop limit, or a limit stopped a storm. */
+    public boolean loopDetected() {
+        return loopDetected;
+    }
+
+    /** Whether the last {@link #run()} was stopped by {@link #EVENT_LIMIT} or {@link #FRAME_LIMIT}. */
     public boolean eventLimitReached() {
         return eventLimitReached;
     }
@@ -206,6 +233,7 @@ public final class Simulator implements Egress {
             return;
         }
         if (frame.countHop() > HOP_LIMIT) {
+            loopDetected = true;
             drop(frame, port, DropReason.HOP_LIMIT, HOP_LIMIT);
             return;
         }

@@ -13,7 +13,12 @@ import vnetsim.device.TrafficSource;
 /**
  * The compiled wiring: devices by index and, for every port, the port at the other end of its link as flat
  * arrays, so the engine never walks a graph or a map per frame. Names live here too, for the edges (CLI,
- * traces, captures). Device state (FDBs, ARP caches, configuration) lives in the devices.
+ * traces, captures).
+ *
+ * <p>A built topology is immutable configuration and may be shared by any number of threads: a simulation
+ * never writes to it. Each {@code Simulator} runs its own {@link Device#instantiate() instances} of the devices,
+ * which hold the learned state (FDBs, ARP caches, pending packets). What-if changes make a new topology
+ * ({@link #withLinkUp}); devices are configured before {@link TopologyBuilder#build()}, never after.
  */
 public final class Topology {
     public static final int NOT_CONNECTED = -1;
@@ -24,6 +29,15 @@ public final class Topology {
     private final long[][] latencyNs;
     private final boolean[][] linkUp;
     private final ImmutableMap<String, Integer> aliases;
+
+    private Topology(final Topology from, final boolean[][] linkUp) {
+        this.devices = from.devices;
+        this.aliases = from.aliases;
+        this.peerDevice = from.peerDevice;
+        this.peerPort = from.peerPort;
+        this.latencyNs = from.latencyNs;
+        this.linkUp = linkUp;
+    }
 
     Topology(final List<Device> devices, final List<long[]> links, final Map<String, Integer> aliases) {
         this.devices = ImmutableList.copyOf(devices);
@@ -84,13 +98,18 @@ public final class Topology {
         return linkUp[device][port];
     }
 
-    /** Takes a link down or up (both ends), for what-if questions. */
-    public void setLinkUp(final int device, final int port, final boolean up) {
-        linkUp[device][port] = up;
+    /** This topology with one link taken down or brought up (both ends), for what-if questions. */
+    public Topology withLinkUp(final int device, final int port, final boolean up) {
+        final boolean[][] changed = new boolean[linkUp.length][];
+        for (int d = 0; d < linkUp.length; d++) {
+            changed[d] = linkUp[d].clone();
+        }
+        changed[device][port] = up;
         final int peer = peerDevice[device][port];
         if (peer != NOT_CONNECTED) {
-            linkUp[peer][peerPort[device][port]] = up;
+            changed[peer][peerPort[device][port]] = up;
         }
+        return new Topology(this, changed);
     }
 
     /**

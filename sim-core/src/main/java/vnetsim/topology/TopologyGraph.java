@@ -3,7 +3,7 @@ package vnetsim.topology;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.cycle.PatonCycleBase;
+import org.jgrapht.alg.cycle.QueueBFSFundamentalCycleBasis;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 import vnetsim.device.Role;
@@ -43,11 +43,12 @@ public final class TopologyGraph {
 
     /**
      * Cycles made only of L2 forwarding devices and the links between them: each is a place a broadcast
-     * circulates with STP off. Names are "host/interface" of the devices on the cycle.
+     * circulates with STP off. Names are "host/interface" of the devices on the cycle. Parallel links (two cables
+     * between the same two bridges) make a cycle too (a fundamental cycle basis, which accepts multigraphs).
      */
     public List<List<String>> layer2Cycles() {
         final List<List<String>> result = new ArrayList<>();
-        for (final List<DefaultEdge> cycle : new PatonCycleBase<>(graph).getCycleBasis().getCyclesAsGraphPaths()
+        for (final List<DefaultEdge> cycle : new QueueBFSFundamentalCycleBasis<>(graph).getCycleBasis().getCyclesAsGraphPaths()
                 .stream().map(p -> p.getEdgeList()).toList()) {
             final List<String> names = new ArrayList<>();
             boolean allLayer2 = true;

@@ -65,10 +65,17 @@ public final class TraceBuilder {
     // ---- where did the packet end -----------------------------------------------------------------------------
 
     /**
-     * A loop first (a storm is the finding even when one copy also arrived), then delivery at the destination,
-     * then the drop that matters (not a flood copy ignored by a bystander).
+     * A loop first (a storm is the finding even when one copy also arrived; the traced packet's own, else the
+     * first packet of the run that went round, such as the ARP request it waited for), then delivery at the
+     * destination, then the drop that matters (not a flood copy ignored by a bystander).
      */
     private int terminalEvent(final int packet, final int to) {
+        int anyLoop = -1;
+        for (int e = 0; e < log.size() && anyLoop < 0; e++) {
+            if (log.dropReason(e) == DropReason.HOP_LIMIT) {
+                anyLoop = e;
+            }
+        }
         int delivered = -1;
         int significantDrop = -1;
         int anyDrop = -1;
@@ -91,6 +98,9 @@ public final class TraceBuilder {
                     significantDrop = e;
                 }
             }
+        }
+        if (anyLoop >= 0) {
+            return anyLoop;
         }
         if (delivered >= 0) {
             return delivered;

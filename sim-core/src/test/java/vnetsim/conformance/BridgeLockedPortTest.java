@@ -42,6 +42,7 @@ class BridgeLockedPortTest {
         br.setPortFlag(swp1, PortFlag.LEARNING, false);
         br0 = lab.add(br);
         lab.cable(br0, swp1, h1, 0).cable(br0, swp2, h2, 0).start();
+        br = lab.bridge(br0);                              // the running simulation's instance
     }
 
     /** simple_if_init $h ADDR/24 and vlan_create $h 100 v$h ADDR/24. */

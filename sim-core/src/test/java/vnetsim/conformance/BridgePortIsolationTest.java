@@ -35,10 +35,11 @@ class BridgePortIsolationTest {
         swp3 = bridge.addPort(bridge.defaultPort("swp3", 1500), netifMac(5));
         br0 = lab.add(bridge);
         lab.cable(br0, swp1, h1, 0).cable(br0, swp2, h2, 0).cable(br0, swp3, h3, 0).start();
+        final LinuxBridge running = lab.bridge(br0);
         checks.in("switch_create");
-        checks.err(set(bridge, swp1, true), "Can't set isolation on port swp1");
-        checks.err(set(bridge, swp2, true), "Can't set isolation on port swp2");
-        checks.err(set(bridge, swp3, false), "Can't disable isolation on port swp3");
+        checks.err(set(running, swp1, true), "Can't set isolation on port swp1");
+        checks.err(set(running, swp2, true), "Can't set isolation on port swp2");
+        checks.err(set(running, swp3, false), "Can't disable isolation on port swp3");
     }
 
     /** {@code ip link set dev PORT type bridge_slave isolated on|off}: true when the command succeeded. */

@@ -143,9 +143,13 @@ final class Lab {
         return sim.now();
     }
 
+    /**
+     * The device as the running simulation has it (each simulation runs its own instance of the configured device:
+     * run-time changes, FDB listings and counters are that instance's); before {@link #start}, the configuration.
+     */
     @SuppressWarnings("unchecked")
     <T extends Device> T device(final int index) {
-        return (T) devices.get(index);
+        return (T) (sim == null ? devices.get(index) : sim.device(index));
     }
 
     LinuxHost linuxHost(final int index) {

@@ -38,6 +38,8 @@ class MinMaxMtuTest {
         final int s = lab.add(sw);
         lab.link(h1, h1Nic, s, swp1);
         lab.start();
+        h1Host = lab.linuxHost(h1);                        // the running simulation's instances
+        sw = lab.linuxHost(s);
     }
 
     private LinuxHost owner(final String dev) {

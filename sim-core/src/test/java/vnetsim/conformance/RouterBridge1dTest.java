@@ -81,6 +81,8 @@ class RouterBridge1dTest {
         lab.link(b2, br2Host, r, br2Dev);
         lab.link(r, swp2, h2, 0);
         lab.start();
+        br1 = lab.bridge(b1);                              // the running simulation's instances
+        br2 = lab.bridge(b2);
     }
 
     private void pingIpv4() {

@@ -44,6 +44,7 @@ class RouterBridgePvidVlanUpperTest {
         lab.link(bridge, brHost, r, brDev);
         lab.link(r, swp2, h2, 0);
         lab.start();
+        router = lab.linuxHost(r);                         // the running simulation's instance
     }
 
     private void pingIpv4() {

@@ -42,6 +42,7 @@ class RouterBridgeVlanTest {
         lab.link(bridge, brHost, r, brDev);
         lab.link(r, swp2, h2, 0);
         lab.start();
+        br1 = lab.bridge(bridge);                          // the running simulation's instance
     }
 
     @Test

@@ -43,6 +43,7 @@ class RouterBridgeVlanUpperPvidTest {
         lab.link(bridge, brHost, r, brDev);
         lab.link(r, swp2, h2, 0);
         lab.start();
+        br1 = lab.bridge(bridge);                          // the running simulation's instance
     }
 
     private void pingIpv4() {

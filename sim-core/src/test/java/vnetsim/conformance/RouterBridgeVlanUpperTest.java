@@ -47,6 +47,7 @@ class RouterBridgeVlanUpperTest {
         lab.cable(bridge, swp1, h1, 0).cable(bridge, swp2, h2, 0);
         lab.link(bridge, brHost, r, brDev);
         lab.start();
+        br1 = lab.bridge(bridge);                          // the running simulation's instance
     }
 
     private void pingIpv4() {

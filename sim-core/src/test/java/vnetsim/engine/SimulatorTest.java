@@ -117,8 +117,7 @@ class SimulatorTest {
 
     @Test
     void transmit_over_a_link_that_is_down_is_link_down() {
-        final Topology topology = oneBridge();
-        topology.setLinkUp(0, Endpoint.NIC, false);
+        final Topology topology = oneBridge().withLinkUp(0, Endpoint.NIC, false);
         final Simulator sim = new Simulator(topology);
         final StepLog log = new StepLog();
         sim.record(log);

@@ -286,6 +286,18 @@ public final class BridgeFdb {
         removeIf(s -> !s.has(FdbFlag.LOCAL));
     }
 
+    /** A table with the same settings and the entries that are configuration (local and user-added), nothing learned. */
+    public BridgeFdb configurationCopy() {
+        final BridgeFdb copy = new BridgeFdb(ageingNs);
+        copy.maxLearned = maxLearned;
+        for (final Slot s : entries.values()) {
+            if (s.has(FdbFlag.LOCAL) || s.has(FdbFlag.ADDED_BY_USER)) {
+                copy.entries.put(key(s.mac, s.vid), new Slot(s.mac, s.vid, s.port, s.flags, s.updatedNs));
+            }
+        }
+        return copy;
+    }
+
     // ---- internals -------------------------------------------------------------------------------------------------
 
     private Slot live(final long mac, final int vid, final long nowNs) {

@@ -38,6 +38,11 @@ public final class ForwardingDatabase {
         return (int) (value & PORT_MASK);
     }
 
+    /** How long an entry lives without being refreshed. */
+    public long ageingNs() {
+        return ageingNs;
+    }
+
     public int size() {
         return entries.size();
     }
