@@ -170,17 +170,22 @@ final class Lab {
 
     /** ping_do with {@code -s SIZE -M do}. */
     boolean pingDo(final int host, final String destination, final int size) {
+        return pingDo(host, destination, size, PING_COUNT);
+    }
+
+    /** ping_do with {@code -s SIZE -M do} and PING_COUNT={@code count}. */
+    boolean pingDo(final int host, final String destination, final int size, final int count) {
         final LinuxHost h = linuxHost(host);
         final int before = h.echoReplies();
         final int id = pingId++;
         final long start = sim.now();
-        for (int seq = 1; seq <= PING_COUNT; seq++) {
+        for (int seq = 1; seq <= count; seq++) {
             final int s = seq;
             sim.originate(host, out -> h.ping(ip(destination), id, s, size, out));
             sim.run();
             sim.advance(PING_INTERVAL_NS);
         }
-        final boolean allAnswered = h.echoReplies() - before == PING_COUNT && sim.now() - start <= 5_000_000_000L;
+        final boolean allAnswered = h.echoReplies() - before == count && sim.now() - start <= 5_000_000_000L;
         return allAnswered;
     }
 
