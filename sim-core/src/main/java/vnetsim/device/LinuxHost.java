@@ -2,6 +2,7 @@ package vnetsim.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.frame.Arp;
@@ -593,6 +594,26 @@ public final class LinuxHost implements Device, Cloneable {
     @Override
     public DeviceKind kind() {
         return DeviceKind.LINUX_HOST;
+    }
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            final Port p = ports.get(i);
+            lines.add(p.name + "  " + (p.bridgeDevice ? "bridge device" : "NIC") + ", mac "
+                    + MacAddress.format(p.mac.getAsLong()) + ", mtu " + p.mtu + ", to " + peer.apply(i));
+        }
+        for (final Address a : addresses) {
+            lines.add(a.name + "  " + Ipv4Address.format(a.ip) + "/" + a.prefixLength
+                    + (a.vid == 0 ? "" : " (VLAN " + a.vid + ")"));
+        }
+        for (final Route r : routes) {
+            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.prefixLength() + " via "
+                    + Ipv4Address.format(r.gateway()));
+        }
+        lines.add("ip_forward " + (forwarding ? 1 : 0));
+        return lines;
     }
 
     /** A host that forwards (ip_forward=1) is a router. */

@@ -356,4 +356,90 @@ class LinuxBridgeTest {
             assertThat(out.drops().get(0).port()).isEqualTo(UPLINK);
         }
     }
+
+    /** The bridge's own port, local FDB entries, the bridge MAC, STP and the per-port flags (br_input.c, br_fdb.c). */
+    @Nested
+    class OwnPortAndFlags {
+        private static final long PORT_A_MAC = mac("00:00:5e:00:00:0a");
+        private static final long PORT_B_MAC = mac("00:00:5e:00:00:05");
+        private final LinuxBridge bridge = new LinuxBridge("node0", "br0", false, LinuxBridge.DEFAULT_AGEING_NS);
+        private final int a = bridge.addPort(BridgePort.withDefaults("eth1", 1500), PORT_A_MAC);
+        private final int b = bridge.addPort(BridgePort.withDefaults("eth2", 1500), PORT_B_MAC);
+        private final int host = bridge.addHostPort();
+
+        @Test
+        void the_bridge_mac_is_the_lowest_port_mac_until_one_is_set() {
+            assertThat(bridge.mac()).isEqualTo(PORT_B_MAC);
+            bridge.setPortMac(b, mac("00:00:5e:00:00:0f"));
+            assertThat(bridge.mac()).isEqualTo(PORT_A_MAC);
+            bridge.setMac(mac("02:00:00:00:00:01"));
+            bridge.setPortMac(a, mac("00:00:00:00:00:01"));
+            assertThat(bridge.mac()).isEqualTo(mac("02:00:00:00:00:01"));
+        }
+
+        @Test
+        void a_frame_for_a_ports_own_mac_goes_up_to_the_bridge_device_not_out_of_that_port() {
+            bridge.receive(unicast(VM1, PORT_A_MAC), b, out);
+
+            assertThat(out.onlyTransmit().port()).isEqualTo(host);
+        }
+
+        @Test
+        void a_broadcast_is_flooded_and_a_copy_goes_up_to_the_bridge_device() {
+            bridge.receive(unicast(VM1, MacAddress.BROADCAST), a, out);
+
+            assertThat(out.transmittedPorts()).containsExactly(b, host);
+        }
+
+        @Test
+        void unknown_unicast_is_flooded_but_not_passed_up() {
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+
+            assertThat(out.transmittedPorts()).containsExactly(b);
+        }
+
+        @Test
+        void the_fdb_lists_local_entries_for_port_and_bridge_macs() {
+            assertThat(bridge.fdbShowLines(0)).contains(
+                    "00:00:5e:00:00:05 dev eth2 master br0 permanent",
+                    "00:00:5e:00:00:05 dev eth2 vlan 1 master br0 permanent",
+                    "00:00:5e:00:00:0a dev eth1 master br0 permanent");
+        }
+
+        @Test
+        void with_flood_off_on_every_other_port_unknown_unicast_is_dropped_and_the_drop_says_so() {
+            bridge.setPortFlag(b, vnetsim.device.bridge.PortFlag.FLOOD, false);
+
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.FLOOD_DISABLED);
+            assertThat(out.onlyDrop().reason().describe(out.onlyDrop().detail()))
+                    .isEqualTo("not flooded: flood is off on every other port");
+        }
+
+        @Test
+        void with_stp_on_a_bpdu_is_not_forwarded_and_a_new_port_listens_then_learns() {
+            bridge.setStp(true, LinuxBridge.DEFAULT_FORWARD_DELAY_NS);
+            bridge.receive(unicast(VM1, mac("01:80:c2:00:00:00")), a, out);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.STP_BPDU_CONSUMED);
+
+            out.clear();
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.PORT_NOT_FORWARDING);
+            assertThat(bridge.fdb().size()).as("listening: nothing learned").isZero();
+
+            out.clear();
+            out.setNow(LinuxBridge.DEFAULT_FORWARD_DELAY_NS);
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+            assertThat(out.onlyDrop().reason().describe(out.onlyDrop().detail()))
+                    .isEqualTo("bridge port is in STP state learning, not forwarding");
+            assertThat(bridge.fdb().size()).as("learning: the source is learned").isEqualTo(1);
+        }
+
+        @Test
+        void with_stp_off_the_stp_group_address_is_flooded_like_multicast() {
+            bridge.receive(unicast(VM1, mac("01:80:c2:00:00:00")), a, out);
+            assertThat(out.transmittedPorts()).containsExactly(b, host);
+        }
+    }
 }
