@@ -24,7 +24,8 @@ public final class BridgeFdb {
     /** The port of an entry that points at the bridge device itself (fdb->dst == NULL: the bridge MAC). */
     public static final int BRIDGE_DEVICE = -2;
 
-    private final Long2ObjectHashMap<Slot> entries = new Long2ObjectHashMap<>();
+    /** Fresh iterators per walk (not Agrona's cached one): a topology's table is read by many simulations at once. */
+    private final Long2ObjectHashMap<Slot> entries = new Long2ObjectHashMap<>(8, 0.65f, false);
     private long ageingNs;
     private int maxLearned;
     private int learned;
