@@ -38,6 +38,8 @@ public final class LinuxBridge implements Device, Cloneable {
     /** {@code bridge fdb add} without {@code vlan}: VID 0 and every VLAN of the port. */
     public static final int ALL_VLANS = -1;
     private static final int NONE = -1;
+    /** {@link #lookupUnicast}: the destination is one of the bridge's own MACs. */
+    private static final int LOCAL = -3;
     private static final long STP_GROUP = 0x0180_c200_0000L;
     private static final int UNICAST = 0;
     private static final int MULTICAST = 1;
@@ -208,7 +210,7 @@ public final class LinuxBridge implements Device, Cloneable {
             flood(frame, ingress, vlan, MULTICAST, true, isolated, out);   // no MDB: unregistered multicast
         } else {
             final int egress = lookupUnicast(destination, vlan, now);
-            if (egress == BridgeFdb.BRIDGE_DEVICE || egress >= 0 && isLocal(destination, vlan, now)) {
+            if (egress == LOCAL) {
                 passUp(frame, ingress, vlan, Action.SWITCHED, out);  // a port's or the bridge's own MAC
             } else if (egress >= 0) {
                 forwardKnown(frame, ingress, egress, vlan, isolated, out);
@@ -243,20 +245,20 @@ public final class LinuxBridge implements Device, Cloneable {
     }
 
     /**
-     * br_fdb_find_rcu() for a unicast destination; with fdb_local_vlan_0 a miss in the frame's VLAN is looked up
-     * again in VLAN 0, where only a local entry the bridge made itself counts (not one a user added).
+     * br_fdb_find_rcu() for a unicast destination: the port of its entry, {@link #LOCAL} for a local entry (a port's
+     * or the bridge's own MAC), or -1. With fdb_local_vlan_0 a miss in the frame's VLAN is looked up again in VLAN
+     * 0, where only a local entry the bridge made itself counts (not one a user added).
      */
     private int lookupUnicast(final long destination, final int vlan, final long now) {
         final int port = fdb.lookup(destination, vlan, now);
-        if (port != -1 || !fdbLocalVlan0 || vlan == 0) {
-            return port;
+        if (port != -1) {
+            return fdb.lastLookupLocal() ? LOCAL : port;
         }
-        return fdb.isOwnLocal(destination, 0, now) ? fdb.lookup(destination, 0, now) : -1;
-    }
-
-    private boolean isLocal(final long destination, final int vlan, final long now) {
-        final int port = fdb.lookup(destination, vlan, now);
-        return port != -1 ? fdb.isLocal(destination, vlan, now) : fdbLocalVlan0 && fdb.isOwnLocal(destination, 0, now);
+        if (!fdbLocalVlan0 || vlan == 0) {
+            return -1;
+        }
+        fdb.lookup(destination, 0, now);
+        return fdb.lastLookupOwnLocal() ? LOCAL : -1;
     }
 
     /** br_dev_xmit(): the host stack sends through the bridge device. No learning; classified by the "self" VLANs. */
@@ -274,7 +276,7 @@ public final class LinuxBridge implements Device, Cloneable {
             final int egress = fdb.lookup(destination, vlan, out.now());
             if (egress == -1) {
                 flood(frame, hostPort, vlan, UNICAST, false, false, out);
-            } else if (egress == BridgeFdb.BRIDGE_DEVICE || fdb.isLocal(destination, vlan, out.now())) {
+            } else if (fdb.lastLookupLocal()) {
                 out.drop(frame, hostPort, DropReason.DESTINATION_ON_INGRESS_PORT, 0);   // to its own address
             } else {
                 forwardKnown(frame, hostPort, egress, vlan, false, out);

@@ -29,6 +29,8 @@ public final class BridgeFdb {
     private long ageingNs;
     private int maxLearned;
     private int learned;
+    /** The entry the last {@link #lookup} found (null: none), so the data path asks about it without a second hash. */
+    private Slot lastFound;
 
     public BridgeFdb(final long ageingNs) {
         this.ageingNs = ageingNs;
@@ -67,7 +69,18 @@ public final class BridgeFdb {
      */
     public int lookup(final long mac, final int vid, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
+        lastFound = s;
         return s == null ? -1 : s.port;
+    }
+
+    /** Whether the entry the last {@link #lookup} found is local (for the bridge itself). */
+    public boolean lastLookupLocal() {
+        return lastFound != null && lastFound.has(FdbFlag.LOCAL);
+    }
+
+    /** Whether the entry the last {@link #lookup} found is a local entry the bridge made itself (not user-added). */
+    public boolean lastLookupOwnLocal() {
+        return lastLookupLocal() && !lastFound.has(FdbFlag.ADDED_BY_USER);
     }
 
     public boolean isLocal(final long mac, final int vid, final long nowNs) {
