@@ -585,12 +585,21 @@ public final class LinuxBridge implements Device, Cloneable {
         refreshLocalEntries();
     }
 
+    /**
+     * __br_vlan_set_default_pvid() / __br_vlan_disable_default_pvid() for one VLAN table: a table still on the old
+     * default (it is the PVID and untagged, or there was no default) that does not hold the new VID yet gets the new
+     * VID as PVID untagged and loses the old one; disabling removes the old default where it is still the default.
+     */
     private static BridgePort moveDefault(final BridgePort p, final int old, final int pvid) {
-        if (old == 0 || p.pvid() != old || !p.sendsUntagged(old)) {
-            return pvid == 0 || old != 0 || p.pvid() != BridgePort.NO_PVID ? p : p.withVlan(pvid, true, true);
+        final boolean onOldDefault = p.pvid() == old && p.sendsUntagged(old);
+        if (pvid == 0) {
+            return onOldDefault ? p.withoutVlan(old) : p;
         }
-        final BridgePort without = p.withoutVlan(old);
-        return pvid == 0 ? without : without.withVlan(pvid, true, true);
+        if (old != 0 && !onOldDefault || p.carries(pvid)) {
+            return p;                                            // user configuration wins
+        }
+        final BridgePort moved = p.withVlan(pvid, true, true);
+        return old == 0 ? moved : moved.withoutVlan(old);
     }
 
     public int defaultPvid() {

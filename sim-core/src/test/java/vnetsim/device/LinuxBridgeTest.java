@@ -442,4 +442,42 @@ class LinuxBridgeTest {
             assertThat(out.transmittedPorts()).containsExactly(b, host);
         }
     }
+
+    /** ip link set br0 type bridge vlan_default_pvid N (br_vlan_set_default_pvid()). */
+    @Nested
+    class DefaultPvidChange {
+        private final LinuxBridge bridge = new LinuxBridge("node0", "br0", false, LinuxBridge.DEFAULT_AGEING_NS);
+        private final int onDefault = bridge.addPort(bridge.defaultPort("eth1", 1500));
+        private final int customised = bridge.addPort(bridge.defaultPort("eth2", 1500));
+
+        @Test
+        void ports_still_on_the_old_default_move_to_the_new_one_and_user_configuration_stays() {
+            bridge.vlanAdd(customised, 30, true, true);           // the user made 30 the PVID of eth2
+
+            bridge.setDefaultPvid(10);
+
+            assertThat(bridge.port(onDefault).pvid()).isEqualTo(10);
+            assertThat(bridge.port(onDefault).carries(1)).isFalse();
+            assertThat(bridge.port(onDefault).sendsUntagged(10)).isTrue();
+            assertThat(bridge.port(customised).pvid()).isEqualTo(30);
+            assertThat(bridge.selfVlans().pvid()).isEqualTo(10);
+            assertThat(bridge.defaultPort("eth3", 1500).pvid()).as("a new port gets the new default").isEqualTo(10);
+        }
+
+        @Test
+        void default_pvid_0_removes_the_default_vlan_where_it_is_still_the_default() {
+            bridge.setDefaultPvid(0);
+
+            assertThat(bridge.port(onDefault).pvid()).isEqualTo(BridgePort.NO_PVID);
+            assertThat(bridge.port(onDefault).vids().isEmpty()).isTrue();
+        }
+
+        @Test
+        void the_kernel_refuses_the_change_while_vlan_filtering_is_on() {
+            bridge.setVlanFiltering(true);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> bridge.setDefaultPvid(10))
+                    .hasMessageContaining("Operation not permitted");
+        }
+    }
 }
