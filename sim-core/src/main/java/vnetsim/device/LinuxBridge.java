@@ -611,8 +611,15 @@ public final class LinuxBridge implements Device, Cloneable {
         vlanFiltering = on;
     }
 
-    /** {@code ip link set BR type bridge stp_state 1} with forward_delay: ports that come up pass listening and learning. */
+    /**
+     * {@code ip link set BR type bridge stp_state 1 forward_delay N}: ports that come up pass listening and learning.
+     * @throws IllegalArgumentException when STP is on and forward_delay is outside 2-30 s (br_set_forward_delay())
+     */
     public void setStp(final boolean on, final long forwardDelay) {
+        if (on && (forwardDelay < 2_000_000_000L || forwardDelay > 30_000_000_000L)) {
+            throw new IllegalArgumentException("RTNETLINK answers: Numerical result out of range (forward_delay "
+                    + forwardDelay / 1e9 + " s: with STP on it must be 2-30 s)");
+        }
         this.stp = on;
         this.forwardDelayNs = forwardDelay;
     }

@@ -108,6 +108,7 @@ public final class LinuxHost implements Device, Cloneable {
 
     /** {@code ip address add IP/LEN dev PORT}. */
     public void addAddress(final int port, final int ip, final int prefixLength) {
+        checkPrefix(prefixLength);
         final Port p = ports.get(port);
         addresses.add(new Address(p.name, port, 0, ip, prefixLength, p.mtu));
     }
@@ -120,6 +121,7 @@ public final class LinuxHost implements Device, Cloneable {
         if (vid < 1 || vid > 4094) {
             throw new IllegalArgumentException("VLAN ID must be 1-4094: " + vid);
         }
+        checkPrefix(prefixLength);
         final Port p = ports.get(port);
         addresses.add(new Address(p.name + "." + vid, port, vid, ip, prefixLength, p.mtu));
     }
@@ -129,8 +131,15 @@ public final class LinuxHost implements Device, Cloneable {
         addresses.removeIf(a -> a.port == port && a.vid == vid);
     }
 
+    private static void checkPrefix(final int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("Error: an IPv4 prefix length is 0-32, not " + prefixLength + ".");
+        }
+    }
+
     /** {@code ip route add PREFIX/LEN via GATEWAY}. */
     public void addRoute(final int prefix, final int prefixLength, final int gateway) {
+        checkPrefix(prefixLength);
         routes.add(new Route(prefix & Ipv4Address.mask(prefixLength), prefixLength, gateway));
     }
 
