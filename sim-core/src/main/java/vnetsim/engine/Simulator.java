@@ -148,6 +148,15 @@ public final class Simulator implements Egress {
         return source;
     }
 
+    /**
+     * Lets a device originate traffic now, with the simulator as its {@link Egress} (a ping from a
+     * {@link vnetsim.device.LinuxHost}); returns what the action returns (a packet id).
+     */
+    public int originate(final int device, final java.util.function.ToIntFunction<Egress> action) {
+        current = device;
+        return action.applyAsInt(this);
+    }
+
     /** Puts a raw frame on the wire at a device's port, as if it arrived from the link. */
     public int inject(final int device, final int port, final byte[] bytes, final int offset, final int length) {
         final Frame f = pool.acquire().load(bytes, offset, length);
