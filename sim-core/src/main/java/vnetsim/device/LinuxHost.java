@@ -327,8 +327,12 @@ public final class LinuxHost implements Device, Cloneable {
     private void receiveArp(final Frame frame, final int port, final Address in, final Egress out) {
         final byte[] b = frame.bytes();
         final int arp = frame.l3Offset();
+        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
+            return;
+        }
         final int target = Arp.targetIp(b, arp);
-        if (!Arp.isEthernetIpv4(b, arp) || owner(target) == null) {
+        if (owner(target) == null) {
             out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);     // no proxy ARP
             return;
         }
@@ -416,6 +420,10 @@ public final class LinuxHost implements Device, Cloneable {
         final int ip = frame.l3Offset();
         final int protocol = Ipv4.protocol(b, ip);
         final int icmp = ip + Ipv4.headerLength(b, ip);
+        if (protocol == Ipv4.PROTOCOL_ICMP && Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH) {
+            out.drop(frame, port, DropReason.TRUNCATED_ICMP, Ipv4.payloadLength(b, ip));
+            return;
+        }
         if (protocol == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST
                 && owner(Ipv4.destination(b, ip)) != null) {
             final int source = Ipv4.source(b, ip);
@@ -442,8 +450,9 @@ public final class LinuxHost implements Device, Cloneable {
                                final Egress out) {
         final byte[] b = original.bytes();
         final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip)))) {
-            return;
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
+                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
+            return;                                   // never about an ICMP error, nor a truncated ICMP message
         }
         final int source = Ipv4.source(b, ip);
         if (egressFor(source) == null) {
