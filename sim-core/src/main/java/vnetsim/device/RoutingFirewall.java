@@ -39,6 +39,9 @@ public final class RoutingFirewall implements Device, Cloneable {
     private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
     private int ipIdentification;
 
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     public RoutingFirewall(final String host, final String portName, final long mac) {
         this.host = host;
         this.portName = portName;
@@ -46,6 +49,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     public void addInterface(final RouterInterface routerInterface) {
+        checkConfigurable();
         if (interfaceByVid.containsKey(routerInterface.vid())) {
             throw new IllegalArgumentException(host + " already has a subinterface for VLAN " + routerInterface.vid());
         }
@@ -54,6 +58,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     public void addAclRule(final AclRule rule) {
+        checkConfigurable();
         acl.add(rule);
     }
 
@@ -278,6 +283,18 @@ public final class RoutingFirewall implements Device, Cloneable {
     public void reset() {
         neighbors.clear();
         ipIdentification = 0;
+    }
+
+    @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
     }
 
     @Override
