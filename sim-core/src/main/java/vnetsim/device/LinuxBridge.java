@@ -46,6 +46,8 @@ public final class LinuxBridge implements Device, Cloneable {
     private static final int BROADCAST = 2;
 
     private final String host;
+    /** Set by {@link #seal()}: part of a built topology, configuration final; a simulation's instance is open. */
+    private boolean sealed;
     private final String name;
     private List<Member> members = new ArrayList<>();   // configuration, copied per simulation (run-time changes)
     private BridgeFdb fdb;                               // learned state: fresh in each instance
@@ -123,11 +125,13 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** Enslaves a device whose MAC does not matter; returns its port number. */
     public int addPort(final BridgePort port) {
+        checkConfigurable();
         return addPort(port, 0L);
     }
 
     /** Enslaves a device ({@code ip link set dev X master BR}); its MAC gets local FDB entries. */
     public int addPort(final BridgePort port, final long portMac) {
+        checkConfigurable();
         members.add(new Member(port, portMac));
         refreshLocalEntries();
         return members.size() - 1;
@@ -138,6 +142,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * such as {@code br0.10} on top of it). Returns its port number.
      */
     public int addHostPort() {
+        checkConfigurable();
         if (hostPort != NONE) {
             throw new IllegalStateException(name + " already has its host port");
         }
@@ -449,6 +454,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code ip link set dev PORT nomaster}: the port leaves; its FDB entries go; the bridge MAC is recomputed. */
     public void removePort(final int index) {
+        checkConfigurable();
         final Member m = port(index, "nomaster");
         m.attached = false;
         fdb.flushPort(index);
@@ -460,6 +466,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * kernel's default flags and the default_pvid VLAN, not with what it had before.
      */
     public void reattachPort(final int index, final long nowNs) {
+        checkConfigurable();
         final Member m = members.get(index);
         if (m.attached) {
             throw new IllegalArgumentException(m.vlans.name() + " is already a port of " + name);
@@ -473,6 +480,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code ip link set dev PORT down|up}: a port going down forgets what was learned on it (br_stp_disable_port()). */
     public void setPortUp(final int index, final boolean up, final long nowNs) {
+        checkConfigurable();
         final Member m = members.get(index);
         if (m.up == up) {
             return;
@@ -486,6 +494,7 @@ public final class LinuxBridge implements Device, Cloneable {
     }
 
     public void setPortUp(final int index, final boolean up) {
+        checkConfigurable();
         setPortUp(index, up, 0);
     }
 
@@ -494,6 +503,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * @throws IllegalArgumentException with the kernel's message when MAB is on without locked and learning
      */
     public void setPortFlags(final int index, final PortFlags flags) {
+        checkConfigurable();
         final Member m = port(index, "bridge link set");
         if (flags.has(PortFlag.MAB) && (!flags.has(PortFlag.LOCKED) || !flags.has(PortFlag.LEARNING))) {
             throw new IllegalArgumentException(
@@ -508,6 +518,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge link set dev PORT FLAG on|off}. */
     public void setPortFlag(final int index, final PortFlag flag, final boolean on) {
+        checkConfigurable();
         setPortFlags(index, members.get(index).flags.with(flag, on));
     }
 
@@ -517,6 +528,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge vlan add dev PORT vid VID [pvid] [untagged]}. */
     public void vlanAdd(final int index, final int vid, final boolean pvid, final boolean untagged) {
+        checkConfigurable();
         final Member m = port(index, "bridge vlan add");
         m.vlans = m.vlans.withVlan(vid, pvid, untagged);
         refreshLocalEntries();
@@ -524,6 +536,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge vlan del dev PORT vid VID}: traffic of that VLAN stops at once; what was learned in it goes. */
     public void vlanDel(final int index, final int vid) {
+        checkConfigurable();
         final Member m = port(index, "bridge vlan del");
         if (!m.vlans.carries(vid)) {
             throw new IllegalArgumentException("RTNETLINK answers: No such file or directory");
@@ -535,11 +548,13 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge vlan add dev BR vid VID [pvid] [untagged] self}: the bridge device's own membership. */
     public void selfVlanAdd(final int vid, final boolean pvid, final boolean untagged) {
+        checkConfigurable();
         setSelf(self.withVlan(vid, pvid, untagged));
     }
 
     /** {@code bridge vlan del dev BR vid VID self}. */
     public void selfVlanDel(final int vid) {
+        checkConfigurable();
         if (!self.carries(vid)) {
             throw new IllegalArgumentException("RTNETLINK answers: No such file or directory");
         }
@@ -564,6 +579,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * @throws IllegalArgumentException "Operation not permitted" while filtering, as the kernel refuses it
      */
     public void setDefaultPvid(final int pvid) {
+        checkConfigurable();
         if (pvid == defaultPvid) {
             return;
         }
@@ -608,6 +624,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code ip link set BR type bridge vlan_filtering 0|1}. */
     public void setVlanFiltering(final boolean on) {
+        checkConfigurable();
         vlanFiltering = on;
     }
 
@@ -616,6 +633,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * @throws IllegalArgumentException when STP is on and forward_delay is outside 2-30 s (br_set_forward_delay())
      */
     public void setStp(final boolean on, final long forwardDelay) {
+        checkConfigurable();
         if (on && (forwardDelay < 2_000_000_000L || forwardDelay > 30_000_000_000L)) {
             throw new IllegalArgumentException("RTNETLINK answers: Numerical result out of range (forward_delay "
                     + forwardDelay / 1e9 + " s: with STP on it must be 2-30 s)");
@@ -639,12 +657,14 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code ip link set BR type bridge fdb_local_vlan_0 0|1}: local entries only on VLAN 0, looked up from any VLAN. */
     public void setFdbLocalVlan0(final boolean on) {
+        checkConfigurable();
         fdbLocalVlan0 = on;
         refreshLocalEntries();
     }
 
     /** {@code ip link set dev PORT address MAC}: the port's local entries follow; the bridge MAC may change. */
     public void setPortMac(final int index, final long portMac) {
+        checkConfigurable();
         members.get(index).mac = portMac;
         refreshLocalEntries();
     }
@@ -655,6 +675,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code ip link set dev BR address MAC}: pinned (NET_ADDR_SET), no longer the lowest port MAC. */
     public void setMac(final long bridgeMac) {
+        checkConfigurable();
         mac = bridgeMac;
         macSet = true;
         refreshLocalEntries();
@@ -717,6 +738,7 @@ public final class LinuxBridge implements Device, Cloneable {
      */
     public void fdbAdd(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                        final boolean sticky, final long nowNs) {
+        checkConfigurable();
         for (final int v : vidsFor(index, vid)) {
             fdb.add(entryMac, v, index, state, sticky, nowNs);
         }
@@ -725,6 +747,7 @@ public final class LinuxBridge implements Device, Cloneable {
     /** {@code bridge fdb replace MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. */
     public void fdbReplace(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                            final boolean sticky, final long nowNs) {
+        checkConfigurable();
         for (final int v : vidsFor(index, vid)) {
             fdb.replace(entryMac, v, index, state, sticky, nowNs);
         }
@@ -732,6 +755,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge fdb replace MAC dev PORT [vlan VID] master extern_learn}. */
     public void fdbExternLearn(final long entryMac, final int index, final int vid, final long nowNs) {
+        checkConfigurable();
         for (final int v : vidsFor(index, vid)) {
             fdb.externLearn(entryMac, v, index, nowNs);
         }
@@ -743,6 +767,7 @@ public final class LinuxBridge implements Device, Cloneable {
      * @throws IllegalArgumentException "No such file or directory" when nothing was deleted
      */
     public void fdbDel(final long entryMac, final int index, final int vid, final long nowNs) {
+        checkConfigurable();
         boolean deleted = false;
         IllegalArgumentException failure = null;
         for (final int v : vidsFor(index, vid)) {
@@ -760,6 +785,7 @@ public final class LinuxBridge implements Device, Cloneable {
 
     /** {@code bridge fdb flush dev BR}: everything but the permanent entries. */
     public void fdbFlush() {
+        checkConfigurable();
         fdb.flush();
     }
 
@@ -829,6 +855,7 @@ public final class LinuxBridge implements Device, Cloneable {
     public LinuxBridge instantiate() {
         try {
             final LinuxBridge copy = (LinuxBridge) clone();
+            copy.sealed = false;                     // this simulation's own configuration
             copy.members = new ArrayList<>(members.size());
             for (final Member m : members) {
                 copy.members.add(m.copy());
@@ -837,6 +864,18 @@ public final class LinuxBridge implements Device, Cloneable {
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
+                    + "(change this simulation's instance, Simulator.device(i), or build a new topology for a what-if)");
         }
     }
 
@@ -891,6 +930,7 @@ public final class LinuxBridge implements Device, Cloneable {
     }
 
     public void setPort(final int index, final BridgePort port) {
+        checkConfigurable();
         members.get(index).vlans = port;
         refreshLocalEntries();
     }

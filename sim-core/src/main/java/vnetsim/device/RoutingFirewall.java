@@ -35,6 +35,8 @@ public final class RoutingFirewall implements Device, Cloneable {
     private static final int NONE = -1;
 
     private final String host;
+    /** Set by {@link #seal()}: part of a built topology, configuration final; a simulation's instance is open. */
+    private boolean sealed;
     private final List<String> portNames = new ArrayList<>();
     private final List<Long> portMacs = new ArrayList<>();
     private long[] macs = new long[0];
@@ -55,6 +57,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     /** Adds a physical port with its own MAC; returns its port number. */
     public int addPort(final String portName, final long portMac) {
+        checkConfigurable();
         if (portNames.contains(portName)) {
             throw new IllegalArgumentException(host + " already has a port named " + portName);
         }
@@ -69,6 +72,7 @@ public final class RoutingFirewall implements Device, Cloneable {
      * @throws IllegalArgumentException when the port does not exist or already has an interface for that VID
      */
     public void addInterface(final RouterInterface routerInterface) {
+        checkConfigurable();
         final int port = routerInterface.port();
         if (port < 0 || port >= portNames.size()) {
             throw new IllegalArgumentException(host + " has no port " + port + " for " + routerInterface.name());
@@ -85,6 +89,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     /** Adds a static route; its gateway is resolved through the connected routes when a packet takes it. */
     public void addRoute(final StaticRoute route) {
+        checkConfigurable();
         routes.add(route);
     }
 
@@ -93,6 +98,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     public void addAclRule(final AclRule rule) {
+        checkConfigurable();
         acl.add(rule);
     }
 
@@ -386,6 +392,18 @@ public final class RoutingFirewall implements Device, Cloneable {
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
+                    + "(change this simulation's instance, Simulator.device(i), or build a new topology for a what-if)");
         }
     }
 
