@@ -83,6 +83,8 @@ public enum DropReason {
             case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
                     describe(vnetsim.frame.Ipv4Address.format(detail));
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
+            case NO_EGRESS_PORT -> detail > 0 ? "no port other than the ingress port carries VLAN " + detail
+                    : describe("");
             case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
                     : describe(String.valueOf(detail));
             default -> describe(String.valueOf(detail));
