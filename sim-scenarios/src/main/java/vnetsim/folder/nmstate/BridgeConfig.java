@@ -38,6 +38,6 @@ public record BridgeConfig(List<BridgePortConfig> ports, Boolean stpEnabled, Loc
         if (ports.isEmpty()) {
             return "no ports";
         }
-        return "every port has 'vlan: {}' (an empty section opts out of VLAN filtering)";
+        return "every port has 'vlan: {}', and an empty section opts out of VLAN filtering";
     }
 }
