@@ -17,7 +17,12 @@ public final class Networks {
         if (NetworkFolders.isFolder(nameOrPath)) {
             return NetworkFolders.load(Path.of(nameOrPath), nameOrPath);
         }
-        final Scenario builtIn = Scenarios.named(nameOrPath);          // unknown name: lists the valid ones
-        return NetworkFolders.shipped(builtIn.name()).map(s -> (Scenario) s).orElse(builtIn);
+        final java.util.Optional<Scenario> builtIn = Scenarios.find(nameOrPath);
+        final String name = builtIn.map(Scenario::name).orElse(nameOrPath.trim());
+        final java.util.Optional<FolderScenario> shipped = NetworkFolders.shipped(name);
+        if (shipped.isPresent()) {
+            return shipped.get();
+        }
+        return builtIn.orElseGet(() -> Scenarios.named(nameOrPath));  // unknown: the message lists valid names
     }
 }

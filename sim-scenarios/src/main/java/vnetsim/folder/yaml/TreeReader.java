@@ -121,7 +121,17 @@ public final class TreeReader {
             line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
             message = jpe.getOriginalMessage();
         }
-        message = message.lines().findFirst().orElse(message).strip();
+        // snakeyaml's messages interleave "in 'reader', line L" and a caret snippet: keep only the sentences
+        final StringBuilder words = new StringBuilder();
+        final java.util.List<String> lines = message.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            final String l = lines.get(i);
+            if (l.isBlank() || l.startsWith(" in '") || l.startsWith("    ") || l.strip().equals("^")) {
+                continue;
+            }
+            words.append(words.length() == 0 ? "" : "; ").append(l.strip());
+        }
+        message = words.length() == 0 ? message.strip() : words.toString();
         diagnostics.error(new Location(displayName, line == 0 ? 0 : line + lineOffset),
                 "not valid " + format + ": " + message);
     }
