@@ -6,6 +6,7 @@ import org.agrona.collections.Int2IntHashMap;
 import vnetsim.device.l3.AclRule;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.RouterInterface;
+import vnetsim.device.l3.StaticRoute;
 import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -15,40 +16,78 @@ import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
 
 /**
- * A routing firewall on a stick: one trunk uplink, one routed subinterface and gateway address per VLAN,
- * connected routes, ARP, ordered ACL rules. {@link #receive} reads like ip_rcv_finish() and ip_forward(): is it
- * for one of my VLANs -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the gateway) -> route -> TTL ->
- * MTU -> ACL (the FORWARD filter) -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve the
- * next hop -> transmit. It answers ARP only for the address of the subinterface the request arrived on, as a
- * firewall appliance does (a Linux router with the default arp_ignore=0 would answer for any of its addresses).
- * Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
+ * A routing firewall: a trunk uplink with one routed subinterface and gateway address per VLAN (router on a
+ * stick), optionally more ports, each with subinterfaces or one untagged routed interface; connected routes,
+ * static and default routes, ARP, ordered ACL rules. {@link #receive} reads like ip_rcv_finish() and
+ * ip_forward(): is it for one of my interfaces -> ARP -> addressed to my MAC -> valid IPv4 -> for me (ping the
+ * gateway) -> route (longest prefix match over connected and static routes, fib_lookup) -> TTL -> MTU -> ACL (the
+ * FORWARD filter) -> rewrite (TTL-1 with incremental checksum, source MAC, VLAN) -> resolve the next hop (the
+ * destination on a connected route, the gateway on a static one) by ARP on the egress interface -> transmit. No
+ * route: ICMP net unreachable, as ip_error() sends for -ENETUNREACH. It answers ARP only for the address of the
+ * interface the request arrived on, as a firewall appliance does (a Linux router with the default arp_ignore=0
+ * would answer for any of its addresses). Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device {
-    /** The single physical port ("Uplink 1"). */
+    /** The first physical port ("Uplink 1"). */
     public static final int UPLINK = 0;
     private static final int NONE = -1;
 
     private final String host;
-    private final String portName;
+    private final List<String> portNames = new ArrayList<>();
+    private final List<Long> portMacs = new ArrayList<>();
+    private long[] macs = new long[0];
     private final long mac;
     private final List<RouterInterface> interfaces = new ArrayList<>();
-    private final Int2IntHashMap interfaceByVid = new Int2IntHashMap(NONE);
+    private final Int2IntHashMap interfaceByPortVid = new Int2IntHashMap(NONE);
+    private final List<StaticRoute> routes = new ArrayList<>();
     private final List<AclRule> acl = new ArrayList<>();
     private final Neighbors neighbors = new Neighbors();
     private int ipIdentification;
 
+    /** A router with one port, {@code portName}, whose MAC is {@code mac}. */
     public RoutingFirewall(final String host, final String portName, final long mac) {
         this.host = host;
-        this.portName = portName;
         this.mac = mac;
+        addPort(portName, mac);
     }
 
-    public void addInterface(final RouterInterface routerInterface) {
-        if (interfaceByVid.containsKey(routerInterface.vid())) {
-            throw new IllegalArgumentException(host + " already has a subinterface for VLAN " + routerInterface.vid());
+    /** Adds a physical port with its own MAC; returns its port number. */
+    public int addPort(final String portName, final long portMac) {
+        if (portNames.contains(portName)) {
+            throw new IllegalArgumentException(host + " already has a port named " + portName);
         }
-        interfaceByVid.put(routerInterface.vid(), interfaces.size());
+        portNames.add(portName);
+        portMacs.add(portMac);
+        macs = portMacs.stream().mapToLong(Long::longValue).toArray();
+        return portNames.size() - 1;
+    }
+
+    /**
+     * Adds a routed interface: a subinterface for its VID on its port, or the port's untagged interface.
+     * @throws IllegalArgumentException when the port does not exist or already has an interface for that VID
+     */
+    public void addInterface(final RouterInterface routerInterface) {
+        final int port = routerInterface.port();
+        if (port < 0 || port >= portNames.size()) {
+            throw new IllegalArgumentException(host + " has no port " + port + " for " + routerInterface.name());
+        }
+        final int key = key(port, routerInterface.vid());
+        if (interfaceByPortVid.containsKey(key)) {
+            throw new IllegalArgumentException(host + " already has " + (routerInterface.isTagged()
+                    ? "a subinterface for VLAN " + routerInterface.vid() : "an untagged interface")
+                    + " on " + portNames.get(port));
+        }
+        interfaceByPortVid.put(key, interfaces.size());
         interfaces.add(routerInterface);
+    }
+
+    /** Adds a static route; its gateway is resolved through the connected routes when a packet takes it. */
+    public void addRoute(final StaticRoute route) {
+        routes.add(route);
+    }
+
+    private static int key(final int port, final int vid) {
+        return port << 12 | vid;
     }
 
     public void addAclRule(final AclRule rule) {
@@ -57,13 +96,10 @@ public final class RoutingFirewall implements Device {
 
     @Override
     public void receive(final Frame frame, final int port, final Egress out) {
-        if (frame.outerType() != EtherType.VLAN_8021Q) {
-            out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, 0);        // no untagged interface on the uplink
-            return;
-        }
-        final int ingressIndex = interfaceByVid.get(frame.vlanId());
+        final int vid = frame.outerType() == EtherType.VLAN_8021Q ? frame.vlanId() : RouterInterface.UNTAGGED;
+        final int ingressIndex = interfaceByPortVid.get(key(port, vid));
         if (ingressIndex == NONE) {
-            out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, frame.vlanId());
+            out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, vid);
             return;
         }
         final RouterInterface ingress = interfaces.get(ingressIndex);
@@ -72,7 +108,7 @@ public final class RoutingFirewall implements Device {
             receiveArp(frame, port, ingress, out);
             return;
         }
-        if (frame.destinationMac() != mac) {
+        if (frame.destinationMac() != macs[port]) {
             out.drop(frame, port, DropReason.NOT_FOR_THIS_ROUTER, 0);        // ip_forward drops !PACKET_HOST
             return;
         }
@@ -93,12 +129,13 @@ public final class RoutingFirewall implements Device {
         }
         // ip_rcv_finish() looks the route up first; ip_forward() then checks TTL and MTU; the FORWARD filter
         // (the ACL) runs last, on a packet that would otherwise leave.
-        final RouterInterface egress = route(destination);
-        if (egress == null) {
+        final int route = route(destination);
+        if (route == NONE) {
             sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
+        final RouterInterface egress = egressOf(route);
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, ingress, Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
@@ -120,20 +157,31 @@ public final class RoutingFirewall implements Device {
             return;
         }
         Ipv4.decrementTtl(b, ip);
-        final long nextHopMac = neighbors.lookup(destination);
+        final int nextHop = nextHop(route, destination);
+        final long nextHopMac = neighbors.lookup(nextHop);
         if (nextHopMac != Neighbors.UNKNOWN) {
             rewriteL2(frame, egress, nextHopMac);
-            out.transmit(frame, UPLINK, Action.ROUTED);
-        } else if (neighbors.enqueue(destination, frame)) {
+            out.transmit(frame, egress.port(), Action.ROUTED);
+        } else if (neighbors.enqueue(nextHop, frame)) {
             // queued with its ingress L2 header, so a failed resolution can still answer the source
-            probe(destination, egress, out);
+            probe(nextHop, egress, out);
         }
     }
 
-    /** Source MAC = egress subinterface MAC, destination = the resolved neighbour, VID = egress subinterface VID. */
+    /**
+     * Source MAC = egress port's MAC, destination = the resolved neighbour, VLAN = egress interface's: the tag
+     * is rewritten, pushed (untagged in, tagged out) or popped (tagged in, routed port out).
+     */
     private void rewriteL2(final Frame frame, final RouterInterface egress, final long nextHopMac) {
-        frame.setSourceMac(mac);
-        frame.setVlanId(egress.vid());
+        frame.setSourceMac(macs[egress.port()]);
+        final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
+        if (egress.isTagged() && tagged) {
+            frame.setVlanId(egress.vid());
+        } else if (egress.isTagged()) {
+            frame.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
+        } else if (tagged) {
+            frame.popVlanTag();
+        }
         frame.setDestinationMac(nextHopMac);
     }
 
@@ -151,13 +199,13 @@ public final class RoutingFirewall implements Device {
         final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
         out.deliver(frame, port);
         if (request) {
-            final Frame reply = Packets.arpReply(out.newFrame(), mac, ingress.ip(), senderMac, sender);
-            reply.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
-            out.transmit(reply, UPLINK, Action.REPLIED);
+            final Frame reply = Packets.arpReply(out.newFrame(), macs[port], ingress.ip(), senderMac, sender);
+            sendOn(reply, ingress, Action.REPLIED, out);
         }
         for (final Frame waiting : neighbors.release(sender)) {
-            rewriteL2(waiting, route(sender), senderMac);
-            out.transmit(waiting, UPLINK, Action.ROUTED);
+            final RouterInterface egress = connected(sender);
+            rewriteL2(waiting, egress, senderMac);
+            out.transmit(waiting, egress.port(), Action.ROUTED);
         }
     }
 
@@ -167,11 +215,10 @@ public final class RoutingFirewall implements Device {
         final int ip = frame.l3Offset();
         final int icmp = ip + Ipv4.headerLength(b, ip);
         if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
-            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, Ipv4.destination(b, ip),
+            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, macs[port], Ipv4.destination(b, ip),
                     Ipv4.DEFAULT_TTL, nextIpId());
-            reply.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
             out.deliver(frame, port);
-            out.transmit(reply, UPLINK, Action.REPLIED);
+            sendOn(reply, ingress, Action.REPLIED, out);
             return;
         }
         out.deliver(frame, port);
@@ -190,10 +237,18 @@ public final class RoutingFirewall implements Device {
         if (MacAddress.isMulticast(original.sourceMac()) || destination == -1 || (destination >>> 28) == 0xe) {
             return;                                   // not about broadcast or multicast (RFC 1122 3.2.2)
         }
-        final Frame error = Packets.icmpError(out.newFrame(), original, mac, original.sourceMac(), ingress.ip(),
-                type, code, rest, nextIpId());
-        error.pushVlanTag(EtherType.VLAN_8021Q, ingress.vid());
-        out.transmit(error, UPLINK, Action.REPLIED);
+        final Frame error = Packets.icmpError(out.newFrame(), original, macs[ingress.port()], original.sourceMac(),
+                ingress.ip(), type, code, rest, nextIpId());
+        sendOn(error, ingress, Action.REPLIED, out);
+    }
+
+    /** Sends a frame the router built (untagged) out of an interface: tagged with its VID on a subinterface. */
+    private static void sendOn(final Frame frame, final RouterInterface routerInterface, final Action action,
+                               final Egress out) {
+        if (routerInterface.isTagged()) {
+            frame.pushVlanTag(EtherType.VLAN_8021Q, routerInterface.vid());
+        }
+        out.transmit(frame, routerInterface.port(), action);
     }
 
     /** Sends one ARP probe in the egress VLAN and arms the retry timer; false when the probes are used up. */
@@ -201,27 +256,41 @@ public final class RoutingFirewall implements Device {
         if (egress == null || !neighbors.countProbe(target)) {
             return false;
         }
-        final Frame request = Packets.arpRequest(out.newFrame(), mac, egress.ip(), target);
-        request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
-        out.transmit(request, UPLINK, Action.ORIGINATED);
+        final Frame request = Packets.arpRequest(out.newFrame(), macs[egress.port()], egress.ip(), target);
+        sendOn(request, egress, Action.ORIGINATED, out);
         out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
         return true;
     }
 
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target) || probe(target, route(target), out)) {
+        if (!neighbors.isPending(target) || probe(target, connected(target), out)) {
             return;                                         // resolved in the meantime, or probed again
         }
         for (final Frame waiting : neighbors.release(target)) {
             // Linux: neighbour resolution failed -> ICMP host unreachable to the source (semantics.md section 8)
-            final int ingressIndex = interfaceByVid.get(waiting.vlanId());
+            final int ingressIndex = ingressOf(waiting);
             if (ingressIndex != NONE) {
                 sendIcmpError(waiting, interfaces.get(ingressIndex), Icmp.DESTINATION_UNREACHABLE,
                         Icmp.CODE_HOST_UNREACHABLE, 0, out);
             }
-            out.drop(waiting, UPLINK, DropReason.NEIGHBOR_UNREACHABLE, target);
+            out.drop(waiting, ingressIndex == NONE ? UPLINK : interfaces.get(ingressIndex).port(),
+                    DropReason.NEIGHBOR_UNREACHABLE, target);
         }
+    }
+
+    /** The interface a queued packet came in on, from the L2 header it still carries (tag and destination MAC). */
+    private int ingressOf(final Frame waiting) {
+        final int vid = waiting.outerType() == EtherType.VLAN_8021Q ? waiting.vlanId() : RouterInterface.UNTAGGED;
+        for (int port = 0; port < macs.length; port++) {
+            if (macs[port] == waiting.destinationMac()) {
+                final int index = interfaceByPortVid.get(key(port, vid));
+                if (index != NONE) {
+                    return index;
+                }
+            }
+        }
+        return NONE;
     }
 
     private boolean isOwnAddress(final int address) {
@@ -244,14 +313,52 @@ public final class RoutingFirewall implements Device {
         return NONE;
     }
 
-    /** Connected routes only: the subinterface whose subnet holds the destination. */
-    private RouterInterface route(final int destination) {
+    /**
+     * fib_lookup(): the longest matching prefix among the connected routes (one per interface) and the static
+     * routes whose gateway is on a connected subnet; on equal length a connected route wins, then the first
+     * added. Returns the route's index: an interface index, or {@code interfaces.size() + static index}; NONE.
+     */
+    private int route(final int destination) {
+        int best = NONE;
+        int bestLength = -1;
         for (int i = 0; i < interfaces.size(); i++) {
-            if (interfaces.get(i).isConnected(destination)) {
-                return interfaces.get(i);
+            final RouterInterface candidate = interfaces.get(i);
+            if (candidate.prefixLength() > bestLength && candidate.isConnected(destination)) {
+                best = i;
+                bestLength = candidate.prefixLength();
             }
         }
-        return null;
+        for (int r = 0; r < routes.size(); r++) {
+            final StaticRoute candidate = routes.get(r);
+            if (candidate.length() > bestLength && candidate.matches(destination)
+                    && connected(candidate.gateway()) != null) {
+                best = interfaces.size() + r;
+                bestLength = candidate.length();
+            }
+        }
+        return best;
+    }
+
+    private RouterInterface egressOf(final int route) {
+        return route < interfaces.size() ? interfaces.get(route)
+                : connected(routes.get(route - interfaces.size()).gateway());
+    }
+
+    /** The address ARP resolves for this route: the destination itself on a connected route, else the gateway. */
+    private int nextHop(final int route, final int destination) {
+        return route < interfaces.size() ? destination : routes.get(route - interfaces.size()).gateway();
+    }
+
+    /** The interface whose subnet holds the address (the longest such prefix), or null. */
+    private RouterInterface connected(final int address) {
+        RouterInterface best = null;
+        for (int i = 0; i < interfaces.size(); i++) {
+            final RouterInterface candidate = interfaces.get(i);
+            if (candidate.isConnected(address) && (best == null || candidate.prefixLength() > best.prefixLength())) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     private int nextIpId() {
@@ -272,12 +379,12 @@ public final class RoutingFirewall implements Device {
 
     @Override
     public String interfaceName(final int port) {
-        return portName;
+        return portNames.get(port);
     }
 
     @Override
     public int portCount() {
-        return 1;
+        return portNames.size();
     }
 
     @Override
@@ -285,8 +392,18 @@ public final class RoutingFirewall implements Device {
         return DeviceKind.ROUTING_FIREWALL;
     }
 
+    /** The MAC of the first port. */
     public long mac() {
         return mac;
+    }
+
+    /** The MAC of a port. */
+    public long mac(final int port) {
+        return macs[port];
+    }
+
+    public List<StaticRoute> routes() {
+        return List.copyOf(routes);
     }
 
     public List<RouterInterface> interfaces() {
@@ -297,7 +414,9 @@ public final class RoutingFirewall implements Device {
         return List.copyOf(acl);
     }
 
+    /** The interface a packet for {@code address} leaves by (connected or static route), or null with no route. */
     public RouterInterface interfaceFor(final int address) {
-        return route(address);
+        final int route = route(address);
+        return route == NONE ? null : egressOf(route);
     }
 }

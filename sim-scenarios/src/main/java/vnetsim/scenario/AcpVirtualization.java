@@ -1,38 +1,20 @@
 package vnetsim.scenario;
 
-import vnetsim.device.Endpoint;
-import vnetsim.device.Endpoint.Workload;
-import vnetsim.device.RoutingFirewall;
-import vnetsim.device.TrunkSwitch;
-import vnetsim.device.l2.SwitchportMode;
-import vnetsim.device.l2.VlanSet;
-import vnetsim.device.l3.RouterInterface;
-import vnetsim.frame.Ipv4Address;
-import vnetsim.frame.MacAddress;
-import vnetsim.device.PhysicalNic;
-import vnetsim.topology.LinkKind;
-import vnetsim.topology.Topology;
-import vnetsim.topology.TopologyBuilder;
+import vnetsim.network.NetworkBuilder;
+import vnetsim.network.NetworkSpec;
 
 /**
- * "Virtualization on an ACP" (shared/seeds/000): three OpenShift nodes with {@code enp4s0f0}, 802.1Q
- * subinterfaces and one Linux bridge per VLAN 2003-2005 (the document's NMState policy), trunked to a switch
- * ({@code Ethernet1/3}, {@code Ethernet1/7}, {@code Ethernet1/11}: {@code switchport trunk allowed vlan
- * 2003-2005}), and a firewall routing between the VLANs on one trunk uplink.
- *
- * <p>What the document does not say, chosen here and listed in the README: the switch port facing the firewall
- * ({@code Ethernet1/1}, a trunk allowing 2003-2005), the firewall's MAC, every workload's placement, MAC and IP
- * (VM MACs are {@code 02:00:ac:10:<subnet>:<host>}), node NIC MACs, MTU 1500 everywhere, and the firewall ACL
- * (empty: default permit, "Routing and ACLs evaluated"). VM1's address 172.16.4.208 is the one the document
- * pings.
+ * "Virtualization on an ACP" (seed 000): three nodes with {@code enp4s0f0}, a subinterface and a VLAN-unaware
+ * bridge per VLAN 2003-2005 (the document's NMState), trunked to a switch ({@code switchport trunk allowed vlan
+ * 2003-2005}) and a firewall routing between the VLANs on one trunk uplink. What the document leaves open
+ * (the firewall's switch port and MAC, placements, addresses, MACs, MTU 1500, an empty ACL) is chosen here and
+ * listed in the README.
  */
 public final class AcpVirtualization implements Scenario {
     public static final String NAME = "acp-virtualization";
     public static final int VLAN_A = 2003;
     public static final int VLAN_B = 2004;
     public static final int VLAN_C = 2005;
-    private static final int MTU = 1500;
-    private static final String NIC = "enp4s0f0";
 
     @Override
     public String name() {
@@ -46,59 +28,33 @@ public final class AcpVirtualization implements Scenario {
     }
 
     @Override
-    public Topology build() {
-        final TopologyBuilder b = new TopologyBuilder();
-
-        final TrunkSwitch sw = new TrunkSwitch("Switch", TrunkSwitch.DEFAULT_AGEING_NS);
-        final int switchIndex = b.add(sw);
-        final SwitchportMode trunk = SwitchportMode.Trunk.allowing(VlanSet.range(VLAN_A, VLAN_C));
-
-        final RoutingFirewall fw = new RoutingFirewall("Firewall", "Uplink 1", MacAddress.parse("00:1b:17:00:01:01"));
-        fw.addInterface(new RouterInterface("Uplink 1.2003", VLAN_A, ip("172.16.4.1"), 24, MTU));
-        fw.addInterface(new RouterInterface("Uplink 1.2004", VLAN_B, ip("172.16.5.1"), 24, MTU));
-        fw.addInterface(new RouterInterface("Uplink 1.2005", VLAN_C, ip("172.16.6.1"), 24, MTU));
-        final int firewallIndex = b.add(fw);
-        b.link(switchIndex, sw.addPort("Ethernet1/1", trunk), firewallIndex, RoutingFirewall.UPLINK, LinkKind.CABLE);
-
-        final VirtualizationNode node0 = node(b, "node0", "3c:fd:fe:a0:00:00");
-        final VirtualizationNode node1 = node(b, "node1", "3c:fd:fe:a0:00:01");
-        final VirtualizationNode node2 = node(b, "node2", "3c:fd:fe:a0:00:02");
-        b.link(switchIndex, sw.addPort("Ethernet1/3", trunk), node0.nic(), PhysicalNic.WIRE, LinkKind.CABLE);
-        b.link(switchIndex, sw.addPort("Ethernet1/7", trunk), node1.nic(), PhysicalNic.WIRE, LinkKind.CABLE);
-        b.link(switchIndex, sw.addPort("Ethernet1/11", trunk), node2.nic(), PhysicalNic.WIRE, LinkKind.CABLE);
-
-        node0.attach("vm1", vm("Virtual Machine 1", "172.16.4.208"), VLAN_A, "veth-vm1");
-        node0.attach("pod2", pod("Pod 2", "172.16.4.20"), VLAN_A, "veth-pod2");
-        node0.attach("vm3", vm("Virtual Machine 3", "172.16.5.10"), VLAN_B, "veth-vm3");
-        node1.attach("vm4", vm("Virtual Machine 4", "172.16.4.11"), VLAN_A, "veth-vm4");
-        node2.attach("vm5", vm("Virtual Machine 5", "172.16.5.11"), VLAN_B, "veth-vm5");
-        node1.attach("vm6", vm("Virtual Machine 6", "172.16.6.10"), VLAN_C, "veth-vm6");
-        node2.attach("pod7", pod("Pod 7", "172.16.6.20"), VLAN_C, "veth-pod7");
+    public NetworkSpec spec() {
+        final NetworkBuilder b = NetworkBuilder.network(NAME);
+        b.switchNamed("Switch").trunk("Ethernet1/1", "2003-2005").trunk("Ethernet1/3", "2003-2005")
+                .trunk("Ethernet1/7", "2003-2005").trunk("Ethernet1/11", "2003-2005");
+        b.router("Firewall").port("Uplink 1", "00:1b:17:00:01:01").subinterface("Uplink 1", VLAN_A, "172.16.4.1/24")
+                .subinterface("Uplink 1", VLAN_B, "172.16.5.1/24").subinterface("Uplink 1", VLAN_C, "172.16.6.1/24")
+                .link("Switch", "Ethernet1/1", "Firewall", "Uplink 1");
+        final String[] switchPorts = {"Ethernet1/3", "Ethernet1/7", "Ethernet1/11"};
+        for (int n = 0; n < 3; n++) {
+            final var nic = b.host("node" + n).nic("enp4s0f0").mac("3c:fd:fe:a0:00:0" + n);
+            for (int vid = VLAN_A; vid <= VLAN_C; vid++) {
+                nic.vlan(vid).bridge("bridge" + vid);
+            }
+            b.link("node" + n, "enp4s0f0", "Switch", switchPorts[n]);
+        }
+        vm(b, "node0", VLAN_A, "vm1", "Virtual Machine 1", "172.16.4.208");
+        b.host("node0").bridge("bridge2003").pod("pod2", "172.16.4.20/24").named("Pod 2");
+        vm(b, "node0", VLAN_B, "vm3", "Virtual Machine 3", "172.16.5.10");
+        vm(b, "node1", VLAN_A, "vm4", "Virtual Machine 4", "172.16.4.11");
+        vm(b, "node2", VLAN_B, "vm5", "Virtual Machine 5", "172.16.5.11");
+        vm(b, "node1", VLAN_C, "vm6", "Virtual Machine 6", "172.16.6.10");
+        b.host("node2").bridge("bridge2005").pod("pod7", "172.16.6.20/24").named("Pod 7");
         return b.build();
     }
 
-    private static VirtualizationNode node(final TopologyBuilder b, final String host, final String mac) {
-        return new VirtualizationNode(b, host, NIC, MacAddress.parse(mac), MTU, VLAN_A, VLAN_B, VLAN_C);
-    }
-
-    private static Endpoint vm(final String name, final String address) {
-        return endpoint(name, "vmnic1", Workload.VM, address);
-    }
-
-    private static Endpoint pod(final String name, final String address) {
-        return endpoint(name, "net1", Workload.POD, address);
-    }
-
-    /** MAC 02:00:ac:10:<third octet>:<fourth octet>, gateway .1 of its /24. */
-    private static Endpoint endpoint(final String name, final String iface, final Workload workload,
-                                     final String address) {
-        final int ip = ip(address);
-        final long mac = 0x0200_0000_0000L | (ip & 0xffff_ffffL);
-        final int gateway = (ip & Ipv4Address.mask(24)) | 1;
-        return new Endpoint(name, iface, workload, mac, ip, 24, gateway, 64);
-    }
-
-    private static int ip(final String text) {
-        return Ipv4Address.parse(text);
+    private static void vm(final NetworkBuilder b, final String node, final int vlan, final String id,
+                           final String name, final String ip) {
+        b.host(node).bridge("bridge" + vlan).vm(id, ip + "/24").named(name).iface("vmnic1");
     }
 }

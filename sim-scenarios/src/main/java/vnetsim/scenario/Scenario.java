@@ -1,9 +1,10 @@
 package vnetsim.scenario;
 
 import vnetsim.analysis.Network;
+import vnetsim.network.NetworkSpec;
 import vnetsim.topology.Topology;
 
-/** A built-in network from a design document: a name, what it reproduces, and how to build it. */
+/** A built-in network from a design document: a name, what it reproduces, and its description by name. */
 public interface Scenario {
     /** The name users type: "acp-virtualization". */
     String name();
@@ -11,10 +12,15 @@ public interface Scenario {
     /** One line: which document and what it shows. */
     String description();
 
+    /** The network by name: an immutable value to inspect, change (what-if) and compile. */
+    NetworkSpec spec();
+
     /** Builds a fresh topology, caches empty. */
-    Topology build();
+    default Topology build() {
+        return spec().compile();
+    }
 
     default Network network() {
-        return new Network(name(), this::build);
+        return spec().network();
     }
 }

@@ -1,0 +1,54 @@
+package vnetsim.network;
+
+import java.util.List;
+
+/**
+ * A virtualization host (an OpenShift node): its NICs, VLAN subinterfaces and bridges. Workloads name the host
+ * and bridge they are plugged into ({@link WorkloadSpec}), so moving one is a change to the workload alone.
+ *
+ * @param name    the host name, unique in the network
+ * @param nics    physical NICs
+ * @param vlans   802.1Q subinterfaces
+ * @param bridges Linux bridges
+ */
+public record HostSpec(String name, List<NicSpec> nics, List<VlanSpec> vlans, List<BridgeSpec> bridges) {
+    public HostSpec {
+        nics = List.copyOf(nics);
+        vlans = List.copyOf(vlans);
+        bridges = List.copyOf(bridges);
+    }
+
+    /** The NIC named {@code name}; an {@link UnknownNameException} with the closest names otherwise. */
+    public NicSpec nic(final String nicName) {
+        return Names.get(nics, nicName, NicSpec::name, "NIC on " + name);
+    }
+
+    public VlanSpec vlan(final String vlanName) {
+        return Names.get(vlans, vlanName, VlanSpec::name, "VLAN subinterface on " + name);
+    }
+
+    public BridgeSpec bridge(final String bridgeName) {
+        return Names.get(bridges, bridgeName, BridgeSpec::name, "bridge on " + name);
+    }
+
+    /** This host with {@code nic} replacing the NIC of the same name (or added). */
+    public HostSpec withNic(final NicSpec nic) {
+        return new HostSpec(name, Lists.replaceOrAdd(nics, nic, NicSpec::name), vlans, bridges);
+    }
+
+    public HostSpec withVlan(final VlanSpec vlan) {
+        return new HostSpec(name, nics, Lists.replaceOrAdd(vlans, vlan, VlanSpec::name), bridges);
+    }
+
+    public HostSpec withBridge(final BridgeSpec bridge) {
+        return new HostSpec(name, nics, vlans, Lists.replaceOrAdd(bridges, bridge, BridgeSpec::name));
+    }
+
+    public HostSpec withoutVlan(final String vlanName) {
+        return new HostSpec(name, nics, Lists.remove(vlans, vlanName, VlanSpec::name), bridges);
+    }
+
+    public HostSpec withoutBridge(final String bridgeName) {
+        return new HostSpec(name, nics, vlans, Lists.remove(bridges, bridgeName, BridgeSpec::name));
+    }
+}

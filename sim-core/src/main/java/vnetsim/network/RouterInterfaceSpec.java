@@ -1,0 +1,33 @@
+package vnetsim.network;
+
+/**
+ * A routed interface: a subinterface of a port for one VLAN ({@code Uplink 1.2003}), or a port's untagged
+ * interface (a routed port without VLANs). Its address is the gateway of a connected route.
+ *
+ * @param name    the interface name
+ * @param port    the router port it is on
+ * @param vid     its VLAN, or {@link #UNTAGGED} for a routed port
+ * @param address gateway address and prefix ({@code 172.16.4.1/24})
+ * @param mtu     IP MTU in bytes
+ */
+public record RouterInterfaceSpec(String name, String port, int vid, Cidr address, int mtu) {
+    public static final int UNTAGGED = 0;
+
+    /** A subinterface {@code port.vid} with MTU 1500. */
+    public static RouterInterfaceSpec subinterface(final String port, final int vid, final String address) {
+        return new RouterInterfaceSpec(port + "." + vid, port, vid, Cidr.parse(address), 1500);
+    }
+
+    /** The untagged interface of a routed port, named as the port, MTU 1500. */
+    public static RouterInterfaceSpec routed(final String port, final String address) {
+        return new RouterInterfaceSpec(port, port, UNTAGGED, Cidr.parse(address), 1500);
+    }
+
+    public RouterInterfaceSpec withVid(final int newVid) {
+        return new RouterInterfaceSpec(name, port, newVid, address, mtu);
+    }
+
+    public RouterInterfaceSpec withMtu(final int newMtu) {
+        return new RouterInterfaceSpec(name, port, vid, address, newMtu);
+    }
+}

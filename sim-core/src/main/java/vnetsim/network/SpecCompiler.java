@@ -1,0 +1,182 @@
+package vnetsim.network;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vnetsim.device.BridgePort;
+import vnetsim.device.Endpoint;
+import vnetsim.device.InterfaceNames;
+import vnetsim.device.LinuxBridge;
+import vnetsim.device.PhysicalNic;
+import vnetsim.device.RoutingFirewall;
+import vnetsim.device.TrunkSwitch;
+import vnetsim.device.VlanSubinterface;
+import vnetsim.device.l2.SwitchportMode;
+import vnetsim.device.l3.RouterInterface;
+import vnetsim.device.l3.StaticRoute;
+import vnetsim.topology.LinkKind;
+import vnetsim.topology.PortRef;
+import vnetsim.topology.Topology;
+import vnetsim.topology.TopologyBuilder;
+
+/**
+ * Compiles a validated {@link NetworkSpec} into devices and integer-indexed links. Devices are added in stack
+ * order: switches, routers, then per host each NIC followed by its subinterfaces, each followed by the bridge it
+ * is a port of (the first time that bridge is met), then bridges nothing is stacked under, then workloads.
+ */
+final class SpecCompiler {
+    private final NetworkSpec spec;
+    private final TopologyBuilder builder = new TopologyBuilder();
+    /** Where each named cable end is: "device\0normalized iface". */
+    private final Map<String, PortRef> cableEnds = new HashMap<>();
+    /** Per host, bridge name -> device index and device. */
+    private final Map<String, Map<String, Integer>> bridgeIndex = new HashMap<>();
+    private final Map<String, Map<String, LinuxBridge>> bridges = new HashMap<>();
+    private final Map<PortRef, Boolean> linksDown = new LinkedHashMap<>();
+
+    SpecCompiler(final NetworkSpec spec) {
+        this.spec = spec;
+    }
+
+    Topology compile() {
+        spec.switches().forEach(this::addSwitch);
+        spec.routers().forEach(this::addRouter);
+        spec.hosts().forEach(this::addHost);
+        spec.workloads().forEach(this::addWorkload);
+        for (final LinkSpec link : spec.links()) {
+            final PortRef a = cableEnds.get(key(link.a().device(), link.a().iface()));
+            final PortRef b = cableEnds.get(key(link.b().device(), link.b().iface()));
+            builder.link(a.device(), a.port(), b.device(), b.port(), LinkKind.CABLE);
+            if (!link.up()) {
+                linksDown.put(a, Boolean.FALSE);
+            }
+        }
+        final Topology topology = builder.build();
+        linksDown.keySet().forEach(end -> topology.setLinkUp(end.device(), end.port(), false));
+        return topology;
+    }
+
+    static String key(final String device, final String iface) {
+        return device + '\0' + InterfaceNames.normalize(iface);
+    }
+
+    private void addSwitch(final SwitchSpec s) {
+        final TrunkSwitch sw = new TrunkSwitch(s.name(), TrunkSwitch.DEFAULT_AGEING_NS);
+        final int index = builder.add(sw);
+        for (final SwitchPortSpec p : s.ports()) {
+            final SwitchportMode mode = p.mode() == SwitchPortSpec.Mode.ACCESS
+                    ? new SwitchportMode.Access(p.accessVlan())
+                    : new SwitchportMode.Trunk(p.allowed(), p.nativeVlan(), p.tagNative());
+            final int port = sw.addPort(p.name(), mode);
+            sw.setPortUp(port, !p.shutdown());
+            cableEnds.put(key(s.name(), p.name()), new PortRef(index, port));
+        }
+    }
+
+    private void addRouter(final RouterSpec r) {
+        final RouterPortSpec first = r.ports().get(0);
+        final RoutingFirewall fw = new RoutingFirewall(r.name(), first.name(), first.mac());
+        final int index = builder.add(fw);
+        final Map<String, Integer> portByName = new HashMap<>();
+        for (int i = 0; i < r.ports().size(); i++) {
+            final RouterPortSpec p = r.ports().get(i);
+            final int port = i == 0 ? 0 : fw.addPort(p.name(), p.mac());
+            portByName.put(p.name(), port);
+            cableEnds.put(key(r.name(), p.name()), new PortRef(index, port));
+            if (p.shutdown()) {
+                linksDown.put(new PortRef(index, port), Boolean.FALSE);
+            }
+        }
+        for (final RouterInterfaceSpec ri : r.interfaces()) {
+            fw.addInterface(new RouterInterface(ri.name(), ri.vid(), ri.address().ip(), ri.address().prefixLength(),
+                    ri.mtu(), portByName.get(ri.port())));
+        }
+        r.routes().forEach(fw::addRoute);
+        r.acl().forEach(fw::addAclRule);
+    }
+
+    private void addHost(final HostSpec h) {
+        final Map<String, Integer> hostBridges = new LinkedHashMap<>();
+        final Map<String, LinuxBridge> hostBridgeDevices = new LinkedHashMap<>();
+        bridgeIndex.put(h.name(), hostBridges);
+        bridges.put(h.name(), hostBridgeDevices);
+        final Map<String, PortRef> lowerEnds = new HashMap<>();      // interface -> (device, port) facing a bridge
+        final Map<String, Integer> mtus = new HashMap<>();
+        for (final NicSpec n : h.nics()) {
+            final PhysicalNic nic = new PhysicalNic(h.name(), n.name(), n.mac(), n.mtu());
+            nic.setUp(n.up());
+            final int nicIndex = builder.add(nic);
+            cableEnds.put(key(h.name(), n.name()), new PortRef(nicIndex, PhysicalNic.WIRE));
+            mtus.put(n.name(), n.mtu());
+            final BridgeSpec master = bridgeOf(h, n.name());
+            if (master != null) {
+                lowerEnds.put(n.name(), new PortRef(nicIndex, nic.setMaster(master.name())));
+                addBridge(h, master);
+            }
+            for (final VlanSpec v : h.vlans()) {
+                if (!v.parent().equals(n.name())) {
+                    continue;
+                }
+                final int mtu = v.mtu() == VlanSpec.INHERIT ? n.mtu() : v.mtu();
+                final VlanSubinterface sub = VlanSubinterface.dot1q(h.name(), v.name(), v.vid(), mtu);
+                sub.setUp(v.up());
+                final int subIndex = builder.add(sub);
+                builder.link(nicIndex, nic.addSubinterface(v.vid(), v.name()), subIndex, VlanSubinterface.LOWER,
+                        LinkKind.STACK);
+                lowerEnds.put(v.name(), new PortRef(subIndex, VlanSubinterface.UPPER));
+                mtus.put(v.name(), mtu);
+                final BridgeSpec bridge = bridgeOf(h, v.name());
+                if (bridge != null) {
+                    addBridge(h, bridge);
+                }
+            }
+            nic.setPromiscuous(Promiscuity.of(spec, h, n.name()));
+        }
+        h.bridges().forEach(b -> addBridge(h, b));
+        for (final BridgeSpec b : h.bridges()) {
+            final LinuxBridge bridge = hostBridgeDevices.get(b.name());
+            for (final BridgePortSpec p : b.ports()) {
+                final PortRef lower = lowerEnds.get(p.name());
+                final int port = bridge.addPort(bridgePort(bridge, p.name(), p.vlans(), p.hairpin(),
+                        mtus.get(p.name())));
+                builder.link(lower.device(), lower.port(), hostBridges.get(b.name()), port, LinkKind.STACK);
+            }
+        }
+    }
+
+    private static BridgeSpec bridgeOf(final HostSpec h, final String iface) {
+        return h.bridges().stream().filter(b -> b.port(iface) != null).findFirst().orElse(null);
+    }
+
+    private void addBridge(final HostSpec h, final BridgeSpec b) {
+        if (bridgeIndex.get(h.name()).containsKey(b.name())) {
+            return;
+        }
+        final LinuxBridge bridge = new LinuxBridge(h.name(), b.name(), b.vlanFiltering(),
+                LinuxBridge.DEFAULT_AGEING_NS, b.defaultPvid());
+        bridgeIndex.get(h.name()).put(b.name(), builder.add(bridge));
+        bridges.get(h.name()).put(b.name(), bridge);
+    }
+
+    private static BridgePort bridgePort(final LinuxBridge bridge, final String name, final PortVlans vlans,
+                                         final boolean hairpin, final int mtu) {
+        final BridgePort port = vlans == null ? bridge.defaultPort(name, mtu)
+                : new BridgePort(name, vlans.vids(), vlans.untagged(),
+                        vlans.pvid() == PortVlans.NO_PVID ? BridgePort.NO_PVID : vlans.pvid(), false, mtu);
+        return hairpin ? new BridgePort(name, port.vids(), port.untagged(), port.pvid(), true, mtu) : port;
+    }
+
+    private void addWorkload(final WorkloadSpec w) {
+        final Endpoint endpoint = new Endpoint(w.name(), w.iface(), w.kind(), w.mac(), w.address().ip(),
+                w.address().prefixLength(), w.gateway(), w.ttl());
+        final int index = builder.addEndpoint(w.id(), endpoint);
+        if (!w.isBridged()) {
+            cableEnds.put(key(w.id(), w.iface()), new PortRef(index, Endpoint.NIC));
+            cableEnds.put(key(w.name(), w.iface()), new PortRef(index, Endpoint.NIC));
+            return;
+        }
+        final LinuxBridge bridge = bridges.get(w.host()).get(w.bridge());
+        final int port = bridge.addPort(bridgePort(bridge, w.port(), w.vlans(), false, w.mtu()));
+        builder.link(index, Endpoint.NIC, bridgeIndex.get(w.host()).get(w.bridge()), port, LinkKind.VETH);
+    }
+}

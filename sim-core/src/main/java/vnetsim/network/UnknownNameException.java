@@ -1,0 +1,26 @@
+package vnetsim.network;
+
+import java.util.List;
+
+/** A name that the network does not have, with the closest names it does have. */
+public final class UnknownNameException extends IllegalArgumentException {
+    private final String name;
+    private final List<String> closest;
+
+    UnknownNameException(final String what, final String name, final List<String> closest) {
+        super("no " + what + " named '" + name + "'" + (closest.isEmpty() ? ""
+                : "; closest: " + String.join(", ", closest)));
+        this.name = name;
+        this.closest = List.copyOf(closest);
+    }
+
+    /** The name that was not found. */
+    public String name() {
+        return name;
+    }
+
+    /** Existing names closest to it (edit distance), best first, at most three. */
+    public List<String> closest() {
+        return closest;
+    }
+}
