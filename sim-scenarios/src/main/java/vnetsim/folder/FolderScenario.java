@@ -1,18 +1,20 @@
 package vnetsim.folder;
 
 import vnetsim.folder.compile.NetworkPlan;
-import vnetsim.folder.compile.TopologyFactory;
+import vnetsim.folder.compile.SpecWriter;
+import vnetsim.network.NetworkSpec;
 import vnetsim.scenario.Scenario;
-import vnetsim.topology.Topology;
 
-/** A network read from a folder: what was read, what it became, and a fresh topology on every {@link #build()}. */
+/** A network read from a folder: what was read ({@link #folder()}), what it became ({@link #plan()}, {@link #spec()}). */
 public final class FolderScenario implements Scenario {
     private final NetworkFolder folder;
     private final NetworkPlan plan;
+    private final NetworkSpec spec;
 
     FolderScenario(final NetworkFolder folder, final NetworkPlan plan) {
         this.folder = folder;
         this.plan = plan;
+        this.spec = SpecWriter.write(plan);
     }
 
     @Override
@@ -25,9 +27,10 @@ public final class FolderScenario implements Scenario {
         return plan.description().isEmpty() ? "network folder " + folder.root() : plan.description();
     }
 
+    /** The network by name (what-if: change a copy and compile it). */
     @Override
-    public Topology build() {
-        return TopologyFactory.build(plan);
+    public NetworkSpec spec() {
+        return spec;
     }
 
     public NetworkFolder folder() {

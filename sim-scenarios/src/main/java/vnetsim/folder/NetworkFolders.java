@@ -42,7 +42,11 @@ public final class NetworkFolders {
         final NetworkFolder read = new NetworkFolderReader(diagnostics).read(folder, displayRoot);
         final NetworkPlan plan = diagnostics.hasErrors() ? null : FolderCompiler.compile(read, diagnostics);
         diagnostics.throwIfErrors(displayRoot);
-        return new FolderScenario(read, plan);
+        final FolderScenario scenario = new FolderScenario(read, plan);
+        // the simulator's own checks: anything the importers let through is still reported as an input error
+        scenario.spec().problems().forEach(p -> diagnostics.error(Location.file(displayRoot), p));
+        diagnostics.throwIfErrors(displayRoot);
+        return scenario;
     }
 
     /** A network folder shipped with vnetsim, by name ("acp-virtualization"), if there is one. */

@@ -68,7 +68,19 @@ public final class FolderCompiler {
         }
         final List<WorkloadPlan> workloads = new WorkloadCompiler(diagnostics, nodes, folder.manifests())
                 .compile(folder.network());
-        final List<NodePlan> nodePlans = nodes.values().stream().map(NodeCompiler::build).toList();
+        final List<NodePlan> nodePlans = new ArrayList<>();
+        for (final NodeCompiler n : nodes.values()) {
+            final Set<String> cabled = new HashSet<>();
+            for (final CablePlan c : cables) {
+                if (c.hostA().equals(n.name())) {
+                    cabled.add(c.interfaceA());
+                }
+                if (c.hostB().equals(n.name())) {
+                    cabled.add(c.interfaceB());
+                }
+            }
+            nodePlans.add(n.build(cabled));
+        }
         return new NetworkPlan(folder.network().name(), folder.network().description(), switchPlans,
                 new ArrayList<>(firewalls.values()), nodePlans, workloads, cables, diagnostics.warnings());
     }

@@ -251,13 +251,26 @@ final class NodeCompiler {
         return spec.at();
     }
 
-    NodePlan build() {
+    /** @param cabled the node's NICs that layer1_topology.json cables */
+    NodePlan build(final java.util.Set<String> cabled) {
         final List<NicPlan> nicList = new ArrayList<>();
         for (final NicPlan n : nics.values()) {
-            nicList.add(new NicPlan(n.name(), n.mac(), n.mtu(), n.up(), n.addresses(), masterOf.get(n.name()), n.at()));
+            final boolean carrier = cabled.contains(n.name());
+            if (!carrier && n.up()) {
+                diagnostics.warn(n.at(), n.name() + " on node " + spec.name() + " has no cable in "
+                        + "layer1_topology.json: no carrier, so it and everything stacked on it carry nothing off the "
+                        + "node");
+            }
+            nicList.add(new NicPlan(n.name(), n.mac(), n.mtu(), n.up() && carrier, n.addresses(),
+                    masterOf.get(n.name()), n.at()));
         }
         final List<VlanPlan> vlanList = new ArrayList<>();
         for (final VlanPlan v : vlans.values()) {
+            if (!masterOf.containsKey(v.name())) {
+                diagnostics.warn(v.at(), v.name() + " on node " + spec.name() + " is no bridge's port: the node's own "
+                        + "IP stack on it is not simulated yet, so it is left out (frames for VID " + v.vid()
+                        + " reaching " + v.parent() + " are dropped there)");
+            }
             vlanList.add(new VlanPlan(v.name(), v.parent(), v.vid(), v.mtu(), v.up(), v.reorderHeaders(),
                     v.addresses(), masterOf.get(v.name()), v.at()));
         }
