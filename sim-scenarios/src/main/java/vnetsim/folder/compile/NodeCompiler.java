@@ -203,6 +203,11 @@ final class NodeCompiler {
                     + "with BPDU guard shuts down). STP states are not simulated yet: traces show the bridge "
                     + "forwarding at once. Set options.stp.enabled: false if that is what you mean");
         }
+        if (i.state() == State.DOWN) {
+            diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " is down: a down bridge "
+                    + "forwards nothing, but an administratively down bridge is not simulated yet (frames still cross "
+                    + "it in traces)");
+        }
         final List<String> addrs = addresses(i);
         if (!addrs.isEmpty()) {
             diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " has address " + addrs
