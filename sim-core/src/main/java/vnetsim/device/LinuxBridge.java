@@ -875,7 +875,7 @@ public final class LinuxBridge implements Device, Cloneable {
     private void checkConfigurable() {
         if (sealed) {
             throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
-                    + "(change this simulation's instance, Simulator.device(i), or build a new topology for a what-if)");
+                    + "(build a new topology for a what-if)");
         }
     }
 
