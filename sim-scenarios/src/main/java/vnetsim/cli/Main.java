@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.scenario.Scenario;
 import vnetsim.verify.FlowSimulator;
-import vnetsim.verify.VerifyCommand;
 
 /**
  * The {@code vnetsim} command line. Exit status: 0 when the command ran (whatever a traced packet's outcome),
@@ -96,7 +95,7 @@ public final class Main implements Runnable {
             try {
                 return network.trace(from, to).steps();
             } catch (UnknownEndpointException e) {
-                throw new vnetsim.verify.UnknownEndpointException(e.endpoint(), network.endpoints().values()
+                throw new UnknownEndpointException(e.endpoint(), network.endpoints().values()
                         .stream().map(ep -> ep.host()).toList());
             }
         };

@@ -1,6 +1,7 @@
 package vnetsim.verify;
 
 import java.util.List;
+import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.trace.Step;
 
 /**

@@ -20,8 +20,4 @@ public record FlowTable(String title, int headingLine, String from, String to, L
         rows = List.copyOf(rows);
     }
 
-    /** True when the table has the column. */
-    public boolean has(final Column column) {
-        return columns.contains(column);
-    }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * it of the form "X to Y" ("→" and "->" work too), possibly with a paragraph in between, or else from the Source and
  * Destination cells of its first row. Other tables, and tables inside fenced code blocks, are ignored.
  */
-public final class FlowTableParser {
+final class FlowTableParser {
 
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
 

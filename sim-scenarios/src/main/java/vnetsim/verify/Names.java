@@ -1,21 +1,20 @@
 package vnetsim.verify;
 
 import java.util.Locale;
+import vnetsim.device.InterfaceNames;
 
 /**
  * How device and interface names written by people compare with the names a scenario uses: case, spacing and
  * backticks do not matter, "Ethernet 1/3" and "Eth1/3" are "Ethernet1/3", and "VM 1" is "Virtual Machine 1".
  */
-public final class Names {
+final class Names {
 
     private Names() {
     }
 
     /** The comparison key of an interface name. */
     public static String interfaceKey(final String name) {
-        final String s = name.replace("`", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-        return s.replaceFirst("^(?:eth|et|e)(?=\\d+/)", "ethernet")
-                .replaceFirst("^(?:gigabitethernet|gi|ge)(?=\\d+/)", "gigabitethernet");
+        return InterfaceNames.normalize(name);                 // the rule trace and the assertions use
     }
 
     /** The comparison key of a device or endpoint name. */

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the claims a Notes cell makes: tags added, removed or changed, routing, switching. */
-public final class NoteClaimParser {
+final class NoteClaimParser {
 
     private static final String TAG = "(?:(?:vlan|802\\.1q|dot1q)\\s+)?(?:tag|vlan|vid)(?:\\s+id)?\\s+";
     private static final Pattern ADDED = Pattern.compile(

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param claims the claims in the order they appear
  */
-public record NoteClaims(List<Claim> claims) {
+record NoteClaims(List<Claim> claims) {
 
     public NoteClaims {
         claims = List.copyOf(claims);

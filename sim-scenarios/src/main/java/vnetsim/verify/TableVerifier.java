@@ -2,6 +2,7 @@ package vnetsim.verify;
 
 import java.util.ArrayList;
 import java.util.List;
+import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.device.Action;
 import vnetsim.trace.Step;
 

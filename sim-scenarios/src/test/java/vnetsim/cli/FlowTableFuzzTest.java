@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.trace.Step;
 import vnetsim.verify.DocumentFixer;
 import vnetsim.verify.DocumentVerifier;
 import vnetsim.verify.FlowSimulator;
-import vnetsim.verify.UnknownEndpointException;
 import vnetsim.verify.Verification;
 
 /**

@@ -3,6 +3,7 @@ package vnetsim.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.device.Action;
 import vnetsim.trace.Step;
 
@@ -12,7 +13,7 @@ import vnetsim.trace.Step;
  * Machines 4 and 6. VM1, Pod 2 and VM4 are in VLAN 2003 (172.16.4.0/24), VM3 in 2004, VM6 in 2005; the firewall
  * routes between VLANs on "Uplink 1" behind the switch port the document view leaves out.
  */
-final class AcpFakeSimulator implements FlowSimulator {
+public final class AcpFakeSimulator implements FlowSimulator {
 
     static final List<String> ENDPOINTS =
             List.of("Virtual Machine 1", "Pod 2", "Virtual Machine 3", "Virtual Machine 4", "Virtual Machine 6");

@@ -1,4 +1,4 @@
-package vnetsim.verify;
+package vnetsim.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vnetsim.verify.Finding;
 
 /**
  * The JSON form of a verification: {@code {"document", "scenario", "findings": [{"table", "step", "column",

@@ -1,4 +1,4 @@
-package vnetsim.verify;
+package vnetsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,12 +7,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import vnetsim.io.InputException;
-import vnetsim.io.TextFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vnetsim.analysis.UnknownEndpointException;
+import vnetsim.io.InputException;
+import vnetsim.io.TextFiles;
+import vnetsim.verify.DocumentFixer;
+import vnetsim.verify.DocumentVerifier;
+import vnetsim.verify.Finding;
+import vnetsim.verify.FlowSimulator;
+import vnetsim.verify.ScenarioSidecar;
+import vnetsim.verify.Verification;
 
 /**
  * {@code vnetsim verify DOCUMENT.md}: checks a design document's step-by-step flow tables against the simulation of
@@ -28,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the document agrees with the simulation", "1:the document disagrees",
                 "2:usage or input error"})
-public final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer> {
 
     /** Exit status when every table agrees. */
     public static final int AGREES = 0;
@@ -66,7 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
      * @param scenarios scenario name to simulator; throws {@link IllegalArgumentException} whose message lists the
      *                  valid names when there is no such scenario
      */
-    public VerifyCommand(final Function<String, FlowSimulator> scenarios) {
+    VerifyCommand(final Function<String, FlowSimulator> scenarios) {
         this.scenarios = scenarios;
     }
 

@@ -1,4 +1,4 @@
-package vnetsim.verify;
+package vnetsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vnetsim.verify.AcpFakeSimulator;
 
 /** The verify command: exit statuses, formats, the sidecar, --fix, and one-line errors. */
 class VerifyCommandTest {
+    private static final Path SEED_TABLES = Path.of("..", "src", "docs", "acp-virtualization", "flow-tables.md");
+
 
     @TempDir
     Path dir;
@@ -36,13 +39,13 @@ class VerifyCommandTest {
 
     private Path seedCopy() throws IOException {
         final Path doc = dir.resolve("flow-tables.md");
-        Files.writeString(doc, DocumentVerifierTest.seed());
+        Files.writeString(doc, Files.readString(SEED_TABLES));
         return doc;
     }
 
     @Test
     void seedDocumentDisagreesUsingTheSidecarNextToIt() {
-        final int status = run(DocumentVerifierTest.SEED_TABLES.toString());
+        final int status = run(SEED_TABLES.toString());
 
         assertThat(status).isEqualTo(1);
         assertThat(out.toString().lines()).hasSize(6).first().asString()
