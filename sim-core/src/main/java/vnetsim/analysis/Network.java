@@ -57,10 +57,23 @@ public final class Network {
 
     /** Traces a flow on a given topology (what-if analyses pass a changed one). */
     public Trace trace(final Topology topology, final Flow flow, final FrameObserver observer) {
+        final Simulator sim = new Simulator(topology);        // its own device state: caches empty
+        sim.observe(null);
+        return trace(sim, new StepLog(), flow, observer);
+    }
+
+    /**
+     * Traces a flow in a given simulation, which is {@link Simulator#reset() reset} first: a worker that answers
+     * many questions about one shared topology reuses its simulation and log (see {@link Reachability}).
+     */
+    public Trace trace(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
+        final Topology topology = sim.topology();
         final int from = endpoint(topology, flow.from());
         final int to = endpoint(topology, flow.to());
-        final Simulator sim = new Simulator(topology);        // its own device state: caches empty
-        final StepLog log = new StepLog();
+        sim.record(null);
+        sim.observe(null);
+        sim.reset();
+        log.clear();
         final int destination = topology.endpoint(to).ip();
         if (!flow.cold()) {
             sim.ping(from, destination, 0);          // warm-up: ARP and FDBs learned along the way and back
@@ -79,7 +92,10 @@ public final class Network {
             case ARP -> sim.arping(from, destination);
         };
         sim.run();
-        return new TraceBuilder(topology, log).build(name, flow.protocol().label(), packet, from, to);
+        final Trace trace = new TraceBuilder(topology, log).build(name, flow.protocol().label(), packet, from, to);
+        sim.record(null);
+        sim.observe(null);
+        return trace;
     }
 
     /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */

@@ -19,7 +19,7 @@ import vnetsim.frame.MacAddress;
  * unless the port is in hairpin mode. With vlan_filtering off, tags pass unchanged and learning is on MAC only
  * (VID 0). Rules: semantics.md section 2.
  */
-public final class LinuxBridge implements Device, Cloneable {
+public final class LinuxBridge implements Device, Switching, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
     public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
     private static final int NONE = -1;
@@ -138,6 +138,20 @@ public final class LinuxBridge implements Device, Cloneable {
         } else {
             forward(frame, previous, vlan, Action.FLOODED, out);     // the last port gets the original
         }
+    }
+
+    @Override
+    public Refusal egressRefusal(final int ingress, final int wireVid, final int egress) {
+        int vlan = 0;
+        if (vlanFiltering) {
+            final BridgePort port = ports.get(ingress);
+            vlan = wireVid <= 0 ? port.pvid() : port.admit(wireVid);
+            if (vlan == PortVlans.NO_PVID || vlan == PortVlans.NOT_ADMITTED) {
+                return null;
+            }
+        }
+        final DropReason refused = shouldDeliver(egress, ingress, vlan);
+        return refused == null ? null : new Refusal(refused, L2Forwarding.detail(refused, vlan));
     }
 
     /** should_deliver(): not back out the ingress port (unless hairpin), port up, VLAN allowed on egress. */
