@@ -3,6 +3,7 @@ package vnetsim.network;
 import java.util.List;
 import java.util.stream.Stream;
 import vnetsim.analysis.Network;
+import vnetsim.analysis.NetworkSource;
 import vnetsim.topology.Topology;
 
 /**
@@ -25,7 +26,7 @@ import vnetsim.topology.Topology;
  * @param links     cables, by device and interface name
  */
 public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> switches, List<RouterSpec> routers,
-                          List<WorkloadSpec> workloads, List<LinkSpec> links) {
+                          List<WorkloadSpec> workloads, List<LinkSpec> links) implements NetworkSource {
     public NetworkSpec {
         hosts = List.copyOf(hosts);
         switches = List.copyOf(switches);
@@ -128,6 +129,7 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
      * each NIC followed by what is stacked on it, then workloads), linked as the names say.
      * @throws InvalidNetworkException when {@link #problems()} is not empty
      */
+    @Override
     public Topology compile() {
         validate();
         return new SpecCompiler(this).compile();
@@ -136,6 +138,6 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
     /** The network to ask questions of; every question runs on a freshly compiled topology. */
     public Network network() {
         validate();
-        return new Network(name, () -> new SpecCompiler(this).compile());
+        return new Network(this);
     }
 }

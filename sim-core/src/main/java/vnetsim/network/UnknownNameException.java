@@ -14,6 +14,16 @@ public final class UnknownNameException extends IllegalArgumentException {
         this.closest = List.copyOf(closest);
     }
 
+    /**
+     * A missing name with the existing names closest to it (edit distance, at most three).
+     * @param what       what was looked for ("switch", "port on Switch")
+     * @param name       the name given
+     * @param candidates every name that exists
+     */
+    public static UnknownNameException of(final String what, final String name, final List<String> candidates) {
+        return new UnknownNameException(what, name, Names.closest(name, candidates));
+    }
+
     /** The name that was not found. */
     public String name() {
         return name;

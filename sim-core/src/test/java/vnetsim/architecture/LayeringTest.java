@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final Map<String, Integer> LAYER = Map.of(
             "frame", 0, "device", 1, "topology", 2, "engine", 3, "trace", 4,
-            "pcap", 5, "analysis", 5, "testing", 5, "network", 6);
+            "pcap", 5, "analysis", 5, "testing", 5, "network", 6, "whatif", 7);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?vnetsim\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @Test

@@ -16,7 +16,8 @@ import vnetsim.verify.VerifyCommand;
  */
 @Command(name = "vnetsim", mixinStandardHelpOptions = true, version = "vnetsim 0.1.0",
         description = "Simulates, frame by frame, how traffic crosses virtualization hosts.",
-        subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class})
+        subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class, ReachabilityCommand.class,
+                WhatIfCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
 
