@@ -50,9 +50,9 @@ ns3 = results(os.path.join(out, "refs", "ns3.txt"))
 foot = results(os.path.join(out, "footprint.txt"))
 
 
-def c_hop(mode, table, flows):
+def c_hop(mode, table, flows, frame="64"):
     for r in c:
-        if r.get("mode") == mode and r.get("frame") == "64" and r.get("table") == table and r.get("flows") == flows:
+        if r.get("mode") == mode and r.get("frame") == frame and r.get("table") == table and r.get("flows") == flows:
             return float(r["ns_per_hop"])
     return None
 
@@ -61,6 +61,7 @@ refs = {
     "C dispatch": c_hop("dispatch", "1024", "hot"),
     "C trace": c_hop("trace", "1024", "hot"),
     "C random": c_hop("dispatch", "1000000", "random"),
+    "C dispatch 1500": c_hop("dispatch", "1024", "hot", "1500"),
     "ns-3": float(ns3[0]["ns_per_ref_hop"]) if ns3 and "ns_per_ref_hop" in ns3[0] else None,
 }
 pcap = bench("Pcap4jBaselineBenchmark", handoff="objects")
@@ -91,7 +92,7 @@ def x(v, digits):
 rows = []
 
 
-def add(label, b, per_hop=True):
+def add(label, b, per_hop=True, dispatch="C dispatch", trace="C trace"):
     if b is None:
         rows.append([label] + ["n/a"] * 9)
         return
@@ -100,15 +101,19 @@ def add(label, b, per_hop=True):
     alloc = b["alloc"]
     rows.append([label, f"{fmt(op)} ± {fmt(b['error'])}", fmt(hop), f"{1e9 / op:,.0f}",
                  fmt(alloc, 2) if alloc is not None else "n/a",
-                 x(ratio(hop, refs["C dispatch"]), 2), x(ratio(hop, refs["C trace"]), 2),
+                 x(ratio(hop, refs.get(dispatch)), 2), x(ratio(hop, refs.get(trace)), 2),
                  x(ratio(hop, refs["C random"]), 2), x(ratio(refs["ns-3"], hop), 0), x(ratio(refs["pcap4j"], hop), 1)])
 
 
-a_off = bench("EndToEndFlowBenchmark", trace="off")
-a_on = bench("EndToEndFlowBenchmark", trace="on")
+a_off = bench("EndToEndFlowBenchmark", frame="64", trace="off")
+a_on = bench("EndToEndFlowBenchmark", frame="64", trace="on")
 b_rand = bench("RandomFlowsBenchmark", entries="1000000")
 add("(a) VM1→VM3 warm, trace off", a_off)
 add("(a) VM1→VM3 warm, trace on", a_on)
+add("(a) same, 1500-byte frame, trace off (÷ C dispatch 1500)", bench("EndToEndFlowBenchmark", frame="1500", trace="off"),
+    dispatch="C dispatch 1500", trace=None)
+add("(a) same, 1500-byte frame, trace on", bench("EndToEndFlowBenchmark", frame="1500", trace="on"),
+    dispatch="C dispatch 1500", trace=None)
 add("(b) random flows, 1M-entry tables", b_rand)
 add("(c) cold ARP flood (per exchange)", bench("ColdArpFloodBenchmark", trace="off"), per_hop=False)
 add("(c) cold ARP flood, trace on", bench("ColdArpFloodBenchmark", trace="on"), per_hop=False)

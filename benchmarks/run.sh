@@ -15,7 +15,7 @@ cd "$ROOT"
 
 echo "== build" >&2
 # shellcheck disable=SC2086
-mvn ${MVN_ARGS:--q -B -o} install -DskipTests
+mvn ${MVN_ARGS:--q -B -o} package -DskipTests      # package, never install: ~/.m2 is shared
 
 echo "== JMH: per-frame suite (-prof gc)" >&2
 # shellcheck disable=SC2086

@@ -48,6 +48,9 @@ public class EndToEndFlowBenchmark {
     @Param({"off", "on"})
     String trace;
 
+    @Param({"64", "1500"})
+    String frame;
+
     // non-final on purpose: JMH must not constant-fold the inputs (JMHSample_10)
     private Simulator sim;
     private StepLog log;
@@ -55,6 +58,7 @@ public class EndToEndFlowBenchmark {
     private int vm3;
     private int vm3Ip;
     private int framesAfterWarmUp;
+    private int udpData;
 
     @Setup(Level.Trial)
     public void build() {
@@ -64,6 +68,7 @@ public class EndToEndFlowBenchmark {
         vm3 = Network.endpoint(topology, "vm3");
         vm3Ip = topology.endpoint(vm3).ip();
         log = "on".equals(trace) ? new StepLog() : null;
+        udpData = "1500".equals(frame) ? 1454 : 32;
     }
 
     /** Cold start, warm-up ping, path check; virtual time restarts so no FDB entry ages out mid-iteration. */
@@ -75,7 +80,7 @@ public class EndToEndFlowBenchmark {
         sim.run();
         sim.advance(1_000_000L);
         Paths.check(sim, () -> {
-            sim.sendUdp(vm1, vm3Ip);
+            sim.sendUdp(vm1, vm3Ip, udpData);
             sim.run();
         }, Paths.HOPS, vm3, Action.DELIVERED);
         sim.record(log);
@@ -97,7 +102,7 @@ public class EndToEndFlowBenchmark {
         if (log != null) {
             log.clear();
         }
-        final int packet = sim.sendUdp(vm1, vm3Ip);
+        final int packet = sim.sendUdp(vm1, vm3Ip, udpData);
         sim.run();
         return log == null ? packet : packet + log.size();   // returned, so nothing is dead code (JMHSample_08)
     }

@@ -14,7 +14,8 @@ import vnetsim.trace.TraceBuilder;
 
 /**
  * A named network users ask questions of: trace a flow, warm or cold, optionally capturing every frame. Each
- * question runs on a freshly built topology, so answers never depend on earlier questions.
+ * question runs in its own simulation (its own FDBs and ARP caches) of the supplied topology, so answers never
+ * depend on earlier questions, and one topology may answer many threads at once.
  *
  * <pre>{@code
  * Trace t = network.trace("Virtual Machine 1", "Virtual Machine 3");

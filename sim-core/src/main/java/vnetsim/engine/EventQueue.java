@@ -84,6 +84,11 @@ final class EventQueue {
         return size + (single ? 1 : 0);
     }
 
+    /** Time of the earliest entry; only when not empty. */
+    long firstTime() {
+        return single ? singleTime : time[0];
+    }
+
     /** Removes the earliest entry into the polled* fields. */
     void poll() {
         if (single) {

@@ -15,6 +15,14 @@ import vnetsim.topology.Topology;
  * queue. Equal times run in the order they were scheduled, so the same inputs give the same events, byte for
  * byte.
  *
+ * <p>Run to completion: the frame a device transmitted last is held as the <em>hand-off</em> instead of being
+ * queued. When the device returns, the engine follows the link itself (time advances by the link's latency) if
+ * nothing in the queue is due at or before the frame's arrival; otherwise, or as soon as the device transmits
+ * again or sets a timer, the hand-off goes into the queue. Both paths give the same order as queueing every
+ * hop (the queue would have returned the frame next: it was the latest scheduled and nothing is due before
+ * it), so traces are identical; the queue is used only where other events must interleave (flood copies, replies,
+ * timers, frames waiting for ARP).
+ *
  * <p>Forwarding loops and broadcast storms are bounded three ways, and each ends the run as a loop
  * ({@link #loopDetected()}, a {@link DropReason#HOP_LIMIT} drop the trace reports as LOOP): a frame that crosses
  * more than {@link #HOP_LIMIT} links is dropped; a run stops after {@link #EVENT_LIMIT} frame events; and it
@@ -38,6 +46,17 @@ public final class Simulator implements Egress {
     /** The topology's devices as a plain array: one load per event instead of an ImmutableList call. */
     private final Device[] devices;
     private final EventQueue queue = new EventQueue();
+    /** Per port, flat (index {@code portBase[device] + port}): the peer device and port, latency, link state. */
+    private final int[] portBase;
+    private final int[] peerDevice;
+    private final int[] peerPort;
+    private final long[] latencyNs;
+    private final boolean[] linkUp;
+    /** The hand-off: the last transmitted frame, not yet queued (null: none). */
+    private Frame handoff;
+    private long handoffTime;
+    private int handoffDevice;
+    private int handoffPort;
     private final FramePool pool = new FramePool();
     private StepLog log;
     private FrameObserver observer;
@@ -52,8 +71,25 @@ public final class Simulator implements Egress {
     public Simulator(final Topology topology) {
         this.topology = topology;
         this.devices = new Device[topology.deviceCount()];
+        this.portBase = new int[devices.length];
+        int ports = 0;
         for (int d = 0; d < devices.length; d++) {
             devices[d] = topology.device(d).instantiate();
+            portBase[d] = ports;
+            ports += devices[d].portCount();
+        }
+        peerDevice = new int[ports];
+        peerPort = new int[ports];
+        latencyNs = new long[ports];
+        linkUp = new boolean[ports];
+        for (int d = 0; d < devices.length; d++) {
+            for (int p = 0; p < devices[d].portCount(); p++) {
+                final int i = portBase[d] + p;
+                peerDevice[i] = topology.peerDevice(d, p);
+                peerPort[i] = topology.peerPort(d, p);
+                latencyNs[i] = topology.latencyNs(d, p);
+                linkUp[i] = topology.isLinkUp(d, p);
+            }
         }
     }
 
@@ -114,21 +150,20 @@ public final class Simulator implements Egress {
     public int inject(final int device, final int port, final byte[] bytes, final int offset, final int length) {
         final Frame f = pool.acquire().load(bytes, offset, length);
         f.setPacketId(nextPacket++);
-        queue.add(now, device, port, EventQueue.ARRIVAL, f);
+        enqueue(now, device, port, EventQueue.ARRIVAL, f);
         return f.packetId();
     }
 
     // ---- running ------------------------------------------------------------------------------------------------
 
-    /** Processes events until none is left (or the event limit stops a storm). */
+    /** Processes events until none is left (or a limit stops a loop or storm). */
     public void run() {
         events = 0;
         eventLimitReached = false;
         loopDetected = false;
+        queueHandoff();                                    // a frame sent before run() (ping, arping)
         while (!queue.isEmpty()) {
-            if (events >= EVENT_LIMIT || pool.live() > FRAME_LIMIT) {
-                eventLimitReached = true;
-                loopDetected = true;
+            if (limitReached()) {
                 drainAsLoop();
                 break;
             }
@@ -142,10 +177,35 @@ public final class Simulator implements Egress {
             } else {
                 arrive(frame, queue.polledPortOrToken);
             }
+            followHandoffs();
         }
         if (observer != null) {
             observer.onRunEnd();
         }
+    }
+
+    /** Runs the handed-off frame hop after hop while it is the next event the queue would return. */
+    private void followHandoffs() {
+        while (handoff != null) {
+            if (!queue.isEmpty() && queue.firstTime() <= handoffTime || limitReached()) {
+                queueHandoff();
+                return;
+            }
+            final Frame frame = handoff;
+            handoff = null;
+            now = handoffTime;
+            current = handoffDevice;
+            arrive(frame, handoffPort);
+        }
+    }
+
+    private boolean limitReached() {
+        if (events >= EVENT_LIMIT || pool.live() > FRAME_LIMIT) {
+            eventLimitReached = true;
+            loopDetected = true;
+            return true;
+        }
+        return false;
     }
 
     private void arrive(final Frame frame, final int port) {
@@ -157,7 +217,21 @@ public final class Simulator implements Egress {
         devices[current].receive(frame, port, this);
     }
 
+    /** Every queue entry goes through here: the held hand-off first, so entries keep the order they were made in. */
+    private void enqueue(final long at, final int device, final int portOrToken, final int kind, final Frame frame) {
+        queueHandoff();
+        queue.add(at, device, portOrToken, kind, frame);
+    }
+
+    private void queueHandoff() {
+        if (handoff != null) {
+            queue.add(handoffTime, handoffDevice, handoffPort, EventQueue.ARRIVAL, handoff);
+            handoff = null;
+        }
+    }
+
     private void drainAsLoop() {
+        queueHandoff();
         while (!queue.isEmpty()) {
             queue.poll();
             if (queue.polledFrame != null) {
@@ -171,6 +245,7 @@ public final class Simulator implements Egress {
     /** Forgets all learned state and time: FDBs, ARP caches, pending packets. */
     public void reset() {
         queue.clear();
+        handoff = null;
         for (final Device d : devices) {               // an array: no iterator per reset
             d.reset();
         }
@@ -214,12 +289,13 @@ public final class Simulator implements Egress {
         if (observer != null) {
             observer.onFrame(event, now, current, port, Direction.OUT, frame);
         }
-        final int peer = topology.peerDevice(current, port);
+        final int i = portBase[current] + port;
+        final int peer = peerDevice[i];
         if (peer == Topology.NOT_CONNECTED) {
             drop(frame, port, DropReason.NOT_CONNECTED, 0);
             return;
         }
-        if (!topology.isLinkUp(current, port)) {
+        if (!linkUp[i]) {
             drop(frame, port, DropReason.LINK_DOWN, 0);
             return;
         }
@@ -228,8 +304,11 @@ public final class Simulator implements Egress {
             drop(frame, port, DropReason.HOP_LIMIT, HOP_LIMIT);
             return;
         }
-        queue.add(now + topology.latencyNs(current, port), peer, topology.peerPort(current, port),
-                EventQueue.ARRIVAL, frame);
+        queueHandoff();                                   // a second transmit: the first goes to the queue
+        handoff = frame;
+        handoffTime = now + latencyNs[i];
+        handoffDevice = peer;
+        handoffPort = peerPort[i];
     }
 
     @Override
@@ -275,7 +354,7 @@ public final class Simulator implements Egress {
 
     @Override
     public void schedule(final long delayNs, final int token) {
-        queue.add(now + delayNs, current, token, EventQueue.TIMER, null);
+        enqueue(now + delayNs, current, token, EventQueue.TIMER, null);
     }
 
     private int record(final Frame frame, final int port, final Direction direction, final Action action) {

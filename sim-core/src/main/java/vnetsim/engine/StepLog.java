@@ -13,28 +13,35 @@ import vnetsim.frame.Ipv4;
 import vnetsim.frame.VlanTag;
 
 /**
- * Every frame event of a run in preallocated primitive storage: per event three packed longs and a copy of the
- * frame's first {@link #SNAPSHOT} bytes (Ethernet, up to two tags, the IPv4 or ARP header), nothing decoded and
- * no object created while simulating. Header fields are decoded from the snapshot only when read, so a device
- * cannot claim a tag it did not write and the frame path pays one small copy per event. Arrays are reused across
- * runs. {@link vnetsim.trace.TraceBuilder} turns a log into people's vocabulary after the run.
+ * Every frame event of a run in preallocated primitive storage: per event three packed longs and a snapshot of
+ * the frame's first {@link #SNAPSHOT} bytes (Ethernet, up to two tags, the IPv4 or ARP header), nothing decoded
+ * and no object created while simulating. Header fields are decoded from the snapshot only when read, so a device
+ * cannot claim a tag it did not write. A hop costs one snapshot copy: a frame arriving over a link is byte for
+ * byte what its sender recorded when it left, so the arrival event shares the departure's snapshot instead of
+ * copying it again. Arrays are reused across runs. {@link vnetsim.trace.TraceBuilder} turns a log into people's
+ * vocabulary after the run.
  *
  * <pre>
  *  meta[3e]     time (ns)
  *  meta[3e+1]   device (32) | port (16) | direction (2) | action (5) | drop reason + 1 (7)
  *  meta[3e+2]   packet (32) | parent event + 1 (32)
  *  detail[e]    the drop detail (a VID, an MTU, an IPv4 address)
- *  length[e]    frame length;  headers[64e .. 64e+63]  the frame's first bytes
+ *  snapshot[e]  the event's snapshot s:  length[s] frame length;  headers[64s .. 64s+63]  the frame's first bytes
  * </pre>
  */
 public final class StepLog {
     /** Bytes of each frame kept: 14 Ethernet + 8 for two tags + 28 ARP or 20 IPv4, rounded up. */
     static final int SNAPSHOT = 64;
     private static final int NO_DIRECTION = 2;
+    private static final Direction[] DIRECTIONS = Direction.values();
+    private static final Action[] ACTIONS = Action.values();
+    private static final DropReason[] REASONS = DropReason.values();
 
     private int size;
+    private int snapshots;
     private long[] meta = new long[3 * 256];
     private int[] detail = new int[256];
+    private int[] snapshot = new int[256];
     private short[] length = new short[256];
     private byte[] headers = new byte[SNAPSHOT * 256];
 
@@ -44,14 +51,24 @@ public final class StepLog {
         }
         final int i = size++;
         final int m = 3 * i;
+        final int parent = f.lastEvent();
         meta[m] = t;
         meta[m + 1] = ((long) dev << 32) | ((long) (p & 0xffff) << 16)
                 | ((long) (dir == null ? NO_DIRECTION : dir.ordinal()) << 14) | ((long) a.ordinal() << 7);
-        meta[m + 2] = ((long) f.packetId() << 32) | ((f.lastEvent() + 1) & 0xffff_ffffL);
+        meta[m + 2] = ((long) f.packetId() << 32) | ((parent + 1) & 0xffff_ffffL);
         detail[i] = 0;
+        if (dir == Direction.IN && parent >= 0 && parent < i && isDeparture(parent) && packet(parent) == f.packetId()) {
+            snapshot[i] = snapshot[parent];               // arrived over a link: the bytes that left
+            return i;
+        }
+        if (snapshots == length.length) {
+            growSnapshots();
+        }
+        final int s = snapshots++;
+        snapshot[i] = s;
         final int len = f.length();
-        length[i] = (short) len;
-        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * i, Math.min(len, SNAPSHOT));
+        length[s] = (short) len;
+        System.arraycopy(f.bytes(), f.start(), headers, SNAPSHOT * s, Math.min(len, SNAPSHOT));
         return i;
     }
 
@@ -63,6 +80,7 @@ public final class StepLog {
 
     public void clear() {
         size = 0;
+        snapshots = 0;
     }
 
     public int size() {
@@ -81,19 +99,24 @@ public final class StepLog {
         return (int) (meta[3 * i + 1] >>> 16) & 0xffff;
     }
 
+    /** Whether event {@code i} is an OUT event; read from the packed bits (no enum array copied on the frame path). */
+    private boolean isDeparture(final int i) {
+        return ((int) (meta[3 * i + 1] >>> 14) & 0x3) == Direction.OUT.ordinal();
+    }
+
     /** IN or OUT. */
     public Direction direction(final int i) {
         final int d = (int) (meta[3 * i + 1] >>> 14) & 0x3;
-        return d == NO_DIRECTION ? null : Direction.values()[d];
+        return d == NO_DIRECTION ? null : DIRECTIONS[d];
     }
 
     public Action action(final int i) {
-        return Action.values()[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
+        return ACTIONS[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
     }
 
     public DropReason dropReason(final int i) {
         final int r = (int) meta[3 * i + 1] & 0x7f;
-        return r == 0 ? null : DropReason.values()[r - 1];
+        return r == 0 ? null : REASONS[r - 1];
     }
 
     public int detail(final int i) {
@@ -110,22 +133,26 @@ public final class StepLog {
     }
 
     public long destinationMac(final int i) {
-        return Bytes.mac(headers, SNAPSHOT * i);
+        return Bytes.mac(headers, base(i));
     }
 
     public long sourceMac(final int i) {
-        return Bytes.mac(headers, SNAPSHOT * i + Ethernet.SOURCE_OFFSET);
+        return Bytes.mac(headers, base(i) + Ethernet.SOURCE_OFFSET);
+    }
+
+    private int base(final int i) {
+        return SNAPSHOT * snapshot[i];
     }
 
     /** Outer VID, or {@link VlanTag#UNTAGGED}. */
     public int vlan(final int i) {
-        final int base = SNAPSHOT * i;
+        final int base = base(i);
         return EtherType.isVlanTpid(Bytes.u16(headers, base + Ethernet.TYPE_OFFSET))
                 ? Bytes.u16(headers, base + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK : VlanTag.UNTAGGED;
     }
 
     public int tagCount(final int i) {
-        return (typeOffset(i) - SNAPSHOT * i - Ethernet.TYPE_OFFSET) / VlanTag.LENGTH;
+        return (typeOffset(i) - base(i) - Ethernet.TYPE_OFFSET) / VlanTag.LENGTH;
     }
 
     public int etherType(final int i) {
@@ -156,11 +183,11 @@ public final class StepLog {
     }
 
     public int length(final int i) {
-        return length[i];
+        return length[snapshot[i]];
     }
 
     private int typeOffset(final int i) {
-        final int base = SNAPSHOT * i;
+        final int base = base(i);
         int off = base + Ethernet.TYPE_OFFSET;
         while (off + VlanTag.LENGTH + 2 <= base + SNAPSHOT && EtherType.isVlanTpid(Bytes.u16(headers, off))) {
             off += VlanTag.LENGTH;
@@ -169,17 +196,22 @@ public final class StepLog {
     }
 
     private boolean hasIpv4(final int i) {
-        return typeOffset(i) + 2 + Ipv4.HEADER_LENGTH <= SNAPSHOT * i + Math.min(length[i], SNAPSHOT);
+        return typeOffset(i) + 2 + Ipv4.HEADER_LENGTH <= base(i) + Math.min(length(i), SNAPSHOT);
     }
 
     private boolean hasArp(final int i) {
-        return typeOffset(i) + 2 + Arp.LENGTH <= SNAPSHOT * i + Math.min(length[i], SNAPSHOT);
+        return typeOffset(i) + 2 + Arp.LENGTH <= base(i) + Math.min(length(i), SNAPSHOT);
     }
 
     private void grow() {
         final int n = detail.length * 2;
         meta = Arrays.copyOf(meta, 3 * n);
         detail = Arrays.copyOf(detail, n);
+        snapshot = Arrays.copyOf(snapshot, n);
+    }
+
+    private void growSnapshots() {
+        final int n = length.length * 2;
         length = Arrays.copyOf(length, n);
         headers = Arrays.copyOf(headers, SNAPSHOT * n);
     }
