@@ -47,7 +47,8 @@ final class Notes {
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(e) + " via VLAN interface";
             case TAG_POPPED -> "Removing VLAN tag via VLAN interface";
             case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
-            case ROUTED -> "Routed, tag now " + log.vlan(e) + ", TTL " + log.ttl(e);
+            case ROUTED -> "Routed, " + (log.vlan(e) < 0 ? "untagged" : "tag now " + log.vlan(e)) + ", TTL "
+                    + log.ttl(e);
         };
     }
 
@@ -78,20 +79,25 @@ final class Notes {
                     ? "Departing switch to " + peerHost(out)
                     : "Exiting via physical interface";
             case RECEIVED -> "Entering via physical interface";
-            case ROUTED -> routedNote(device, in, out);
+            case ROUTED -> routedNote(device, in, out >= 0 ? out
+                    : following >= 0 && log.device(following) == log.device(noted) ? following : -1);
         };
     }
 
     private String routedNote(final Device device, final int in, final int out) {
         final StringBuilder sb = new StringBuilder("Routed");
         if (device instanceof RoutingFirewall firewall && in >= 0 && out >= 0) {
-            final RouterInterface from = firewall.interfaceFor(log.sourceIp(in));
-            final RouterInterface to = firewall.interfaceFor(log.destinationIp(in));
+            final String from = firewall.routeText(log.sourceIp(in));
+            final String to = firewall.routeText(log.destinationIp(in));
             if (from != null && to != null) {
-                sb.append(' ').append(from.subnet()).append(" -> ").append(to.subnet());
+                sb.append(' ').append(from).append(" -> ").append(to);
             }
             sb.append(", ACLs evaluated (permit)");
-            if (log.vlan(in) != log.vlan(out)) {
+            if (log.vlan(out) < 0 && log.vlan(in) >= 0) {
+                sb.append(", tag ").append(log.vlan(in)).append(" removed");        // out of a routed port
+            } else if (log.vlan(in) < 0 && log.vlan(out) >= 0) {
+                sb.append(", tag ").append(log.vlan(out)).append(" added");         // in on a routed port
+            } else if (log.vlan(in) != log.vlan(out)) {
                 sb.append(", tag changed from ").append(log.vlan(in)).append(" to ").append(log.vlan(out));
             }
             sb.append(", TTL ").append(log.ttl(in)).append(" -> ").append(log.ttl(out));
