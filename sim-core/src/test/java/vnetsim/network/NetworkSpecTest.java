@@ -202,6 +202,17 @@ class NetworkSpecTest {
     }
 
     @Test
+    void a_cable_from_a_port_to_itself_is_named() {
+        final NetworkBuilder b = lab();
+        b.switchNamed("tor").access("Ethernet1/9", 10);
+        b.link("tor", "Ethernet1/9", "tor", "Eth1/9");
+
+        assertThat(problems(b.spec())).containsExactly(
+                "link tor/Ethernet1/9 <-> tor/Eth1/9 connects a port to itself",
+                "tor/Ethernet1/9 is left unconnected: no link names it (shut it down or remove it)");
+    }
+
+    @Test
     void a_static_route_via_a_gateway_on_no_connected_subnet_is_refused_as_the_kernel_does() {
         final NetworkBuilder b = lab();
         b.router("fw").defaultRoute("192.0.2.1");
