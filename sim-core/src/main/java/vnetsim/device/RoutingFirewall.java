@@ -25,7 +25,8 @@ import vnetsim.frame.Packets;
  * destination on a connected route, the gateway on a static one) by ARP on the egress interface -> transmit. No
  * route: ICMP net unreachable, as ip_error() sends for -ENETUNREACH. It answers ARP only for the address of the
  * interface the request arrived on, as a firewall appliance does (a Linux router with the default arp_ignore=0
- * would answer for any of its addresses). Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
+ * would answer for any of its addresses). Rules and sources: {@code src/docs/forwarding-rules.md} section 5
+ * (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device {
     /** The first physical port ("Uplink 1"). */

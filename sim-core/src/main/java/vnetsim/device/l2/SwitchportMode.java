@@ -2,7 +2,7 @@ package vnetsim.device.l2;
 
 /**
  * How a switch port maps wire tags to VLANs: NX-OS {@code switchport mode access|trunk}. Rules from
- * shared/reference/semantics.md section 5 (Nexus interfaces guides).
+ * {@code src/docs/forwarding-rules.md} section 4 (Nexus interfaces guides).
  */
 public sealed interface SwitchportMode permits SwitchportMode.Access, SwitchportMode.Trunk {
     /** {@link #admit} result: the frame is dropped on ingress. */
