@@ -17,7 +17,7 @@ import vnetsim.frame.MacAddress;
  * vlan_filtering), learning after filtering, then known unicast to one port, everything else flooded to every
  * other port (the last one gets the original, as br_flood() does). A frame never goes back out its ingress port
  * unless the port is in hairpin mode. With vlan_filtering off, tags pass unchanged and learning is on MAC only
- * (VID 0). Rules: semantics.md section 2.
+ * (VID 0). Rules and sources: {@code src/docs/forwarding-rules.md} section 3.
  */
 public final class LinuxBridge implements Device, Switching, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */

@@ -27,7 +27,8 @@ import vnetsim.frame.Packets;
  * destination on a connected route, the gateway on a static one) by ARP on the egress interface -> transmit. No
  * route: ICMP net unreachable, as ip_error() sends for -ENETUNREACH. It answers ARP only for the address of the
  * interface the request arrived on, as a firewall appliance does (a Linux router with the default arp_ignore=0
- * would answer for any of its addresses). Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
+ * would answer for any of its addresses). Rules and sources: {@code src/docs/forwarding-rules.md} section 5
+ * (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device, Cloneable {
     /** The first physical port ("Uplink 1"). */
@@ -40,6 +41,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     private long[] macs = new long[0];
     private final long mac;
     private final List<RouterInterface> interfaces = new ArrayList<>();
+    private final List<Boolean> interfaceUp = new ArrayList<>();
     private final Int2IntHashMap interfaceByPortVid = new Int2IntHashMap(NONE);
     private final List<StaticRoute> routes = new ArrayList<>();
     private final List<AclRule> acl = new ArrayList<>();
@@ -81,6 +83,22 @@ public final class RoutingFirewall implements Device, Cloneable {
         }
         interfaceByPortVid.put(key, interfaces.size());
         interfaces.add(routerInterface);
+        interfaceUp.add(Boolean.TRUE);
+    }
+
+    /**
+     * Shuts an interface down or brings it up. A down interface takes no frames and its connected route is
+     * withdrawn (fib_sync_down_dev()), so static routes through it are unusable too.
+     * @throws IllegalArgumentException when there is no interface of that name
+     */
+    public void setInterfaceUp(final String interfaceName, final boolean up) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (interfaces.get(i).name().equals(interfaceName)) {
+                interfaceUp.set(i, up);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(host + " has no interface named " + interfaceName);
     }
 
     /** Adds a static route; its gateway is resolved through the connected routes when a packet takes it. */
@@ -102,6 +120,10 @@ public final class RoutingFirewall implements Device, Cloneable {
         final int ingressIndex = interfaceByPortVid.get(key(port, vid));
         if (ingressIndex == NONE) {
             out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, vid);
+            return;
+        }
+        if (!interfaceUp.get(ingressIndex)) {
+            out.drop(frame, port, DropReason.LINK_DOWN, 0);
             return;
         }
         final RouterInterface ingress = interfaces.get(ingressIndex);
@@ -325,7 +347,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         int bestLength = -1;
         for (int i = 0; i < interfaces.size(); i++) {
             final RouterInterface candidate = interfaces.get(i);
-            if (candidate.prefixLength() > bestLength && candidate.isConnected(destination)) {
+            if (candidate.prefixLength() > bestLength && interfaceUp.get(i) && candidate.isConnected(destination)) {
                 best = i;
                 bestLength = candidate.prefixLength();
             }
@@ -356,7 +378,8 @@ public final class RoutingFirewall implements Device, Cloneable {
         RouterInterface best = null;
         for (int i = 0; i < interfaces.size(); i++) {
             final RouterInterface candidate = interfaces.get(i);
-            if (candidate.isConnected(address) && (best == null || candidate.prefixLength() > best.prefixLength())) {
+            if (interfaceUp.get(i) && candidate.isConnected(address)
+                    && (best == null || candidate.prefixLength() > best.prefixLength())) {
                 best = candidate;
             }
         }
@@ -458,6 +481,20 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     public List<AclRule> acl() {
         return List.copyOf(acl);
+    }
+
+    /**
+     * The route a packet for {@code address} takes, in words: the connected subnet ("172.16.4.0/24") or the
+     * static route ("default via 198.51.100.1"); null with no route.
+     */
+    @Override
+    public String routeText(final int address) {
+        final int route = route(address);
+        if (route == NONE) {
+            return null;
+        }
+        return route < interfaces.size() ? interfaces.get(route).subnet() : routes.get(route - interfaces.size())
+                .toString();
     }
 
     /** The interface a packet for {@code address} leaves by (connected or static route), or null with no route. */

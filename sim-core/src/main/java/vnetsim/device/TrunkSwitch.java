@@ -15,7 +15,8 @@ import vnetsim.frame.MacAddress;
  * An NX-OS style L2 switch: access and trunk ports ({@link SwitchportMode}), per-VLAN MAC learning, flooding of
  * broadcast, multicast and unknown unicast "to all LAN ports of the same VLAN except the port that received the
  * frame". A frame in a VLAN not allowed on its ingress port is dropped without learning; frames of a VLAN never
- * leave a port that does not carry it. Rules: semantics.md section 5 (Nexus L2 interfaces guides).
+ * leave a port that does not carry it. Rules and sources: {@code src/docs/forwarding-rules.md} section 4
+ * (Nexus L2 interfaces guides).
  */
 public final class TrunkSwitch implements Device, Switching, Cloneable {
     /** NX-OS (Nexus 9000) default MAC ageing: 1800 s. */

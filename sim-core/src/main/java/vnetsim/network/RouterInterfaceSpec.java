@@ -4,14 +4,21 @@ package vnetsim.network;
  * A routed interface: a subinterface of a port for one VLAN ({@code Uplink 1.2003}), or a port's untagged
  * interface (a routed port without VLANs). Its address is the gateway of a connected route.
  *
- * @param name    the interface name
- * @param port    the router port it is on
- * @param vid     its VLAN, or {@link #UNTAGGED} for a routed port
- * @param address gateway address and prefix ({@code 172.16.4.1/24})
- * @param mtu     IP MTU in bytes
+ * @param name     the interface name
+ * @param port     the router port it is on
+ * @param vid      its VLAN, or {@link #UNTAGGED} for a routed port
+ * @param address  gateway address and prefix ({@code 172.16.4.1/24})
+ * @param mtu      IP MTU in bytes
+ * @param shutdown administratively down: it takes no frames and its connected route is withdrawn
  */
-public record RouterInterfaceSpec(String name, String port, int vid, Cidr address, int mtu) {
+public record RouterInterfaceSpec(String name, String port, int vid, Cidr address, int mtu, boolean shutdown) {
     public static final int UNTAGGED = 0;
+
+    /** An interface that is up. */
+    public RouterInterfaceSpec(final String name, final String port, final int vid, final Cidr address,
+                               final int mtu) {
+        this(name, port, vid, address, mtu, false);
+    }
 
     /** A subinterface {@code port.vid} with MTU 1500. */
     public static RouterInterfaceSpec subinterface(final String port, final int vid, final String address) {
@@ -24,10 +31,14 @@ public record RouterInterfaceSpec(String name, String port, int vid, Cidr addres
     }
 
     public RouterInterfaceSpec withVid(final int newVid) {
-        return new RouterInterfaceSpec(name, port, newVid, address, mtu);
+        return new RouterInterfaceSpec(name, port, newVid, address, mtu, shutdown);
     }
 
     public RouterInterfaceSpec withMtu(final int newMtu) {
-        return new RouterInterfaceSpec(name, port, vid, address, newMtu);
+        return new RouterInterfaceSpec(name, port, vid, address, newMtu, shutdown);
+    }
+
+    public RouterInterfaceSpec withShutdown(final boolean down) {
+        return new RouterInterfaceSpec(name, port, vid, address, mtu, down);
     }
 }

@@ -8,16 +8,9 @@ import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
 import vnetsim.device.DropReason;
-import vnetsim.device.Endpoint;
-import vnetsim.device.PhysicalNic;
-import vnetsim.device.TrunkSwitch;
-import vnetsim.device.l2.SwitchportMode;
-import vnetsim.device.l2.VlanSet;
-import vnetsim.frame.Ipv4Address;
-import vnetsim.frame.MacAddress;
-import vnetsim.topology.LinkKind;
+import vnetsim.network.NetworkBuilder;
+import vnetsim.network.NetworkSpec;
 import vnetsim.topology.Topology;
-import vnetsim.topology.TopologyBuilder;
 import vnetsim.topology.TopologyGraph;
 
 /**
@@ -25,32 +18,27 @@ import vnetsim.topology.TopologyGraph;
  * the outcome is LOOP and says where the frame went round.
  */
 class ForwardingLoopTest {
-    private static Topology loopedSwitch() {
-        final TopologyBuilder b = new TopologyBuilder();
-        final TrunkSwitch sw = new TrunkSwitch("Switch", TrunkSwitch.DEFAULT_AGEING_NS);
-        final int s = b.add(sw);
-        final SwitchportMode trunk = SwitchportMode.Trunk.allowing(VlanSet.range(2003, 2005));
-        final VirtualizationNode node0 = new VirtualizationNode(b, "node0", "enp4s0f0",
-                MacAddress.parse("3c:fd:fe:a0:00:00"), 1500, 2003);
-        final VirtualizationNode node1 = new VirtualizationNode(b, "node1", "enp4s0f0",
-                MacAddress.parse("3c:fd:fe:a0:00:01"), 1500, 2003);
-        b.link(s, sw.addPort("Ethernet1/3", trunk), node0.nic(), PhysicalNic.WIRE, LinkKind.CABLE);
-        b.link(s, sw.addPort("Ethernet1/7", trunk), node1.nic(), PhysicalNic.WIRE, LinkKind.CABLE);
-        b.link(s, sw.addPort("Ethernet1/20", trunk), s, sw.addPort("Ethernet1/21", trunk), LinkKind.CABLE);
-        node0.attach("vm1", vm("Virtual Machine 1", "172.16.4.10"), 2003, "veth-vm1");
-        node1.attach("vm4", vm("Virtual Machine 4", "172.16.4.11"), 2003, "veth-vm4");
+    private static NetworkSpec looped() {
+        final NetworkBuilder b = NetworkBuilder.network("looped");
+        b.switchNamed("Switch").trunk("Ethernet1/3", "2003-2005").trunk("Ethernet1/7", "2003-2005")
+                .trunk("Ethernet1/20", "2003-2005").trunk("Ethernet1/21", "2003-2005");
+        for (int n = 0; n < 2; n++) {
+            b.host("node" + n).nic("enp4s0f0").mac("3c:fd:fe:a0:00:0" + n).vlan(2003).bridge("bridge2003");
+        }
+        b.link("Switch", "Ethernet1/3", "node0", "enp4s0f0").link("Switch", "Ethernet1/7", "node1", "enp4s0f0")
+                .link("Switch", "Ethernet1/20", "Switch", "Ethernet1/21");
+        b.host("node0").bridge("bridge2003").vm("vm1", "172.16.4.10/24").named("Virtual Machine 1");
+        b.host("node1").bridge("bridge2003").vm("vm4", "172.16.4.11/24").named("Virtual Machine 4");
         return b.build();
     }
 
-    private static Endpoint vm(final String name, final String ip) {
-        final int address = Ipv4Address.parse(ip);
-        return new Endpoint(name, "vmnic1", Endpoint.Workload.VM, 0x0200_0000_0000L | (address & 0xffffffffL),
-                address, 24, Ipv4Address.parse("172.16.4.1"), 64);
+    private static Topology loopedSwitch() {
+        return looped().compile();
     }
 
     @Test
     void a_broadcast_around_a_patch_cable_loop_ends_as_loop_naming_the_ports() {
-        final Network looped = new Network("looped", ForwardingLoopTest::loopedSwitch);
+        final Network looped = looped().network();
 
         final var trace = looped.trace(new Flow("vm1", "vm4", Protocol.ARP, true));
 

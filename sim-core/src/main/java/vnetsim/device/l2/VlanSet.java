@@ -131,13 +131,14 @@ public final class VlanSet {
         return sb.toString();
     }
 
+    /** Equal when they hold the same VIDs, however the ranges were written ([10..10] and [10..11) alike). */
     @Override
     public boolean equals(final Object o) {
-        return o instanceof VlanSet other && ranges.equals(other.ranges);
+        return o instanceof VlanSet other && java.util.Arrays.equals(bits, other.bits);
     }
 
     @Override
     public int hashCode() {
-        return ranges.hashCode();
+        return java.util.Arrays.hashCode(bits);
     }
 }
