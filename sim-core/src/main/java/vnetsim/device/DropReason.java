@@ -11,7 +11,12 @@ public enum DropReason {
     LINK_LOCAL_NOT_FORWARDED("link-local group address is not forwarded by a bridge"),
     /** Switch trunk/access or bridge VLAN filtering: the frame's VLAN is not carried by the ingress port. */
     VLAN_NOT_ALLOWED_INGRESS("VLAN %d is not allowed on this port (ingress)"),
-    /** An untagged frame arrived on a switch trunk whose native VLAN is not allowed (or is tagged). */
+    /**
+     * NX-OS: the frame's VLAN is allowed on the port but was never created with {@code vlan N}; a VLAN that does not
+     * exist is in no spanning-tree forwarding state, so the switch carries nothing in it.
+     */
+    VLAN_NOT_CREATED("VLAN %d is allowed on this port but does not exist on the switch (no 'vlan %d' line)"),
+    /** An untagged frame arrived on a trunk whose native VLAN is not allowed, or a bridge port without PVID. */
     UNTAGGED_NOT_ALLOWED("untagged frame: native VLAN %d is not allowed on this port"),
     /** Bridge VLAN filtering: an untagged frame arrived on a port with no PVID, so it belongs to no VLAN. */
     NO_PVID("untagged frame: this bridge port has no PVID (bridge vlan ... pvid), so it belongs to no VLAN"),

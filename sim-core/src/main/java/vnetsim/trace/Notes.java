@@ -72,7 +72,9 @@ final class Notes {
                     : "Flooded by " + noun + floodCause(in);
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via " + noun;
             case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
-            case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out) : "Exiting via " + noun;
+            case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out)
+                    : device.role() == Role.L3_ROUTING ? "Exiting via physical interface"     // a routed port
+                    : "Exiting via " + noun;
             case RECEIVED -> "Entering via " + noun;
             case ROUTED -> routedNote(device, in, out >= 0 ? out
                     : following >= 0 && log.device(following) == log.device(noted) ? following : -1);

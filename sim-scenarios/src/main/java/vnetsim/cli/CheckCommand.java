@@ -25,7 +25,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "a scenario name (see 'vnetsim scenarios')")
+    @Parameters(index = "0", paramLabel = "NETWORK",
+            description = "a network folder, or a network name (see 'vnetsim scenarios')")
     private String networkName;
 
     @Option(names = "--intents", required = true, paramLabel = "FILE", description = "the intents file (YAML)")

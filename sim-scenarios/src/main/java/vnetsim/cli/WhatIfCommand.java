@@ -44,7 +44,8 @@ final class WhatIfCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "a scenario name (see 'vnetsim scenarios')")
+    @Parameters(index = "0", paramLabel = "NETWORK",
+            description = "a network folder, or a network name (see 'vnetsim scenarios')")
     private String networkName;
 
     @Option(names = "--change", paramLabel = "CHANGE", description = "a change (repeatable)")
@@ -53,7 +54,7 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--change-file", paramLabel = "FILE", description = "changes, one per line ('#' comments)")
     private Path changeFile;
 
-    @Option(names = "--after", paramLabel = "AFTER", description = "a second version of the network to compare")
+    @Option(names = "--after", paramLabel = "AFTER", description = "a second version of the network (a folder) to compare with NETWORK")
     private String after;
 
     @Option(names = "--protocol", defaultValue = "icmp", paramLabel = "PROTOCOL",

@@ -72,6 +72,36 @@ class WhatIfCliTest {
     }
 
     @Test
+    void whatifBetweenTwoCopiesOfTheShippedFolderListsTheSameFlows() throws Exception {
+        final Path before = copy(Path.of("..", "src", "networks", "acp-virtualization"), dir.resolve("before"));
+        final Path after = copy(before, dir.resolve("after"));
+        final Path cfg = after.resolve("configs").resolve("switch.cfg");
+        final String text = Files.readString(cfg);
+        final int port = text.indexOf("interface Ethernet1/3");
+        final int end = text.indexOf("switchport trunk allowed vlan 2003-2005", port)
+                + "switchport trunk allowed vlan 2003-2005".length();
+        Files.writeString(cfg, text.substring(0, end) + "\n  switchport trunk allowed vlan remove 2004"
+                + text.substring(end));
+        assertThat(run("whatif", before.toString(), "--after", after.toString(), "--format", "json")).isZero();
+        final JsonNode root = new ObjectMapper().readTree(out.toString());
+        final List<String> pairs = new ArrayList<>();
+        for (final JsonNode f : root.get("flows")) {
+            pairs.add(f.get("from").asText() + ">" + f.get("to").asText());
+            assertThat(f.get("after").get("cause").get("interface").asText()).isEqualTo("Ethernet1/3");
+        }
+        assertThat(pairs).hasSize(12).allSatisfy(p -> assertThat(p).contains("vm3"));
+    }
+
+    private static Path copy(final Path from, final Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (final Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+        return to;
+    }
+
+    @Test
     void whatifFromAChangeFileAndAMissingNameIsExit2WithTheClosest() throws Exception {
         final Path file = dir.resolve("changes.txt");
         Files.writeString(file, "# maintenance window\nshut Switch Ethernet1/11\n");
