@@ -100,6 +100,15 @@ public final class Network {
      * many questions about one shared topology reuses its simulation and log (see {@link Reachability}).
      */
     public Trace trace(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
+        final int[] run = simulate(sim, log, flow, observer);
+        return new TraceBuilder(sim.topology(), log).build(name, flow.protocol().label(), run[0], run[1], run[2]);
+    }
+
+    /**
+     * Runs a flow in {@code sim} (reset first), recording into {@code log}; returns {packet id, sender index,
+     * destination index} for {@link TraceBuilder#build}.
+     */
+    int[] simulate(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
         final Topology topology = sim.topology();
         final int from = endpoint(topology, flow.from());
         final int addressed = addressOrZero(flow.to());
@@ -126,10 +135,9 @@ public final class Network {
             case ARP -> sim.arping(from, destination);
         };
         sim.run();
-        final Trace trace = new TraceBuilder(topology, log).build(name, flow.protocol().label(), packet, from, to);
         sim.record(null);
         sim.observe(null);
-        return trace;
+        return new int[] {packet, from, to};
     }
 
     /** The IPv4 address a flow's destination names ("172.16.4.1"), or 0 when it names an endpoint. */

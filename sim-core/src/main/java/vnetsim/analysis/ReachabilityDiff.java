@@ -2,7 +2,6 @@ package vnetsim.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import vnetsim.analysis.Reachability.Cell;
 
@@ -49,9 +48,8 @@ public final class ReachabilityDiff {
 
     static ReachabilityDiff of(final Reachability before, final Reachability after) {
         final List<Change> changes = new ArrayList<>();
-        final Map<String, Cell> old = before.byPair();
         for (final Cell now : after.cells()) {
-            final Cell was = old.get(Reachability.key(now.from(), now.to()));
+            final Cell was = before.find(now.from(), now.to());
             if (was == null) {
                 continue;
             }
