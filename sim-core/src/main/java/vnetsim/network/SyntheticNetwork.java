@@ -5,7 +5,7 @@ package vnetsim.network;
  * one trunk switch ("Switch", node n on Ethernet1/(n+2)), one router-on-a-stick firewall ("Firewall" on
  * Ethernet1/1, gateway x.x.0.1 in every VLAN). Every node trunks every VLAN into a subinterface and a
  * VLAN-unaware bridge per VLAN, as the acp nodes do. Workload i (id {@code w<i>}) runs on node {@code i % N} in
- * VLAN index {@code (i / N) % M}, so consecutive workloads spread over nodes first, then VLANs. VLAN index k is
+ * VLAN index {@code (i + i / N) % M}, so consecutive workloads spread over nodes and VLANs alike. VLAN index k is
  * VID 100 + k with subnet 10.k.0.0/16 (M at most 250).
  *
  * <p>The same arguments give the same network, name for name and address for address.
@@ -49,7 +49,7 @@ public final class SyntheticNetwork {
         final int[] perVlan = new int[vlans];
         for (int i = 0; i < workloads; i++) {
             final int n = i % nodes;
-            final int k = (i / nodes) % vlans;
+            final int k = (i + i / nodes) % vlans;
             final int h = perVlan[k]++ + 10;                    // .0.1 is the gateway
             b.host(node(n)).bridge("br" + (FIRST_VID + k))
                     .vm("w" + i, "10." + k + "." + (h >> 8) + "." + (h & 0xff) + "/16").iface("eth0");

@@ -23,7 +23,7 @@ class SyntheticNetworkTest {
         assertThat(spec.switchNamed("Switch").ports()).hasSize(5);
         final Reachability matrix = Reachability.of(spec.network());
         assertThat(matrix.cells()).hasSize(20 * 19).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Outcome.DELIVERED));
-        assertThat(matrix.cell("w0", "w5").path()).contains("Firewall / Uplink 1");     // VLAN 100 -> 101: routed
+        assertThat(matrix.cell("w0", "w1").path()).contains("Firewall / Uplink 1");     // VLAN 100 -> 101: routed
     }
 
     @Test
