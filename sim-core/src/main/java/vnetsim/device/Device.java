@@ -80,6 +80,14 @@ public interface Device {
     }
 
     /**
+     * Called by {@link vnetsim.topology.TopologyBuilder#build()}: the device is now part of a built topology, which
+     * may be shared by threads, so its configuration methods throw {@link IllegalStateException} from now on
+     * (a what-if builds a new topology).
+     */
+    default void seal() {
+    }
+
+    /**
      * This device for one simulation: the same configuration (shared, never written while simulating) with its
      * own empty learned state (FDB, ARP cache, pending packets, counters). A built {@link
      * vnetsim.topology.Topology} holds configuration only; each {@code Simulator} runs instances of it, so one

@@ -34,6 +34,9 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     private ForwardingDatabase fdb;              // learned state: fresh in each instance
 
     /** A bridge with the kernel's default_pvid 1. */
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
         this(host, name, vlanFiltering, ageingNs, 1);
     }
@@ -60,6 +63,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
 
     /** Enslaves a device; returns its port number. */
     public int addPort(final BridgePort port) {
+        checkConfigurable();
         ports.add(port);
         portUp.add(Boolean.TRUE);
         return ports.size() - 1;
@@ -197,6 +201,18 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     }
 
     @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
+    }
+
+    @Override
     public String host() {
         return host;
     }
@@ -243,10 +259,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     }
 
     public void setPort(final int index, final BridgePort port) {
+        checkConfigurable();
         ports.set(index, port);
     }
 
     public void setPortUp(final int index, final boolean up) {
+        checkConfigurable();
         portUp.set(index, up);
     }
 

@@ -30,6 +30,9 @@ public final class PhysicalNic implements Device {
     private boolean up = true;
     private final int mtu;
 
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     public PhysicalNic(final String host, final String name, final long mac, final int mtu) {
         this.host = host;
         this.name = name;
@@ -40,6 +43,7 @@ public final class PhysicalNic implements Device {
 
     /** Registers the subinterface for {@code vid}; returns the NIC port that links to it. */
     public int addSubinterface(final int vid, final String subinterfaceName) {
+        checkConfigurable();
         if (portByVid.containsKey(vid)) {
             throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
         }
@@ -51,6 +55,7 @@ public final class PhysicalNic implements Device {
 
     /** Enslaves the NIC itself to a bridge; returns the NIC port that links to it. */
     public int setMaster(final String bridgeName) {
+        checkConfigurable();
         if (masterPort != NONE) {
             throw new IllegalArgumentException(name + " is already enslaved to a bridge");
         }
@@ -62,6 +67,7 @@ public final class PhysicalNic implements Device {
 
     /** A bridge with vlan_filtering 0 makes its ports promiscuous, and a subinterface passes that to its parent. */
     public void setPromiscuous(final boolean promiscuous) {
+        checkConfigurable();
         this.promiscuous = promiscuous;
     }
 
@@ -121,6 +127,18 @@ public final class PhysicalNic implements Device {
     }
 
     @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
+    }
+
+    @Override
     public String host() {
         return host;
     }
@@ -156,6 +174,7 @@ public final class PhysicalNic implements Device {
     }
 
     public void setUp(final boolean up) {
+        checkConfigurable();
         this.up = up;
     }
 

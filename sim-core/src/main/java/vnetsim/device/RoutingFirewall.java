@@ -48,6 +48,9 @@ public final class RoutingFirewall implements Device, Cloneable {
     private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
     private int ipIdentification;
 
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     /** A router with one port, {@code portName}, whose MAC is {@code mac}. */
     public RoutingFirewall(final String host, final String portName, final long mac) {
         this.host = host;
@@ -57,6 +60,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     /** Adds a physical port with its own MAC; returns its port number. */
     public int addPort(final String portName, final long portMac) {
+        checkConfigurable();
         if (portNames.contains(portName)) {
             throw new IllegalArgumentException(host + " already has a port named " + portName);
         }
@@ -71,6 +75,7 @@ public final class RoutingFirewall implements Device, Cloneable {
      * @throws IllegalArgumentException when the port does not exist or already has an interface for that VID
      */
     public void addInterface(final RouterInterface routerInterface) {
+        checkConfigurable();
         final int port = routerInterface.port();
         if (port < 0 || port >= portNames.size()) {
             throw new IllegalArgumentException(host + " has no port " + port + " for " + routerInterface.name());
@@ -103,6 +108,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     /** Adds a static route; its gateway is resolved through the connected routes when a packet takes it. */
     public void addRoute(final StaticRoute route) {
+        checkConfigurable();
         routes.add(route);
     }
 
@@ -111,6 +117,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     public void addAclRule(final AclRule rule) {
+        checkConfigurable();
         acl.add(rule);
     }
 
@@ -408,6 +415,18 @@ public final class RoutingFirewall implements Device, Cloneable {
     public void reset() {
         neighbors.clear();
         ipIdentification = 0;
+    }
+
+    @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
     }
 
     @Override

@@ -31,12 +31,16 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     private ForwardingDatabase macTable;         // learned state: fresh in each instance
     private VlanSet createdVlans = VlanSet.ALL;
 
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     public TrunkSwitch(final String host, final long ageingNs) {
         this.host = host;
         this.macTable = new ForwardingDatabase(ageingNs);
     }
 
     public int addPort(final String name, final SwitchportMode mode) {
+        checkConfigurable();
         portNames.add(name);
         modes.add(mode);
         portUp.add(Boolean.TRUE);
@@ -148,6 +152,18 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     }
 
     @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
+    }
+
+    @Override
     public String host() {
         return host;
     }
@@ -190,6 +206,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     }
 
     public void setMode(final int port, final SwitchportMode mode) {
+        checkConfigurable();
         modes.set(port, mode);
     }
 
@@ -206,6 +223,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     }
 
     public void setPortUp(final int port, final boolean up) {
+        checkConfigurable();
         portUp.set(port, up);
     }
 

@@ -27,6 +27,9 @@ public final class VlanSubinterface implements Device {
     private boolean up = true;
     private final int mtu;
 
+    /** Set by {@link #seal()}: part of a built topology, configuration final. */
+    private boolean sealed;
+
     public VlanSubinterface(final String host, final String name, final int vid, final int tpid,
                             final boolean reorderHeader, final int mtu) {
         if (vid < 1 || vid > VlanTag.MAX_VID) {
@@ -94,6 +97,18 @@ public final class VlanSubinterface implements Device {
     }
 
     @Override
+    public void seal() {
+        sealed = true;
+    }
+
+    private void checkConfigurable() {
+        if (sealed) {
+            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
+                    + "(build a new topology for a what-if)");
+        }
+    }
+
+    @Override
     public String host() {
         return host;
     }
@@ -128,6 +143,7 @@ public final class VlanSubinterface implements Device {
     }
 
     public void setUp(final boolean up) {
+        checkConfigurable();
         this.up = up;
     }
 

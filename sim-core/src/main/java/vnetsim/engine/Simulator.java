@@ -26,9 +26,11 @@ import vnetsim.topology.Topology;
  * <p>Forwarding loops and broadcast storms are bounded three ways, and each ends the run as a loop
  * ({@link #loopDetected()}, a {@link DropReason#HOP_LIMIT} drop the trace reports as LOOP): a frame that crosses
  * more than {@link #HOP_LIMIT} links is dropped; a run stops after {@link #EVENT_LIMIT} frame events; and it
- * stops when more than {@link #FRAME_LIMIT} frames are alive at once (a storm multiplying copies; checked between
- * events, so one device's flood may pass it by its port count). Memory is then at most about {@code FRAME_LIMIT}
- * frame buffers (9.2 KiB each, about 38 MiB) plus one trace record (under 100 bytes) per event.
+ * stops when more frames are alive at once than {@link #FRAME_LIMIT} or twice the topology's port count, whichever
+ * is larger (a storm multiplying copies; a legitimate broadcast puts at most about one copy per port in flight;
+ * checked between events, so one device's flood may pass it by its port count). Memory is then at most that many
+ * frame buffers (9.2 KiB each: about 38 MiB for topologies up to 2,048 ports) plus one trace record (under 100
+ * bytes) per event.
  *
  * <p>The simulator is the devices' {@link Egress}: it records each call in the {@link StepLog} (when one is
  * attached) and tells the {@link FrameObserver} (when one is attached). In steady state (caches warm, frame
@@ -39,7 +41,10 @@ public final class Simulator implements Egress {
     public static final int HOP_LIMIT = 64;
     /** Events one run may process before the engine stops it as a loop (a storm that does not multiply). */
     public static final int EVENT_LIMIT = 200_000;
-    /** Frames alive at once (in flight, queued, waiting for ARP) beyond which a run stops as a broadcast storm. */
+    /**
+     * Frames alive at once (in flight, queued, waiting for ARP) beyond which a run stops as a broadcast storm,
+     * for topologies up to 2,048 ports; larger ones allow twice their port count.
+     */
     public static final int FRAME_LIMIT = 4_096;
 
     private final Topology topology;
@@ -52,6 +57,8 @@ public final class Simulator implements Egress {
     private final int[] peerPort;
     private final long[] latencyNs;
     private final boolean[] linkUp;
+    /** False: every hop goes through the queue, as before the hand-off (HandoffEquivalenceTest compares both). */
+    private boolean followLinks = true;
     /** The hand-off: the last transmitted frame, not yet queued (null: none). */
     private Frame handoff;
     private long handoffTime;
@@ -66,6 +73,8 @@ public final class Simulator implements Egress {
     private int events;
     private boolean eventLimitReached;
     private boolean loopDetected;
+    /** {@link #FRAME_LIMIT} or twice the port count, whichever is larger. */
+    private final int frameLimit;
 
     /** A simulation of {@code topology} with its own device instances, caches empty: the topology is only read. */
     public Simulator(final Topology topology) {
@@ -78,6 +87,7 @@ public final class Simulator implements Egress {
             portBase[d] = ports;
             ports += devices[d].portCount();
         }
+        frameLimit = Math.max(FRAME_LIMIT, 2 * ports);
         peerDevice = new int[ports];
         peerPort = new int[ports];
         latencyNs = new long[ports];
@@ -126,7 +136,7 @@ public final class Simulator implements Egress {
     /**
      * Device {@code from} sends one UDP datagram to port 33434.
      *
-     * @param payloadBytes UDP data bytes: 32 make a 74-byte frame, 1472 a 1514-byte one
+     * @param payloadBytes UDP data bytes (0-9188): 32 make a 74-byte frame, 1454 a 1,496-byte one
      */
     public int sendUdp(final int from, final int destination, final int payloadBytes) {
         return source(from).sendUdp(destination, 40000, 33434, payloadBytes, this);
@@ -187,7 +197,7 @@ public final class Simulator implements Egress {
     /** Runs the handed-off frame hop after hop while it is the next event the queue would return. */
     private void followHandoffs() {
         while (handoff != null) {
-            if (!queue.isEmpty() && queue.firstTime() <= handoffTime || limitReached()) {
+            if (!followLinks || !queue.isEmpty() && queue.firstTime() <= handoffTime || limitReached()) {
                 queueHandoff();
                 return;
             }
@@ -199,8 +209,13 @@ public final class Simulator implements Egress {
         }
     }
 
+    /** Sends every hop through the event queue (the reference the hand-off must equal); for tests. */
+    void queueEveryHop() {
+        followLinks = false;
+    }
+
     private boolean limitReached() {
-        if (events >= EVENT_LIMIT || pool.live() > FRAME_LIMIT) {
+        if (events >= EVENT_LIMIT || pool.live() > frameLimit) {
             eventLimitReached = true;
             loopDetected = true;
             return true;

@@ -74,7 +74,11 @@ public final class TopologyBuilder {
         return "port " + port + " of " + d.host() + "/" + (port < d.portCount() ? d.portName(port) : "?");
     }
 
+    /** The immutable topology; the devices' configuration is final from now on ({@link Device#seal()}). */
     public Topology build() {
+        for (final Device d : devices) {
+            d.seal();
+        }
         return new Topology(devices, links, aliases);
     }
 }

@@ -3,9 +3,11 @@ package vnetsim.topology;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
 import org.jgrapht.alg.cycle.QueueBFSFundamentalCycleBasis;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
+import vnetsim.device.Device;
 import vnetsim.device.Role;
 
 /**
@@ -48,15 +50,18 @@ public final class TopologyGraph {
      */
     public List<List<String>> layer2Cycles() {
         final List<List<String>> result = new ArrayList<>();
-        for (final List<DefaultEdge> cycle : new QueueBFSFundamentalCycleBasis<>(graph).getCycleBasis().getCyclesAsGraphPaths()
-                .stream().map(p -> p.getEdgeList()).toList()) {
+        for (final GraphPath<Integer, DefaultEdge> cycle
+                : new QueueBFSFundamentalCycleBasis<>(graph).getCycleBasis().getCyclesAsGraphPaths()) {
+            final List<Integer> vertices = cycle.getVertexList();
             final List<String> names = new ArrayList<>();
             boolean allLayer2 = true;
-            for (final DefaultEdge e : cycle) {
-                final int d = graph.getEdgeSource(e);
-                final Role role = topology.device(d).role();
-                allLayer2 &= role == Role.L2_SWITCHING || role == Role.KERNEL_PLUMBING;
-                names.add(topology.device(d).host() + "/" + topology.device(d).interfaceName(0));
+            for (int i = 0; i < vertices.size(); i++) {
+                if (i == vertices.size() - 1 && vertices.get(i).equals(vertices.get(0))) {
+                    break;                                        // a closed walk names its start once
+                }
+                final Device device = topology.device(vertices.get(i));
+                allLayer2 &= device.role() == Role.L2_SWITCHING || device.role() == Role.KERNEL_PLUMBING;
+                names.add(device.host() + "/" + device.interfaceName(0));
             }
             if (allLayer2) {
                 result.add(names);

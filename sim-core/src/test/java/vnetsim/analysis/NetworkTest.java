@@ -1,6 +1,7 @@
 package vnetsim.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vnetsim.device.Frames.ip;
 import static vnetsim.device.Frames.mac;
 
@@ -53,5 +54,19 @@ class NetworkTest {
 
         assertThat(sharedNetwork.trace(Flow.icmp("vm2", "vm1")).events())
                 .isEqualTo(fresh.trace(Flow.icmp("vm2", "vm1")).events());
+    }
+
+    @Test
+    void a_built_topology_cannot_be_reconfigured_under_a_running_simulation() {
+        final Topology built = oneBridge();
+        final LinuxBridge bridge = (LinuxBridge) built.device(2);
+
+        assertThatThrownBy(() -> bridge.setPortUp(0, false)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("node0/br0 is part of a built topology: its configuration cannot change (build a new"
+                        + " topology for a what-if)");
+        assertThatThrownBy(() -> bridge.addPort(BridgePort.withDefaults("vnet2", 1500)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(built.withLinkUp(0, Endpoint.NIC, false).isLinkUp(0, Endpoint.NIC)).isFalse();
+        assertThat(built.isLinkUp(0, Endpoint.NIC)).as("the original is unchanged").isTrue();
     }
 }
