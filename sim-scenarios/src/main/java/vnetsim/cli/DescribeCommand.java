@@ -95,12 +95,24 @@ final class DescribeCommand implements Callable<Integer> {
             return sb.toString();
         }
         if (device instanceof RoutingFirewall fw) {
-            final StringBuilder sb = new StringBuilder(fw.interfaceName(0) + "  trunk uplink, mac "
-                    + MacAddress.format(fw.mac()) + ", to " + peer(t, d, RoutingFirewall.UPLINK));
-            for (final RouterInterface ri : fw.interfaces()) {
-                sb.append("\n      ").append(ri.name()).append("  VLAN ").append(ri.vid()).append("  ")
-                        .append(Ipv4Address.format(ri.ip())).append('/').append(ri.prefixLength())
-                        .append(" (routes ").append(ri.subnet()).append(')');
+            final StringBuilder sb = new StringBuilder();
+            for (int port = 0; port < fw.portCount(); port++) {
+                final int p = port;
+                final boolean routedPort = fw.interfaces().stream().anyMatch(ri -> ri.port() == p && !ri.isTagged());
+                sb.append(port == 0 ? "" : "\n    ").append(fw.interfaceName(port))
+                        .append(routedPort ? "  routed port, mac " : "  trunk uplink, mac ")
+                        .append(MacAddress.format(fw.mac(port))).append(", to ").append(peer(t, d, port));
+                for (final RouterInterface ri : fw.interfaces()) {
+                    if (ri.port() != port) {
+                        continue;
+                    }
+                    sb.append("\n      ").append(ri.name()).append(ri.isTagged() ? "  VLAN " + ri.vid() : "  untagged")
+                            .append("  ").append(Ipv4Address.format(ri.ip())).append('/').append(ri.prefixLength())
+                            .append(" (routes ").append(ri.subnet()).append(')');
+                }
+            }
+            for (final var route : fw.routes()) {
+                sb.append("\n      route ").append(route);
             }
             sb.append("\n      ACL: ").append(fw.acl().isEmpty() ? "no rules (default permit)"
                     : fw.acl().stream().map(r -> r.text()).toList());
