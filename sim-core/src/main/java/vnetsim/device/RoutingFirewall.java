@@ -425,6 +425,7 @@ public final class RoutingFirewall implements Device {
         return macs[port];
     }
 
+    /** The static routes, in the order they were added. */
     public List<StaticRoute> routes() {
         return List.copyOf(routes);
     }

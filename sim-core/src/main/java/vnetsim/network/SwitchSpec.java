@@ -10,6 +10,7 @@ import vnetsim.device.InterfaceNames;
  * @param ports its ports, in order
  */
 public record SwitchSpec(String name, List<SwitchPortSpec> ports) {
+    /** Copies the port list: the record stays immutable. */
     public SwitchSpec {
         ports = List.copyOf(ports);
     }
