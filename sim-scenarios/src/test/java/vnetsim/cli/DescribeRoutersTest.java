@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** describe shows every router port, its interfaces (tagged or untagged) and its static routes. */
+/** describe shows every router port, its interfaces (tagged or untagged) and its static routes; scenarios lists both. */
 class DescribeRoutersTest {
     @Test
     void the_vsphere_lab_router_shows_its_trunk_its_routed_port_and_its_default_route() {
@@ -22,5 +22,16 @@ class DescribeRoutersTest {
                         "      eth1  untagged  198.51.100.2/30 (routes 198.51.100.0/30)",
                         "      route default via 198.51.100.1"))
                 .contains("      route 192.168.24.0/21 via 198.51.100.2");
+    }
+
+    @Test
+    void scenarios_lists_every_network_with_the_descriptions_in_one_column() {
+        final StringWriter out = new StringWriter();
+        assertThat(Main.execute(new String[] {"scenarios"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+
+        assertThat(out.toString().lines()).hasSize(2)
+                .allSatisfy(line -> assertThat(line.substring(18, 21)).matches("  \\S"))
+                .anySatisfy(line -> assertThat(line).startsWith("vsphere-lab         OpenShift Virtualization on vSphere"));
     }
 }
