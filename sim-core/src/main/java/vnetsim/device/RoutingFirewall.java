@@ -464,7 +464,9 @@ public final class RoutingFirewall implements Device, Cloneable {
     public List<String> describe(final IntFunction<String> peer) {
         final List<String> lines = new ArrayList<>();
         for (int port = 0; port < portNames.size(); port++) {
-            lines.add(portNames.get(port) + (port == UPLINK ? "  trunk uplink" : "  port") + ", mac "
+            final int p = port;
+            final boolean routedPort = interfaces.stream().anyMatch(ri -> ri.port() == p && !ri.isTagged());
+            lines.add(portNames.get(port) + (routedPort ? "  routed port" : "  trunk uplink") + ", mac "
                     + MacAddress.format(macs[port]) + ", to " + peer.apply(port));
             for (final RouterInterface ri : interfaces) {
                 if (ri.port() == port) {
@@ -490,6 +492,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         return macs[port];
     }
 
+    /** The static routes, in the order they were added. */
     public List<StaticRoute> routes() {
         return List.copyOf(routes);
     }

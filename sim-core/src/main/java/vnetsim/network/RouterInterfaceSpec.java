@@ -12,6 +12,7 @@ package vnetsim.network;
  * @param shutdown administratively down: it takes no frames and its connected route is withdrawn
  */
 public record RouterInterfaceSpec(String name, String port, int vid, Cidr address, int mtu, boolean shutdown) {
+    /** {@link #vid()} of a routed port's untagged interface. */
     public static final int UNTAGGED = 0;
 
     /** An interface that is up. */
@@ -30,14 +31,17 @@ public record RouterInterfaceSpec(String name, String port, int vid, Cidr addres
         return new RouterInterfaceSpec(port, port, UNTAGGED, Cidr.parse(address), 1500);
     }
 
+    /** This interface bound to another VLAN ({@link #UNTAGGED} for a routed port). */
     public RouterInterfaceSpec withVid(final int newVid) {
         return new RouterInterfaceSpec(name, port, newVid, address, mtu, shutdown);
     }
 
+    /** This interface with another IP MTU, in bytes. */
     public RouterInterfaceSpec withMtu(final int newMtu) {
         return new RouterInterfaceSpec(name, port, vid, address, newMtu, shutdown);
     }
 
+    /** This interface shut down ({@code true}) or up. */
     public RouterInterfaceSpec withShutdown(final boolean down) {
         return new RouterInterfaceSpec(name, port, vid, address, mtu, down);
     }

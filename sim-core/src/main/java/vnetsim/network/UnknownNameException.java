@@ -4,7 +4,9 @@ import java.util.List;
 
 /** A name that the network does not have, with the closest names it does have. */
 public final class UnknownNameException extends IllegalArgumentException {
+    /** The missing name. */
     private final String name;
+    /** The closest existing names. */
     private final List<String> closest;
 
     UnknownNameException(final String what, final String name, final List<String> closest) {

@@ -173,9 +173,9 @@ class NetworkSpecTest {
         b.host("w1").bridge("br-20").vm("vm-gw", "10.0.20.1/24").mac("02:00:00:00:00:99");  // the router's IP
 
         assertThat(problems(b.spec())).containsExactly(
-                "duplicate IP 10.0.10.10 in VLAN 10: workload vm-a and workload vm-dup",
-                "duplicate MAC 02:00:0a:00:0a:0a in VLAN 10: workload vm-a and workload vm-dup",
-                "duplicate IP 10.0.20.1 in VLAN 20: workload vm-gw and fw/eth0.20");
+                "duplicate IP 10.0.10.10 in VLAN 10 on tor: workload vm-a and workload vm-dup",
+                "duplicate MAC 02:00:0a:00:0a:0a in VLAN 10 on tor: workload vm-a and workload vm-dup",
+                "duplicate IP 10.0.20.1 in VLAN 20 on tor: workload vm-gw and fw/eth0.20");
         final NetworkBuilder other = lab();
         other.host("w1").bridge("br-20").vm("vm-same-ip", "10.0.10.10/24").noGateway();
         assertThat(problems(other.spec())).isEmpty();
