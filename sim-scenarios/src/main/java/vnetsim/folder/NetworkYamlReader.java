@@ -27,8 +27,11 @@ public final class NetworkYamlReader {
     public NetworkYaml readFile(final Path file, final String displayName, final String defaultName) {
         final List<Node> docs = new TreeReader(diagnostics).readYamlFile(file, displayName);
         if (docs.size() != 1) {
-            if (!docs.isEmpty()) {
+            if (docs.size() > 1) {
                 diagnostics.error(docs.get(1).at(), "network.yaml holds one document");
+            } else if (!diagnostics.hasErrors()) {
+                diagnostics.error(Location.file(displayName), "empty: network.yaml needs at least 'nodes' (name and "
+                        + "NICs of each node)");
             }
             return new NetworkYaml(defaultName, "", List.of(), List.of(), Location.file(displayName));
         }

@@ -17,6 +17,10 @@ public final class Networks {
         if (NetworkFolders.isFolder(nameOrPath)) {
             return NetworkFolders.load(Path.of(nameOrPath), nameOrPath);
         }
+        if (looksLikePath(nameOrPath)) {
+            throw new IllegalArgumentException(nameOrPath + (java.nio.file.Files.exists(Path.of(nameOrPath))
+                    ? " is not a network folder (a directory)" : ": no such network folder"));
+        }
         final java.util.Optional<Scenario> builtIn = Scenarios.find(nameOrPath);
         final String name = builtIn.map(Scenario::name).orElse(nameOrPath.trim());
         final java.util.Optional<FolderScenario> shipped = NetworkFolders.shipped(name);
@@ -24,5 +28,16 @@ public final class Networks {
             return shipped.get();
         }
         return builtIn.orElseGet(() -> Scenarios.named(nameOrPath));  // unknown: the message lists valid names
+    }
+
+    private static boolean looksLikePath(final String argument) {
+        if (argument.contains("/") || argument.contains(java.io.File.separator) || argument.startsWith(".")) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(Path.of(argument));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }
