@@ -46,11 +46,22 @@ final class ReachabilityCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: one per core")
     private Integer threads;
 
+    @Option(names = "--classes",
+            description = "trace one pair per class of alike pairs (alike hosts, bridge, VLAN, subnet, ACL matches) "
+                    + "and fill the rest; delivered cells then have no path. For large networks "
+                    + "(e.g. synthetic-100x50x2000)")
+    private boolean classes;
+
     @Override
     public Integer call() throws Exception {
         final Network network = NetworkArgument.resolve(networkName);
         final PrintWriter out = spec.commandLine().getOut();
-        final Reachability matrix = run(network, protocol, threads, spec.commandLine().getErr());
+        Reachability.Options options = Reachability.Options.defaults().withProtocol(protocol);
+        if (classes) {
+            options = options.withEquivalence(vnetsim.whatif.SpecEquivalence.of(
+                    (vnetsim.network.NetworkSpec) network.source().orElseThrow()));
+        }
+        final Reachability matrix = run(network, options, threads, spec.commandLine().getErr());
         switch (format) {
             case JSON -> out.println(json(matrix));
             case CSV -> out.print(csv(matrix));
@@ -62,7 +73,12 @@ final class ReachabilityCommand implements Callable<Integer> {
 
     static Reachability run(final Network network, final Protocol protocol, final Integer threads,
                             final PrintWriter err) {
-        Reachability.Options options = Reachability.Options.defaults().withProtocol(protocol);
+        return run(network, Reachability.Options.defaults().withProtocol(protocol), threads, err);
+    }
+
+    static Reachability run(final Network network, final Reachability.Options given, final Integer threads,
+                            final PrintWriter err) {
+        Reachability.Options options = given;
         if (threads != null) {
             options = options.withThreads(threads);
         }

@@ -45,6 +45,14 @@ class WhatIfCliTest {
     }
 
     @Test
+    void reachabilityOfASyntheticNetworkByClasses() throws Exception {
+        assertThat(run("reachability", "synthetic-4x3x20", "--classes", "--format", "json")).isZero();
+        final JsonNode list = new ObjectMapper().readTree(out.toString());
+        assertThat(list).hasSize(20 * 19);
+        assertThat(list.get(0).get("from").asText()).isEqualTo("w0");
+    }
+
+    @Test
     void reachabilityCsvHasOneRowPerPair() {
         assertThat(run("reachability", "acp-virtualization", "--format", "csv", "--protocol", "udp")).isZero();
         final String[] rows = out.toString().split("\r\n");
