@@ -27,10 +27,42 @@ public final class Network {
 
     private final String name;
     private final Supplier<Topology> factory;
+    private final NetworkSource source;
 
+    /**
+     * A network compiled by {@code factory}, which must return a fresh topology on each call.
+     * @param name    the name traces show
+     * @param factory builds the topology
+     */
     public Network(final String name, final Supplier<Topology> factory) {
         this.name = name;
         this.factory = factory;
+        this.source = null;
+    }
+
+    /** A network described by name ({@code NetworkSpec}), which what-if {@link #with changes} can edit. */
+    public Network(final NetworkSource source) {
+        this.name = source.name();
+        this.factory = source::compile;
+        this.source = source;
+    }
+
+    /** What this network was compiled from, when it is described by name. */
+    public java.util.Optional<NetworkSource> source() {
+        return java.util.Optional.ofNullable(source);
+    }
+
+    /**
+     * This network with a change applied to a copy of its description; this network is unchanged.
+     * @throws IllegalArgumentException when the network is not described by name, or the change names
+     *                                  something it does not have
+     */
+    public Network with(final Change change) {
+        if (source == null) {
+            throw new IllegalArgumentException("network '" + name + "' is not described by name (NetworkSpec), "
+                    + "so it cannot be changed: " + change.describe());
+        }
+        return new Network(change.applyTo(source));
     }
 
     public String name() {
@@ -58,11 +90,34 @@ public final class Network {
 
     /** Traces a flow on a given topology (what-if analyses pass a changed one). */
     public Trace trace(final Topology topology, final Flow flow, final FrameObserver observer) {
-        final int from = endpoint(topology, flow.from());
-        final int to = endpoint(topology, flow.to());
         final Simulator sim = new Simulator(topology);        // its own device state: caches empty
-        final StepLog log = new StepLog();
-        final int destination = topology.endpoint(to).ip();
+        sim.observe(null);
+        return trace(sim, new StepLog(), flow, observer);
+    }
+
+    /**
+     * Traces a flow in a given simulation, which is {@link Simulator#reset() reset} first: a worker that answers
+     * many questions about one shared topology reuses its simulation and log (see {@link Reachability}).
+     */
+    public Trace trace(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
+        final int[] run = simulate(sim, log, flow, observer);
+        return new TraceBuilder(sim.topology(), log).build(name, flow.protocol().label(), run[0], run[1], run[2]);
+    }
+
+    /**
+     * Runs a flow in {@code sim} (reset first), recording into {@code log}; returns {packet id, sender index,
+     * destination index} for {@link TraceBuilder#build}.
+     */
+    int[] simulate(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
+        final Topology topology = sim.topology();
+        final int from = endpoint(topology, flow.from());
+        final int addressed = addressOrZero(flow.to());
+        final int to = addressed != 0 ? owner(topology, addressed, flow.to()) : endpoint(topology, flow.to());
+        sim.record(null);
+        sim.observe(null);
+        sim.reset();
+        log.clear();
+        final int destination = addressed != 0 ? addressed : topology.endpoint(to).ip();
         if (!flow.cold()) {
             sim.ping(from, destination, 0);          // warm-up: ARP and FDBs learned along the way and back
             sim.run();
@@ -80,7 +135,30 @@ public final class Network {
             case ARP -> sim.arping(from, destination);
         };
         sim.run();
-        return new TraceBuilder(topology, log).build(name, flow.protocol().label(), packet, from, to);
+        sim.record(null);
+        sim.observe(null);
+        return new int[] {packet, from, to};
+    }
+
+    /** The IPv4 address a flow's destination names ("172.16.4.1"), or 0 when it names an endpoint. */
+    private static int addressOrZero(final String to) {
+        if (!to.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return 0;
+        }
+        return vnetsim.frame.Ipv4Address.parse(to);
+    }
+
+    /** The device that has {@code ip} (an endpoint, a router's gateway address). */
+    private static int owner(final Topology topology, final int ip, final String text) {
+        for (int d = 0; d < topology.deviceCount(); d++) {
+            for (final vnetsim.device.InterfaceAddress a : topology.device(d).addresses()) {
+                if (a.ip() == ip) {
+                    return d;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no device has the address "
+                + text);
     }
 
     /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */

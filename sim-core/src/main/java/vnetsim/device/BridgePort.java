@@ -6,7 +6,8 @@ import vnetsim.device.l2.VlanSet;
 /**
  * One port of a {@link LinuxBridge} with its VLAN table (used only when the bridge has vlan_filtering on):
  * the VIDs it carries, which of them leave untagged, and its PVID for untagged ingress ({@code bridge vlan add
- * vid N pvid untagged}), in the {@link PortVlans} words a switch port speaks too. Rules: semantics.md section 2.
+ * vid N pvid untagged}), in the {@link PortVlans} words a switch port speaks too. Rules and sources:
+ * {@code src/docs/forwarding-rules.md} section 3.
  *
  * @param name     the enslaved device ("enp4s0f0.2003", "vnet-vm1")
  * @param vids     VIDs allowed on the port

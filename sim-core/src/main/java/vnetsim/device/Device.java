@@ -37,6 +37,14 @@ public interface Device {
         return kind().noun();
     }
 
+    /**
+     * The route a router takes for {@code address}, in words ("172.16.5.0/24", "default via 192.168.24.1"),
+     * or null when it has none or this device does not route.
+     */
+    default String routeText(final int address) {
+        return null;
+    }
+
     /** The IPv4 addresses configured on this device's interfaces, in configuration order (none for L2 devices). */
     default List<InterfaceAddress> addresses() {
         return List.of();

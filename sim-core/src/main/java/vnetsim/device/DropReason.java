@@ -25,7 +25,7 @@ public enum DropReason {
     /** The destination was learned on the port the frame came in on; a bridge never sends it back. */
     DESTINATION_ON_INGRESS_PORT("destination is on the ingress port; never sent back out"),
     /** No port other than the ingress port carries the frame's VLAN, so a flood reaches nobody. */
-    NO_EGRESS_PORT("no port other than the ingress port to send it to"),
+    NO_EGRESS_PORT("no port other than the ingress port carries VLAN %d"),
     /** A tagged frame arrived on a NIC with no 802.1Q subinterface for its VID (Linux: PACKET_OTHERHOST, dropped). */
     NO_VLAN_SUBINTERFACE("no 802.1Q interface for VID %d on this NIC"),
     /** A frame reached a VLAN subinterface from its parent without the subinterface's tag (vlan_do_receive). */
@@ -109,8 +109,8 @@ public enum DropReason {
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
             case PORT_NOT_FORWARDING -> describe(vnetsim.device.bridge.StpState.values()[detail].word());
             case FLOOD_DISABLED -> describe(detail == 0 ? "flood" : detail == 1 ? "mcast_flood" : "bcast_flood");
-            case NO_EGRESS_PORT -> detail > 0 ? "no port other than the ingress port carries VLAN " + detail
-                    : describe("");
+            case NO_EGRESS_PORT -> detail == 0 ? "no port other than the ingress port to send it to"
+                    : describe(String.valueOf(detail));
             case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
                     : describe(String.valueOf(detail));
             default -> describe(String.valueOf(detail));

@@ -15,7 +15,8 @@ import vnetsim.frame.Packets;
 /**
  * A VM or pod NIC with a minimal IPv4 stack: one MAC, one address and prefix, a default gateway, an ARP cache
  * with a pending queue, and the replies a Linux guest sends (ARP reply, ICMP echo reply). Off-subnet packets go
- * to the gateway's MAC, on-subnet packets directly (RFC 1122); no proxy ARP. Rules: semantics.md section 8.
+ * to the gateway's MAC, on-subnet packets directly (RFC 1122); no proxy ARP. Rules and sources:
+ * {@code src/docs/forwarding-rules.md} section 6.
  */
 public final class Endpoint implements Device, Cloneable, TrafficSource {
     /** The one port: the guest's NIC. */

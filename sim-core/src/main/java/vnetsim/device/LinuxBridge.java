@@ -28,9 +28,10 @@ import vnetsim.frame.MacAddress;
  * <p>The bridge device itself is an optional port ({@link #addHostPort}) linked to the host's IP stack: frames
  * from it enter as br_dev_xmit() sends them (the bridge's own VLAN table, "self", classifies them; no learning).
  * With vlan_filtering off, tags pass unchanged and learning is on MAC only (VID 0). Configuration changes are
- * made as {@code ip} and {@code bridge} make them, at run time. Rules: semantics.md section 2.
+ * made as {@code ip} and {@code bridge} make them, at run time. Rules and sources:
+ * {@code src/docs/forwarding-rules.md} section 3.
  */
-public final class LinuxBridge implements Device, Cloneable {
+public final class LinuxBridge implements Device, Switching, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
     public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
     /** BR_DEFAULT_FORWARD_DELAY (15 s), also NetworkManager's and nmstate's default. */
@@ -366,6 +367,20 @@ public final class LinuxBridge implements Device, Cloneable {
             case MULTICAST -> flags.has(PortFlag.MCAST_FLOOD) || fromBridgeDevice;
             default -> flags.has(PortFlag.BCAST_FLOOD) || fromBridgeDevice;
         };
+    }
+
+    @Override
+    public Refusal egressRefusal(final int ingress, final int wireVid, final int egress, final long nowNs) {
+        final Member in = members.get(ingress);
+        int vlan = 0;
+        if (vlanFiltering) {
+            vlan = wireVid <= 0 ? in.vlans.pvid() : in.vlans.admit(wireVid);
+            if (vlan == PortVlans.NO_PVID || vlan == PortVlans.NOT_ADMITTED) {
+                return null;
+            }
+        }
+        final DropReason refused = shouldDeliver(egress, ingress, vlan, in.flags.has(PortFlag.ISOLATED), nowNs);
+        return refused == null ? null : new Refusal(refused, detail(refused, egress, vlan, nowNs));
     }
 
     /**

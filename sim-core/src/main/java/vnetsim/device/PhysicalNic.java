@@ -12,7 +12,8 @@ import vnetsim.frame.MacAddress;
  * __netif_receive_skb_core(): a tagged frame goes to the subinterface registered for its VID (which pops the
  * tag); with none, it goes tagged to the bridge the NIC is enslaved to, or is dropped (PACKET_OTHERHOST, "no
  * 802.1Q interface for VID n"); a priority tag (VID 0) counts as untagged; untagged frames stay on the parent.
- * Transmit puts upper-layer frames on the wire unchanged. Rules: semantics.md section 1.
+ * Transmit puts upper-layer frames on the wire unchanged. Rules and sources:
+ * {@code src/docs/forwarding-rules.md} section 1.
  */
 public final class PhysicalNic implements Device {
     /** The cable side. */

@@ -27,7 +27,8 @@ import vnetsim.frame.Packets;
  * destination on a connected route, the gateway on a static one) by ARP on the egress interface -> transmit. No
  * route: ICMP net unreachable, as ip_error() sends for -ENETUNREACH. It answers ARP only for the address of the
  * interface the request arrived on, as a firewall appliance does (a Linux router with the default arp_ignore=0
- * would answer for any of its addresses). Rules: semantics.md section 8 (RFC 791, 792, 826, 1812).
+ * would answer for any of its addresses). Rules and sources: {@code src/docs/forwarding-rules.md} section 5
+ * (RFC 791, 792, 826, 1812).
  */
 public final class RoutingFirewall implements Device, Cloneable {
     /** The first physical port ("Uplink 1"). */
@@ -42,6 +43,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     private long[] macs = new long[0];
     private final long mac;
     private final List<RouterInterface> interfaces = new ArrayList<>();
+    private final List<Boolean> interfaceUp = new ArrayList<>();
     private final Int2IntHashMap interfaceByPortVid = new Int2IntHashMap(NONE);
     private final List<StaticRoute> routes = new ArrayList<>();
     private final List<AclRule> acl = new ArrayList<>();
@@ -85,6 +87,22 @@ public final class RoutingFirewall implements Device, Cloneable {
         }
         interfaceByPortVid.put(key, interfaces.size());
         interfaces.add(routerInterface);
+        interfaceUp.add(Boolean.TRUE);
+    }
+
+    /**
+     * Shuts an interface down or brings it up. A down interface takes no frames and its connected route is
+     * withdrawn (fib_sync_down_dev()), so static routes through it are unusable too.
+     * @throws IllegalArgumentException when there is no interface of that name
+     */
+    public void setInterfaceUp(final String interfaceName, final boolean up) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (interfaces.get(i).name().equals(interfaceName)) {
+                interfaceUp.set(i, up);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(host + " has no interface named " + interfaceName);
     }
 
     /** Adds a static route; its gateway is resolved through the connected routes when a packet takes it. */
@@ -108,6 +126,10 @@ public final class RoutingFirewall implements Device, Cloneable {
         final int ingressIndex = interfaceByPortVid.get(key(port, vid));
         if (ingressIndex == NONE) {
             out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, vid);
+            return;
+        }
+        if (!interfaceUp.get(ingressIndex)) {
+            out.drop(frame, port, DropReason.LINK_DOWN, 0);
             return;
         }
         final RouterInterface ingress = interfaces.get(ingressIndex);
@@ -339,7 +361,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         int bestLength = -1;
         for (int i = 0; i < interfaces.size(); i++) {
             final RouterInterface candidate = interfaces.get(i);
-            if (candidate.prefixLength() > bestLength && candidate.isConnected(destination)) {
+            if (candidate.prefixLength() > bestLength && interfaceUp.get(i) && candidate.isConnected(destination)) {
                 best = i;
                 bestLength = candidate.prefixLength();
             }
@@ -370,7 +392,8 @@ public final class RoutingFirewall implements Device, Cloneable {
         RouterInterface best = null;
         for (int i = 0; i < interfaces.size(); i++) {
             final RouterInterface candidate = interfaces.get(i);
-            if (candidate.isConnected(address) && (best == null || candidate.prefixLength() > best.prefixLength())) {
+            if (interfaceUp.get(i) && candidate.isConnected(address)
+                    && (best == null || candidate.prefixLength() > best.prefixLength())) {
                 best = candidate;
             }
         }
@@ -448,7 +471,9 @@ public final class RoutingFirewall implements Device, Cloneable {
     public List<String> describe(final IntFunction<String> peer) {
         final List<String> lines = new ArrayList<>();
         for (int port = 0; port < portNames.size(); port++) {
-            lines.add(portNames.get(port) + (port == UPLINK ? "  trunk uplink" : "  port") + ", mac "
+            final int p = port;
+            final boolean routedPort = interfaces.stream().anyMatch(ri -> ri.port() == p && !ri.isTagged());
+            lines.add(portNames.get(port) + (routedPort ? "  routed port" : "  trunk uplink") + ", mac "
                     + MacAddress.format(macs[port]) + ", to " + peer.apply(port));
             for (final RouterInterface ri : interfaces) {
                 if (ri.port() == port) {
@@ -474,6 +499,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         return macs[port];
     }
 
+    /** The static routes, in the order they were added. */
     public List<StaticRoute> routes() {
         return List.copyOf(routes);
     }
@@ -484,6 +510,20 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     public List<AclRule> acl() {
         return List.copyOf(acl);
+    }
+
+    /**
+     * The route a packet for {@code address} takes, in words: the connected subnet ("172.16.4.0/24") or the
+     * static route ("default via 198.51.100.1"); null with no route.
+     */
+    @Override
+    public String routeText(final int address) {
+        final int route = route(address);
+        if (route == NONE) {
+            return null;
+        }
+        return route < interfaces.size() ? interfaces.get(route).subnet() : routes.get(route - interfaces.size())
+                .toString();
     }
 
     /** The interface a packet for {@code address} leaves by (connected or static route), or null with no route. */

@@ -16,9 +16,10 @@ import vnetsim.frame.MacAddress;
  * An NX-OS style L2 switch: access and trunk ports ({@link SwitchportMode}), per-VLAN MAC learning, flooding of
  * broadcast, multicast and unknown unicast "to all LAN ports of the same VLAN except the port that received the
  * frame". A frame in a VLAN not allowed on its ingress port is dropped without learning; frames of a VLAN never
- * leave a port that does not carry it. Rules: semantics.md section 5 (Nexus L2 interfaces guides).
+ * leave a port that does not carry it. Rules and sources: {@code src/docs/forwarding-rules.md} section 4
+ * (Nexus L2 interfaces guides).
  */
-public final class TrunkSwitch implements Device, Cloneable {
+public final class TrunkSwitch implements Device, Switching, Cloneable {
     /** NX-OS (Nexus 9000) default MAC ageing: 1800 s. */
     public static final long DEFAULT_AGEING_NS = 1_800_000_000_000L;
     private static final int NONE = -1;
@@ -81,6 +82,16 @@ public final class TrunkSwitch implements Device, Cloneable {
         } else {
             forward(frame, egress, vlan, Action.SWITCHED, out);
         }
+    }
+
+    @Override
+    public Refusal egressRefusal(final int ingress, final int wireVid, final int egress, final long nowNs) {
+        final int vlan = modes.get(ingress).admit(wireVid);
+        if (vlan == PortVlans.NOT_ADMITTED) {
+            return null;
+        }
+        final DropReason refused = shouldDeliver(egress, ingress, vlan);
+        return refused == null ? null : new Refusal(refused, L2Forwarding.detail(refused, vlan));
     }
 
     /** Never back out the ingress port, port up, VLAN allowed on the egress port. */

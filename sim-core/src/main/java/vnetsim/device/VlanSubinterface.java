@@ -11,7 +11,7 @@ import vnetsim.frame.VlanTag;
  * NIC, its upper side the bridge it is enslaved to (or the host stack). Transmit pushes exactly one tag (VID,
  * PCP 0, DEI 0) in place; a frame that already carries a tag gets a second one while {@code reorder_hdr} is on
  * (the default), as vlan_dev_hard_start_xmit() does. Receive pops the tag, so the bridge never sees the VID.
- * Rules: semantics.md section 1.
+ * Rules and sources: {@code src/docs/forwarding-rules.md} section 2.
  */
 public final class VlanSubinterface implements Device {
     /** Toward the parent NIC. */

@@ -15,6 +15,7 @@ public record BridgePortSpec(String name, PortVlans vlans, boolean hairpin) {
         return new BridgePortSpec(name, null, false);
     }
 
+    /** This port with another VLAN table (null: the bridge default). */
     public BridgePortSpec withVlans(final PortVlans newVlans) {
         return new BridgePortSpec(name, newVlans, hairpin);
     }

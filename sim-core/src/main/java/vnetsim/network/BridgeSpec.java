@@ -13,6 +13,7 @@ import java.util.List;
  * @param ports         the enslaved host interfaces, in the order they were enslaved
  */
 public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, List<BridgePortSpec> ports) {
+    /** Copies the port list: the record stays immutable. */
     public BridgeSpec {
         ports = List.copyOf(ports);
     }
@@ -28,6 +29,7 @@ public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, Li
         return ports.stream().filter(p -> p.name().equals(iface)).findFirst().orElse(null);
     }
 
+    /** This bridge with vlan_filtering on or off. */
     public BridgeSpec withVlanFiltering(final boolean filtering) {
         return new BridgeSpec(name, filtering, defaultPvid, ports);
     }
@@ -38,6 +40,7 @@ public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, Li
                 BridgePortSpec::name));
     }
 
+    /** This bridge without the port enslaving {@code iface}. */
     public BridgeSpec withoutPort(final String iface) {
         final List<BridgePortSpec> kept = new ArrayList<>(ports);
         kept.removeIf(p -> p.name().equals(iface));

@@ -10,6 +10,10 @@ import vnetsim.frame.Ipv4Address;
  * @param prefixLength 0-32
  */
 public record Cidr(int ip, int prefixLength) {
+    /**
+     * Checks the prefix length.
+     * @throws IllegalArgumentException when it is not 0-32
+     */
     public Cidr {
         Ipv4Address.mask(prefixLength);                    // validates 0-32
     }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param bridges Linux bridges
  */
 public record HostSpec(String name, List<NicSpec> nics, List<VlanSpec> vlans, List<BridgeSpec> bridges) {
+    /** Copies the lists: the record stays immutable. */
     public HostSpec {
         nics = List.copyOf(nics);
         vlans = List.copyOf(vlans);
@@ -23,10 +24,12 @@ public record HostSpec(String name, List<NicSpec> nics, List<VlanSpec> vlans, Li
         return Names.get(nics, nicName, NicSpec::name, "NIC on " + name);
     }
 
+    /** The subinterface named {@code vlanName}; an {@link UnknownNameException} with the closest names otherwise. */
     public VlanSpec vlan(final String vlanName) {
         return Names.get(vlans, vlanName, VlanSpec::name, "VLAN subinterface on " + name);
     }
 
+    /** The bridge named {@code bridgeName}; an {@link UnknownNameException} with the closest names otherwise. */
     public BridgeSpec bridge(final String bridgeName) {
         return Names.get(bridges, bridgeName, BridgeSpec::name, "bridge on " + name);
     }
@@ -36,18 +39,22 @@ public record HostSpec(String name, List<NicSpec> nics, List<VlanSpec> vlans, Li
         return new HostSpec(name, Lists.replaceOrAdd(nics, nic, NicSpec::name), vlans, bridges);
     }
 
+    /** This host with {@code vlan} replacing the subinterface of the same name (or added). */
     public HostSpec withVlan(final VlanSpec vlan) {
         return new HostSpec(name, nics, Lists.replaceOrAdd(vlans, vlan, VlanSpec::name), bridges);
     }
 
+    /** This host with {@code bridge} replacing the bridge of the same name (or added). */
     public HostSpec withBridge(final BridgeSpec bridge) {
         return new HostSpec(name, nics, vlans, Lists.replaceOrAdd(bridges, bridge, BridgeSpec::name));
     }
 
+    /** This host without the subinterface named {@code vlanName}. */
     public HostSpec withoutVlan(final String vlanName) {
         return new HostSpec(name, nics, Lists.remove(vlans, vlanName, VlanSpec::name), bridges);
     }
 
+    /** This host without the bridge named {@code bridgeName}. */
     public HostSpec withoutBridge(final String bridgeName) {
         return new HostSpec(name, nics, vlans, Lists.remove(bridges, bridgeName, BridgeSpec::name));
     }

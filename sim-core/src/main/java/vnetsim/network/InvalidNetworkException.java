@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A network that cannot be real: every problem found, each naming the element. */
 public final class InvalidNetworkException extends IllegalArgumentException {
+    /** One sentence per problem. */
     private final List<String> problems;
 
     InvalidNetworkException(final String network, final List<String> problems) {

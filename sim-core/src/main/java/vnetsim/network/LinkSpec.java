@@ -22,11 +22,13 @@ public record LinkSpec(End a, End b, boolean up) {
         }
     }
 
+    /** A cable that is up between {@code deviceA/ifaceA} and {@code deviceB/ifaceB}. */
     public static LinkSpec cable(final String deviceA, final String ifaceA, final String deviceB,
                                  final String ifaceB) {
         return new LinkSpec(new End(deviceA, ifaceA), new End(deviceB, ifaceB), true);
     }
 
+    /** This cable plugged in ({@code true}) or pulled ({@code false}). */
     public LinkSpec withUp(final boolean newUp) {
         return new LinkSpec(a, b, newUp);
     }

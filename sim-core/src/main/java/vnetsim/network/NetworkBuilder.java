@@ -133,6 +133,7 @@ public final class NetworkBuilder extends NetworkScope {
             return host.root;
         }
 
+        /** Its MAC, {@code "3c:fd:fe:a0:00:01"}. */
         public NicBuilder mac(final String mac) {
             spec = new NicSpec(spec.name(), MacAddress.parse(mac), spec.mtu(), spec.up());
             return this;
@@ -144,6 +145,7 @@ public final class NetworkBuilder extends NetworkScope {
             return this;
         }
 
+        /** The NIC is administratively down ({@code state: down}). */
         public NicBuilder down() {
             spec = spec.withUp(false);
             return this;
@@ -202,6 +204,7 @@ public final class NetworkBuilder extends NetworkScope {
             return this;
         }
 
+        /** The subinterface is administratively down. */
         public VlanBuilder down() {
             nic.host.vlans.set(index, spec().withUp(false));
             return this;
@@ -315,12 +318,14 @@ public final class NetworkBuilder extends NetworkScope {
                     s.gateway(), s.ttl(), s.mtu(), s.host(), s.bridge(), s.port(), s.vlans()));
         }
 
+        /** Its MAC, instead of {@code 02:00} followed by its IPv4 address. */
         public WorkloadBuilder mac(final String mac) {
             final WorkloadSpec s = spec;
             return set(new WorkloadSpec(s.id(), s.name(), s.kind(), s.iface(), MacAddress.parse(mac), s.address(),
                     s.gateway(), s.ttl(), s.mtu(), s.host(), s.bridge(), s.port(), s.vlans()));
         }
 
+        /** Its default gateway, on its subnet ({@code "192.168.28.1"}). */
         public WorkloadBuilder gateway(final String gateway) {
             return set(spec.withAddress(spec.address(), Ipv4Address.parse(gateway)));
         }

@@ -3,6 +3,7 @@ package vnetsim.network;
 import java.util.List;
 import java.util.stream.Stream;
 import vnetsim.analysis.Network;
+import vnetsim.analysis.NetworkSource;
 import vnetsim.topology.Topology;
 
 /**
@@ -25,7 +26,8 @@ import vnetsim.topology.Topology;
  * @param links     cables, by device and interface name
  */
 public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> switches, List<RouterSpec> routers,
-                          List<WorkloadSpec> workloads, List<LinkSpec> links) {
+                          List<WorkloadSpec> workloads, List<LinkSpec> links) implements NetworkSource {
+    /** Copies the lists: the record stays immutable. */
     public NetworkSpec {
         hosts = List.copyOf(hosts);
         switches = List.copyOf(switches);
@@ -41,10 +43,12 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
         return Names.get(hosts, hostName, HostSpec::name, "host");
     }
 
+    /** The switch named {@code switchName}; an {@link UnknownNameException} with the closest names otherwise. */
     public SwitchSpec switchNamed(final String switchName) {
         return Names.get(switches, switchName, SwitchSpec::name, "switch");
     }
 
+    /** The router named {@code routerName}; an {@link UnknownNameException} with the closest names otherwise. */
     public RouterSpec router(final String routerName) {
         return Names.get(routers, routerName, RouterSpec::name, "router");
     }
@@ -73,11 +77,13 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
                 workloads, links);
     }
 
+    /** This network with {@code sw} replacing the switch of the same name (or added). */
     public NetworkSpec withSwitch(final SwitchSpec sw) {
         return new NetworkSpec(name, hosts, Lists.replaceOrAdd(switches, sw, SwitchSpec::name), routers,
                 workloads, links);
     }
 
+    /** This network with {@code router} replacing the router of the same name (or added). */
     public NetworkSpec withRouter(final RouterSpec router) {
         return new NetworkSpec(name, hosts, switches, Lists.replaceOrAdd(routers, router, RouterSpec::name),
                 workloads, links);
@@ -89,6 +95,7 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
                 Lists.replaceOrAdd(workloads, workload, WorkloadSpec::id), links);
     }
 
+    /** This network without the workload {@code id} (id or display name). */
     public NetworkSpec withoutWorkload(final String id) {
         return new NetworkSpec(name, hosts, switches, routers, Lists.remove(workloads, workload(id).id(),
                 WorkloadSpec::id), links);
@@ -100,6 +107,7 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
                 Lists.replaceOrAdd(links, link, l -> l.a() + " " + l.b()));
     }
 
+    /** This network under another name. */
     public NetworkSpec withName(final String newName) {
         return new NetworkSpec(newName, hosts, switches, routers, workloads, links);
     }
@@ -128,6 +136,7 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
      * each NIC followed by what is stacked on it, then workloads), linked as the names say.
      * @throws InvalidNetworkException when {@link #problems()} is not empty
      */
+    @Override
     public Topology compile() {
         validate();
         return new SpecCompiler(this).compile();
@@ -136,6 +145,6 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
     /** The network to ask questions of; every question runs on a freshly compiled topology. */
     public Network network() {
         validate();
-        return new Network(name, () -> new SpecCompiler(this).compile());
+        return new Network(this);
     }
 }

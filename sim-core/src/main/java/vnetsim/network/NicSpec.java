@@ -17,10 +17,12 @@ public record NicSpec(String name, long mac, int mtu, boolean up) {
         return new NicSpec(name, MacAddress.parse(mac), mtu, true);
     }
 
+    /** This NIC with another MTU, in bytes. */
     public NicSpec withMtu(final int newMtu) {
         return new NicSpec(name, mac, newMtu, up);
     }
 
+    /** This NIC up ({@code true}) or administratively down. */
     public NicSpec withUp(final boolean newUp) {
         return new NicSpec(name, mac, mtu, newUp);
     }

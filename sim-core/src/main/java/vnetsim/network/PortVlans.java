@@ -11,6 +11,7 @@ import vnetsim.device.l2.VlanSet;
  * @param pvid     VID for untagged ingress, or {@link #NO_PVID} (untagged frames are dropped)
  */
 public record PortVlans(VlanSet vids, VlanSet untagged, int pvid) {
+    /** {@link #pvid()} of a port that has none: its untagged frames are dropped. */
     public static final int NO_PVID = -1;
 
     /** One VID, PVID and untagged: an access port (the CNI bridge plugin's {@code "vlan": N}). */

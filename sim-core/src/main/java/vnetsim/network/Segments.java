@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Names the broadcast domain a workload or router interface is in, for the duplicate-address check: the VLAN
- * its frames carry on the switch it is cabled to ("VLAN 2003", one L2 fabric), or, where no switch decides, the
- * bridge or port itself ("node0/br-lab", "Firewall/eth1"). It follows a frame out of the bridge the way the
+ * its frames carry on the switch it is cabled to ("VLAN 2003 on tor"; switches trunked to each other are not
+ * merged, so a duplicate across them goes unreported rather than a false one reported), or, where no switch
+ * decides, the bridge or port itself ("node0/br-lab", "Firewall/eth1"). It follows a frame out of the bridge the way the
  * devices forward it: through a subinterface (tagged with its VID) or the NIC itself (tagged with the port's
  * VLAN unless the port sends it untagged), onto a switch port (access VLAN, native VLAN, or the tag).
  */
@@ -64,8 +65,8 @@ final class Segments {
         }
         final SwitchPortSpec port = sw.get().port(far.iface());
         if (port.mode() == SwitchPortSpec.Mode.ACCESS) {
-            return "VLAN " + port.accessVlan();
+            return "VLAN " + port.accessVlan() + " on " + sw.get().name();
         }
-        return "VLAN " + (tag == UNTAGGED ? port.nativeVlan() : tag);
+        return "VLAN " + (tag == UNTAGGED ? port.nativeVlan() : tag) + " on " + sw.get().name();
     }
 }

@@ -93,6 +93,7 @@ final class SpecCompiler {
         for (final RouterInterfaceSpec ri : r.interfaces()) {
             fw.addInterface(new RouterInterface(ri.name(), ri.vid(), ri.address().ip(), ri.address().prefixLength(),
                     ri.mtu(), portByName.get(ri.port())));
+            fw.setInterfaceUp(ri.name(), !ri.shutdown());
         }
         r.routes().forEach(fw::addRoute);
         r.acl().forEach(fw::addAclRule);

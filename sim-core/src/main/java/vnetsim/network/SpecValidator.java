@@ -265,6 +265,11 @@ final class SpecValidator {
     // ---- links ------------------------------------------------------------------------------------------------
 
     private void checkLink(final LinkSpec link) {
+        if (SpecCompiler.key(link.a().device(), link.a().iface())
+                .equals(SpecCompiler.key(link.b().device(), link.b().iface()))) {
+            problem("link " + link + " connects a port to itself");
+            return;
+        }
         for (final LinkSpec.End end : List.of(link.a(), link.b())) {
             if (resolve(end, link)) {
                 final String previous = cabled.putIfAbsent(SpecCompiler.key(end.device(), end.iface()),

@@ -18,7 +18,12 @@ import vnetsim.device.l2.VlanSet;
 public record SwitchPortSpec(String name, Mode mode, int accessVlan, VlanSet allowed, int nativeVlan,
                              boolean tagNative, boolean shutdown) {
     /** {@code switchport mode}. */
-    public enum Mode { ACCESS, TRUNK }
+    public enum Mode {
+        /** {@code switchport mode access}: one VLAN, untagged. */
+        ACCESS,
+        /** {@code switchport mode trunk}: the allowed VLANs, tagged except the native one. */
+        TRUNK
+    }
 
     /** {@code switchport mode access} + {@code switchport access vlan N}. */
     public static SwitchPortSpec access(final String name, final int vlan) {
@@ -30,6 +35,7 @@ public record SwitchPortSpec(String name, Mode mode, int accessVlan, VlanSet all
         return new SwitchPortSpec(name, Mode.TRUNK, 1, allowed, 1, false, false);
     }
 
+    /** This port with another allowed list ({@code switchport trunk allowed vlan LIST}). */
     public SwitchPortSpec withAllowed(final VlanSet newAllowed) {
         return new SwitchPortSpec(name, mode, accessVlan, newAllowed, nativeVlan, tagNative, shutdown);
     }
@@ -44,14 +50,17 @@ public record SwitchPortSpec(String name, Mode mode, int accessVlan, VlanSet all
         return withAllowed(allowed.plus(VlanSet.of(vid)));
     }
 
+    /** This port with another native VLAN ({@code switchport trunk native vlan N}). */
     public SwitchPortSpec withNativeVlan(final int vid) {
         return new SwitchPortSpec(name, mode, accessVlan, allowed, vid, tagNative, shutdown);
     }
 
+    /** This port with another access VLAN ({@code switchport access vlan N}). */
     public SwitchPortSpec withAccessVlan(final int vid) {
         return new SwitchPortSpec(name, mode, vid, allowed, nativeVlan, tagNative, shutdown);
     }
 
+    /** This port shut down ({@code true}) or up ({@code no shutdown}). */
     public SwitchPortSpec withShutdown(final boolean down) {
         return new SwitchPortSpec(name, mode, accessVlan, allowed, nativeVlan, tagNative, down);
     }

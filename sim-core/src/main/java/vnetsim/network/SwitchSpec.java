@@ -13,6 +13,7 @@ import vnetsim.device.l2.VlanSet;
  *              nothing. {@link VlanSet#ALL} when not said (every VLAN exists)
  */
 public record SwitchSpec(String name, List<SwitchPortSpec> ports, VlanSet vlans) {
+    /** Copies the port list: the record stays immutable. */
     public SwitchSpec {
         ports = List.copyOf(ports);
     }

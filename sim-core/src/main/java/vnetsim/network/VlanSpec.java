@@ -25,14 +25,17 @@ public record VlanSpec(String name, String parent, int vid, int mtu, boolean up,
         return new VlanSpec(parent + "." + vid, parent, vid, INHERIT, true);
     }
 
+    /** This subinterface with another VID, 1-4094 (the name is kept, as nmstate keeps it). */
     public VlanSpec withVid(final int newVid) {
         return new VlanSpec(name, parent, newVid, mtu, up, reorderHeaders);
     }
 
+    /** This subinterface with another MTU in bytes ({@link #INHERIT}: the parent's). */
     public VlanSpec withMtu(final int newMtu) {
         return new VlanSpec(name, parent, vid, newMtu, up, reorderHeaders);
     }
 
+    /** This subinterface up ({@code true}) or administratively down. */
     public VlanSpec withUp(final boolean newUp) {
         return new VlanSpec(name, parent, vid, mtu, newUp, reorderHeaders);
     }

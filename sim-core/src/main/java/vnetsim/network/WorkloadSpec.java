@@ -37,16 +37,19 @@ public record WorkloadSpec(String id, String name, Workload kind, String iface, 
                 vlans);
     }
 
+    /** This workload with another bridge port VLAN table (null: the bridge default). */
     public WorkloadSpec withVlans(final PortVlans newVlans) {
         return new WorkloadSpec(id, name, kind, iface, mac, address, gateway, ttl, mtu, host, bridge, port,
                 newVlans);
     }
 
+    /** This workload with another MTU, in bytes. */
     public WorkloadSpec withMtu(final int newMtu) {
         return new WorkloadSpec(id, name, kind, iface, mac, address, gateway, ttl, newMtu, host, bridge, port,
                 vlans);
     }
 
+    /** This workload with another address and gateway (0: none). */
     public WorkloadSpec withAddress(final Cidr newAddress, final int newGateway) {
         return new WorkloadSpec(id, name, kind, iface, mac, newAddress, newGateway, ttl, mtu, host, bridge, port,
                 vlans);

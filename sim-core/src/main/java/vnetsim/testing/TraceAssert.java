@@ -7,6 +7,7 @@ import vnetsim.device.Action;
 import vnetsim.device.DropReason;
 import vnetsim.device.InterfaceNames;
 import vnetsim.trace.Outcome;
+import vnetsim.trace.PacketDrop;
 import vnetsim.trace.Step;
 import vnetsim.trace.StepTable;
 import vnetsim.trace.Trace;
@@ -84,6 +85,31 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         if (actual.drop() == null || !actual.drop().reason().contains(text)) {
             throw failure("%s", message("to be dropped with a reason containing \"" + text + "\"",
                     "it was " + actual.outcome() + dropText()));
+        }
+        return this;
+    }
+
+    /**
+     * The root cause ({@link Trace#cause()}) is at this device and interface, with this reason: for a flow that
+     * failed because its ARP request was not flooded to the destination, the switch port that refused the VLAN.
+     */
+    public TraceAssert hasCauseAt(final String device, final String iface, final DropReason reason) {
+        isNotNull();
+        final PacketDrop cause = actual.cause();
+        if (cause == null || !samePlace(cause.device(), cause.iface(), device, iface) || cause.code() != reason) {
+            throw failure("%s", message("to have its root cause at " + device + " / " + iface + " (" + reason + ")",
+                    cause == null ? "it has none (" + actual.outcome() + ")" : "it was: " + cause.text()
+                            + " (" + cause.code() + ")"));
+        }
+        return this;
+    }
+
+    /** The root cause's packet description contains this text ("ARP request who-has 172.16.5.10"). */
+    public TraceAssert withCausePacketContaining(final String text) {
+        isNotNull();
+        if (actual.cause() == null || !actual.cause().packet().contains(text)) {
+            throw failure("%s", message("to have a root cause about a packet containing \"" + text + "\"",
+                    actual.cause() == null ? "it has none" : "it was: " + actual.cause().text()));
         }
         return this;
     }

@@ -4,7 +4,6 @@ import vnetsim.device.Action;
 import vnetsim.device.Device;
 import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
-import vnetsim.device.InterfaceAddress;
 import vnetsim.device.Role;
 import vnetsim.engine.StepLog;
 import vnetsim.frame.EtherType;
@@ -47,7 +46,8 @@ final class Notes {
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(e) + " via VLAN interface";
             case TAG_POPPED -> "Removing VLAN tag via VLAN interface";
             case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
-            case ROUTED -> "Routed, tag now " + log.vlan(e) + ", TTL " + log.ttl(e);
+            case ROUTED -> "Routed, " + (log.vlan(e) < 0 ? "untagged" : "tag now " + log.vlan(e)) + ", TTL "
+                    + log.ttl(e);
         };
     }
 
@@ -80,9 +80,12 @@ final class Notes {
                     : "Flooded by " + noun + floodCause(in);
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via " + noun;
             case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
-            case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out) : "Exiting via " + noun;
+            case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out)
+                    : device.role() == Role.L3_ROUTING ? "Exiting via physical interface"     // a routed port
+                    : "Exiting via " + noun;
             case RECEIVED -> "Entering via " + noun;
-            case ROUTED -> routedNote(device, in, out);
+            case ROUTED -> routedNote(device, in, out >= 0 ? out
+                    : following >= 0 && log.device(following) == log.device(noted) ? following : -1);
         };
     }
 
@@ -90,29 +93,23 @@ final class Notes {
     private String routedNote(final Device device, final int in, final int out) {
         final StringBuilder sb = new StringBuilder("Routed");
         if (device.role() == Role.L3_ROUTING && in >= 0 && out >= 0) {
-            final InterfaceAddress from = connected(device, log.sourceIp(in));
-            final InterfaceAddress to = connected(device, log.destinationIp(in));
+            final String from = device.routeText(log.sourceIp(in));
+            final String to = device.routeText(log.destinationIp(in));
             if (from != null && to != null) {
-                sb.append(' ').append(from.subnet()).append(" -> ").append(to.subnet());
+                sb.append(' ').append(from).append(" -> ").append(to);
             }
             sb.append(", ACLs evaluated (permit)");
-            if (log.vlan(in) != log.vlan(out)) {
+            if (log.vlan(out) < 0 && log.vlan(in) >= 0) {
+                sb.append(", tag ").append(log.vlan(in)).append(" removed");        // out of a routed port
+            } else if (log.vlan(in) < 0 && log.vlan(out) >= 0) {
+                sb.append(", tag ").append(log.vlan(out)).append(" added");         // in on a routed port
+            } else if (log.vlan(in) != log.vlan(out)) {
                 sb.append(", tag changed from ").append(log.vlan(in)).append(" to ").append(log.vlan(out));
             }
             sb.append(", TTL ").append(log.ttl(in)).append(" -> ").append(log.ttl(out));
             sb.append(", source MAC now ").append(MacAddress.format(log.sourceMac(out)));
         }
         return sb.toString();
-    }
-
-    /** The device's address whose connected subnet holds {@code ip}, or null. */
-    private static InterfaceAddress connected(final Device device, final int ip) {
-        for (final InterfaceAddress a : device.addresses()) {
-            if (a.isConnected(ip)) {
-                return a;
-            }
-        }
-        return null;
     }
 
     String dropText(final int e) {

@@ -73,6 +73,11 @@ public final class StepTable {
             sb.append(" at ").append(trace.drop().device()).append(" / ").append(trace.drop().iface())
                     .append(": ").append(trace.drop().reason());
         }
+        final PacketDrop cause = trace.cause();
+        if (cause != null && trace.drop() != null && !(cause.device().equals(trace.drop().device())
+                && cause.iface().equals(trace.drop().iface()) && cause.reason().equals(trace.drop().reason()))) {
+            sb.append("\nCause: ").append(cause.text());
+        }
         return sb.append('\n').toString();
     }
 

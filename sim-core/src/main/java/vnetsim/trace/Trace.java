@@ -16,13 +16,25 @@ import java.util.List;
  * @param documentPath the packet's path, one row per interface
  * @param fullPath     the packet's path, one row per ingress and egress
  * @param events       every frame event of the run, full view, in time order
+ * @param cause        the root cause when not delivered: the drop of the packet the flow depended on (an ARP
+ *                     request or reply, a flooded copy), or the traced packet's own drop; null when delivered
+ * @param drops        every drop of the run, each with its packet, in time order
  */
 public record Trace(String scenario, String from, String to, String protocol, Outcome outcome, Drop drop,
-                    List<Step> documentPath, List<Step> fullPath, List<Step> events) {
+                    List<Step> documentPath, List<Step> fullPath, List<Step> events, PacketDrop cause,
+                    List<PacketDrop> drops) {
     public Trace {
         documentPath = List.copyOf(documentPath);
         fullPath = List.copyOf(fullPath);
         events = List.copyOf(events);
+        drops = List.copyOf(drops);
+    }
+
+    /** A trace without root-cause analysis (no cause, no drop list). */
+    public Trace(final String scenario, final String from, final String to, final String protocol,
+                 final Outcome outcome, final Drop drop, final List<Step> documentPath, final List<Step> fullPath,
+                 final List<Step> events) {
+        this(scenario, from, to, protocol, outcome, drop, documentPath, fullPath, events, null, List.of());
     }
 
     public List<Step> steps(final View view) {

@@ -58,8 +58,14 @@ public final class TraceBuilder {
             fullPath.add(fullStep(path.get(i), i + 1, new String[] {fromName, toName}));
         }
         final Drop drop = outcome == Outcome.DELIVERED || end < 0 ? null : dropOf(end, path, outcome);
+        final RootCauses causes = new RootCauses(topology, log, notes);
+        final PacketDrop cause = outcome == Outcome.DELIVERED ? null
+                : outcome == Outcome.LOOP && drop != null
+                        ? new PacketDrop(causes.packetText(end), drop.device(), drop.iface(), drop.reason(),
+                                DropReason.HOP_LIMIT)
+                        : causes.causeOf(end, packet, to);
         return new Trace(scenario, fromName, toName, protocol, outcome, drop,
-                documentView(path, fromName, toName), fullPath, events);
+                documentView(path, fromName, toName), fullPath, events, cause, causes.drops());
     }
 
     // ---- where did the packet end -----------------------------------------------------------------------------
@@ -112,7 +118,7 @@ public final class TraceBuilder {
     }
 
     /** Drops every flood produces at hosts that were never the destination. */
-    private static boolean isBystander(final DropReason reason) {
+    static boolean isBystander(final DropReason reason) {
         return reason == DropReason.NOT_ADDRESSED_TO_HOST || reason == DropReason.ARP_NOT_FOR_THIS_HOST
                 || reason == DropReason.IP_NOT_FOR_THIS_HOST || reason == DropReason.NO_EGRESS_PORT;
     }

@@ -214,4 +214,17 @@ class RoutingFirewallRoutesTest {
                 fw.addInterface(new RouterInterface("again", 2003, ip("10.1.0.1"), 24, 1500, TRUNK)))
                 .hasMessage("Firewall already has a subinterface for VLAN 2003 on eth0");
     }
+
+    @Test
+    void a_shut_interface_takes_no_frames_and_its_subnet_and_the_routes_through_it_are_gone() {
+        withDefaultAndBranchRoutes();
+        fw.setInterfaceUp("eth1", false);
+
+        fw.receive(Frames.arpRequest(UPSTREAM, UPSTREAM_IP, FW_ROUTED_IP), ROUTED, out);
+        fw.receive(pingFromVm1(ip("198.51.100.1")), TRUNK, out);     // its connected subnet: withdrawn
+        fw.receive(pingFromVm1(INTERNET), TRUNK, out);               // the default route's gateway: unreachable
+
+        assertThat(out.drops()).extracting(RecordingEgress.Drop::reason).containsExactly(
+                DropReason.LINK_DOWN, DropReason.NO_ROUTE, DropReason.NO_ROUTE);
+    }
 }

@@ -173,9 +173,9 @@ class NetworkSpecTest {
         b.host("w1").bridge("br-20").vm("vm-gw", "10.0.20.1/24").mac("02:00:00:00:00:99");  // the router's IP
 
         assertThat(problems(b.spec())).containsExactly(
-                "duplicate IP 10.0.10.10 in VLAN 10: workload vm-a and workload vm-dup",
-                "duplicate MAC 02:00:0a:00:0a:0a in VLAN 10: workload vm-a and workload vm-dup",
-                "duplicate IP 10.0.20.1 in VLAN 20: workload vm-gw and fw/eth0.20");
+                "duplicate IP 10.0.10.10 in VLAN 10 on tor: workload vm-a and workload vm-dup",
+                "duplicate MAC 02:00:0a:00:0a:0a in VLAN 10 on tor: workload vm-a and workload vm-dup",
+                "duplicate IP 10.0.20.1 in VLAN 20 on tor: workload vm-gw and fw/eth0.20");
         final NetworkBuilder other = lab();
         other.host("w1").bridge("br-20").vm("vm-same-ip", "10.0.10.10/24").noGateway();
         assertThat(problems(other.spec())).isEmpty();
@@ -199,6 +199,17 @@ class NetworkSpecTest {
 
         assertThat(problems(b.spec())).containsExactly("w0/ens224 is cabled twice: w0/ens224 <-> tor/Ethernet1/3"
                 + " and tor/Ethernet1/9 <-> w0/ens224");
+    }
+
+    @Test
+    void a_cable_from_a_port_to_itself_is_named() {
+        final NetworkBuilder b = lab();
+        b.switchNamed("tor").access("Ethernet1/9", 10);
+        b.link("tor", "Ethernet1/9", "tor", "Eth1/9");
+
+        assertThat(problems(b.spec())).containsExactly(
+                "link tor/Ethernet1/9 <-> tor/Eth1/9 connects a port to itself",
+                "tor/Ethernet1/9 is left unconnected: no link names it (shut it down or remove it)");
     }
 
     @Test

@@ -17,7 +17,8 @@ import vnetsim.verify.FlowSimulator;
  */
 @Command(name = "vnetsim", mixinStandardHelpOptions = true, version = "vnetsim 0.1.0",
         description = "Simulates, frame by frame, how traffic crosses virtualization hosts.",
-        subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class})
+        subcommands = {ScenariosCommand.class, DescribeCommand.class, TraceCommand.class, ReachabilityCommand.class,
+                WhatIfCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
     /** Exit status when output (standard output or a capture file) could not be written. */

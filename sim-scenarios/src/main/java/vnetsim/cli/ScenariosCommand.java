@@ -15,8 +15,9 @@ final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        final int width = Scenarios.all().stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (final Scenario s : Scenarios.all()) {
-            spec.commandLine().getOut().println(s.name() + "  " + s.description());
+            spec.commandLine().getOut().println(String.format("%-" + width + "s  %s", s.name(), s.description()));
         }
         return 0;
     }

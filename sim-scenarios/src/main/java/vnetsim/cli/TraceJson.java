@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import vnetsim.trace.PacketDrop;
 import vnetsim.trace.Step;
 import vnetsim.trace.Trace;
 import vnetsim.trace.View;
@@ -35,6 +36,7 @@ final class TraceJson {
             drop.put("interface", trace.drop().iface());
             drop.put("reason", trace.drop().reason());
         }
+        putDrop(root, "cause", trace.cause());
         steps(root.putArray("steps"), trace.steps(view), false);
         steps(root.putArray("events"), trace.events(), true);
         try {
@@ -72,6 +74,20 @@ final class TraceJson {
                 n.put("time_ns", s.timeNs());
             }
         }
+    }
+
+    /** A {@link PacketDrop} as {packet, device, interface, reason, code}, or null. */
+    static void putDrop(final ObjectNode parent, final String field, final PacketDrop drop) {
+        if (drop == null) {
+            parent.putNull(field);
+            return;
+        }
+        final ObjectNode n = parent.putObject(field);
+        n.put("packet", drop.packet());
+        n.put("device", drop.device());
+        n.put("interface", drop.iface());
+        n.put("reason", drop.reason());
+        n.put("code", drop.code() == null ? null : drop.code().name());
     }
 
     private static void putInt(final ObjectNode n, final String field, final Integer value) {

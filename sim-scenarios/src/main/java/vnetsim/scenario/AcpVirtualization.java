@@ -5,10 +5,8 @@ import vnetsim.network.NetworkSpec;
 
 /**
  * "Virtualization on an ACP" (seed 000): three nodes with {@code enp4s0f0}, a subinterface and a VLAN-unaware
- * bridge per VLAN 2003-2005 (the document's NMState), trunked to a switch ({@code switchport trunk allowed vlan
- * 2003-2005}) and a firewall routing between the VLANs on one trunk uplink. What the document leaves open
- * (the firewall's switch port and MAC, placements, addresses, MACs, MTU 1500, an empty ACL) is chosen here and
- * listed in the README.
+ * bridge per VLAN 2003-2005 (the document's NMState), trunked to a switch and a router-on-a-stick firewall. What
+ * the document leaves open (firewall port and MAC, placements, addresses, MACs) is chosen here, as the README lists.
  */
 public final class AcpVirtualization implements Scenario {
     public static final String NAME = "acp-virtualization";

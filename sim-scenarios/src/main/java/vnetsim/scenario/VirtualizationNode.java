@@ -13,7 +13,7 @@ import vnetsim.topology.TopologyBuilder;
  * Wires one virtualization host the way the documents' NMState policy does: a physical NIC, one 802.1Q
  * subinterface per VLAN ({@code enp4s0f0.2003}), and one Linux bridge per VLAN ({@code bridge2003}) with the
  * subinterface as a port. The port has {@code vlan: {}}, so the bridge is VLAN-unaware (vlan_filtering 0) and STP
- * is off (semantics.md section 0.1 and section 3). Workloads plug into a bridge through a veth/tap port.
+ * is off ({@code src/docs/forwarding-rules.md} section 3). Workloads plug into a bridge through a veth/tap port.
  */
 public final class VirtualizationNode {
     private final TopologyBuilder builder;

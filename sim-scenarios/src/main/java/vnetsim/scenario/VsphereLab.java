@@ -9,7 +9,7 @@ import vnetsim.network.NetworkSpec;
  * subinterfaces as ports with {@code vlan: {}}, STP off). The trunk reaches a lab router directly (the vSphere
  * port group between them passes tags unchanged and is not modelled yet); the router has a gateway per VLAN and
  * a routed port without VLANs to an upstream router, its default route. The upstream routes the lab's
- * 192.168.24.0/22 back and has a server, so flows leave the lab by the default route and come back by a static
+ * 192.168.24.0/21 back and has a server, so flows leave the lab by the default route and come back by a static
  * one. Addresses, MACs and placements are chosen here; the post gives none.
  */
 public final class VsphereLab implements Scenario {
@@ -38,7 +38,7 @@ public final class VsphereLab implements Scenario {
         }
         router.routedPort("eth1", "00:50:56:8a:00:02", "198.51.100.2/30").defaultRoute("198.51.100.1");
         b.router("upstream").routedPort("eth0", "02:00:c6:33:64:01", "198.51.100.1/30")
-                .routedPort("eth1", "02:00:cb:00:71:01", "203.0.113.1/24").route("192.168.24.0/22", "198.51.100.2");
+                .routedPort("eth1", "02:00:cb:00:71:01", "203.0.113.1/24").route("192.168.24.0/21", "198.51.100.2");
         b.server("mirror", "203.0.113.10/24").named("Mirror server");
         b.link(NODE, "ens224", "lab-router", "eth0").link("lab-router", "eth1", "upstream", "eth0")
                 .link("upstream", "eth1", "mirror", "eth0");

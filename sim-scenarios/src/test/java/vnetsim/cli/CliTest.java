@@ -46,7 +46,7 @@ class CliTest {
     void json_follows_the_contract() throws Exception {
         assertThat(run("trace", "acp-virtualization", "Virtual Machine 1", "vm3", "--format", "json")).isZero();
         final JsonNode root = new ObjectMapper().readTree(out.toString());
-        assertThat(fieldNames(root)).containsExactly("scenario", "from", "to", "protocol", "outcome", "drop", "steps",
+        assertThat(fieldNames(root)).containsExactly("scenario", "from", "to", "protocol", "outcome", "drop", "cause", "steps",
                 "events");
         assertThat(root.get("outcome").asText()).isEqualTo("DELIVERED");
         assertThat(root.get("drop").isNull()).isTrue();

@@ -51,6 +51,23 @@ class VsphereLabFlowsTest {
     }
 
     @Test
+    void the_routers_row_names_both_routes_and_the_tag_it_removed() {
+        final Trace t = lab.trace("vm-a", "mirror");
+
+        assertThat(t.steps()).filteredOn(s -> s.device().equals("lab-router")).extracting(Step::note).containsExactly(
+                "Routed 192.168.28.0/24 -> default via 198.51.100.1, ACLs evaluated (permit), tag 1928 removed,"
+                        + " TTL 64 -> 63, source MAC now 00:50:56:8a:00:02",
+                "Exiting via physical interface");
+    }
+
+    @Test
+    void the_mirror_reaches_every_vlan_back_through_the_upstreams_static_route() {
+        for (final String workload : new String[] {"vm-a", "vm-b", "pod-d", "vm-e"}) {
+            assertThatTrace(lab.trace("mirror", workload)).isDelivered().passes("upstream", "eth1").routed().then("lab-router", "eth1").routed();
+        }
+    }
+
+    @Test
     void the_mirror_reaches_a_pod_back_through_the_upstreams_static_route_and_the_tag_is_pushed() {
         assertThatTrace(lab.trace(new Flow("mirror", "pod-d", Protocol.UDP, false))).isDelivered()
                 .passes("upstream", "eth1").untagged()

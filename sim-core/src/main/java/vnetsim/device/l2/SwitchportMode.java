@@ -2,7 +2,7 @@ package vnetsim.device.l2;
 
 /**
  * How a switch port maps wire tags to VLANs: NX-OS {@code switchport mode access|trunk}, in the
- * {@link PortVlans} words every L2 port speaks. Rules from shared/reference/semantics.md section 5 (Nexus
+ * {@link PortVlans} words every L2 port speaks. Rules from {@code src/docs/forwarding-rules.md} section 4 (Nexus
  * interfaces guides).
  */
 public sealed interface SwitchportMode extends PortVlans permits SwitchportMode.Access, SwitchportMode.Trunk {

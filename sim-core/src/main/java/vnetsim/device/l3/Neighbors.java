@@ -10,8 +10,8 @@ import vnetsim.frame.Frame;
 /**
  * An IPv4 neighbour table (ARP cache) with the pending queue Linux keeps while an entry is INCOMPLETE: packets
  * wait, the stack probes {@link #MAX_PROBES} times {@link #PROBE_INTERVAL_NS} apart, then gives up and drops
- * them (semantics.md section 8). The cache is a primitive map; the pending queue is only touched when a
- * neighbour is unknown, never in steady state.
+ * them ({@code src/docs/forwarding-rules.md} section 5). The cache is a primitive map; the pending queue is only
+ * touched when a neighbour is unknown, never in steady state.
  */
 public final class Neighbors {
     public static final long UNKNOWN = -1L;

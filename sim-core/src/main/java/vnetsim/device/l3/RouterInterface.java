@@ -22,14 +22,17 @@ public record RouterInterface(String name, int vid, int ip, int prefixLength, in
         this(name, vid, ip, prefixLength, mtu, 0);
     }
 
+    /** Whether it is a subinterface (tagged) rather than a routed port's untagged interface. */
     public boolean isTagged() {
         return vid != UNTAGGED;
     }
 
+    /** Whether {@code address} is on its connected subnet. */
     public boolean isConnected(final int address) {
         return Ipv4Address.sameSubnet(address, ip, prefixLength);
     }
 
+    /** Its connected subnet, {@code "172.16.4.0/24"}. */
     public String subnet() {
         return Ipv4Address.format(ip & Ipv4Address.mask(prefixLength)) + "/" + prefixLength;
     }

@@ -12,6 +12,7 @@ import vnetsim.frame.Ipv4Address;
  * @param gateway next hop IPv4 address
  */
 public record StaticRoute(int prefix, int length, int gateway) {
+    /** Checks the prefix length and clears the host bits of the prefix. */
     public StaticRoute {
         if (length < 0 || length > 32) {
             throw new IllegalArgumentException("prefix length must be 0-32: " + length);
@@ -24,6 +25,7 @@ public record StaticRoute(int prefix, int length, int gateway) {
         return new StaticRoute(0, 0, gateway);
     }
 
+    /** Whether {@code destination} is within the prefix. */
     public boolean matches(final int destination) {
         return Ipv4Address.sameSubnet(destination, prefix, length);
     }

@@ -1,0 +1,414 @@
+package vnetsim.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import vnetsim.device.Action;
+import vnetsim.device.DropReason;
+import vnetsim.engine.Simulator;
+import vnetsim.engine.StepLog;
+import vnetsim.topology.Topology;
+import vnetsim.trace.Drop;
+import vnetsim.trace.Outcome;
+import vnetsim.trace.PacketDrop;
+import vnetsim.trace.Step;
+import vnetsim.trace.Trace;
+import vnetsim.trace.TraceBuilder;
+
+/**
+ * The reachability matrix of a network: one packet from every endpoint to every other (ordered pairs), each
+ * delivered or not, with where and why it stopped and its root cause. Pairs run in parallel: the compiled
+ * topology is built once and shared (it is immutable), each worker thread runs its own {@link Simulator}, reset
+ * between pairs. Each pair starts cold (caches empty, as the first packet after boot), so everything the packet
+ * needs, ARP included, happens in its run.
+ *
+ * <pre>{@code
+ * Reachability matrix = Reachability.of(network);
+ * assertThat(matrix.cell("vm1", "vm3").outcome()).isEqualTo(Outcome.DELIVERED);
+ * ReachabilityDiff diff = Reachability.diff(matrix, Reachability.of(network.with(change)));
+ * }</pre>
+ */
+public final class Reachability {
+    /**
+     * One ordered pair.
+     *
+     * @param from     sender's short id ({@code vm1})
+     * @param to       destination's short id
+     * @param fromName sender's display name
+     * @param toName   destination's display name
+     * @param outcome  DELIVERED, DROPPED or LOOP
+     * @param drop     where the packet stopped, or null when delivered
+     * @param cause    the root cause ({@link Trace#cause()}), or null when delivered
+     * @param path     the packet's path in the document view, one "device / interface" per row
+     */
+    public record Cell(String from, String to, String fromName, String toName, Outcome outcome, Drop drop,
+                       PacketDrop cause, List<String> path) {
+        public Cell {
+            path = List.copyOf(path);
+        }
+
+        public boolean isDelivered() {
+            return outcome == Outcome.DELIVERED;
+        }
+
+        /** "vm1 -> vm3". */
+        public String pair() {
+            return from + " -> " + to;
+        }
+    }
+
+    /**
+     * How to run the matrix.
+     *
+     * @param protocol what each pair sends
+     * @param threads  worker threads, at least 1
+     * @param progress    told the number of pairs done after each pair (from any worker thread), or null
+     * @param paths       whether delivered cells carry their path (a rendered trace per pair)
+     * @param senders     the endpoints that send (rows), or null for all
+     * @param equivalence classes of pairs known to behave alike, or null to trace every pair
+     */
+    public record Options(Protocol protocol, int threads, IntConsumer progress, boolean paths,
+                          List<String> senders, PairEquivalence equivalence) {
+        public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            senders = senders == null ? null : List.copyOf(senders);
+        }
+
+        /** ICMP, one thread per core, no progress, paths recorded, every endpoint sends. */
+        public static Options defaults() {
+            return new Options(Protocol.ICMP, Runtime.getRuntime().availableProcessors(), null, true, null, null);
+        }
+
+        public Options withProtocol(final Protocol p) {
+            return new Options(p, threads, progress, paths, senders, equivalence);
+        }
+
+        public Options withThreads(final int n) {
+            return new Options(protocol, n, progress, paths, senders, equivalence);
+        }
+
+        public Options withProgress(final IntConsumer listener) {
+            return new Options(protocol, threads, listener, paths, senders, equivalence);
+        }
+
+        /**
+         * Without paths, a delivered pair is decided from the run's events alone (no trace is rendered) and its
+         * cell has an empty path; failures still carry drop and cause. For large matrices; a diff then compares
+         * outcomes and drops only.
+         */
+        public Options withoutPaths() {
+            return new Options(protocol, threads, progress, false, senders, equivalence);
+        }
+
+        /**
+         * Traces one pair per equivalence class (implies {@link #withoutPaths()}): pairs of a class whose
+         * representative is delivered are delivered; the others are traced one by one.
+         */
+        public Options withEquivalence(final PairEquivalence classes) {
+            return new Options(protocol, threads, progress, false, senders, classes);
+        }
+
+        /** Only these endpoints send (rows of the matrix); every endpoint still receives. */
+        public Options withSenders(final List<String> ids) {
+            return new Options(protocol, threads, progress, paths, ids, equivalence);
+        }
+    }
+
+    private final String network;
+    private final Protocol protocol;
+    private final List<String> endpoints;
+    private final Map<String, String> names;
+    private final Map<String, Integer> indexOf = new java.util.HashMap<>();
+    private final int[] rowOf;
+    private final Cell[] cells;
+
+    private Reachability(final String network, final Protocol protocol, final Map<String, String> names,
+                         final List<Integer> senders, final Cell[] cells) {
+        this.network = network;
+        this.protocol = protocol;
+        this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+        this.endpoints = List.copyOf(names.keySet());
+        for (int i = 0; i < endpoints.size(); i++) {
+            indexOf.put(endpoints.get(i), i);
+        }
+        this.rowOf = new int[endpoints.size()];
+        java.util.Arrays.fill(rowOf, -1);
+        for (int r = 0; r < senders.size(); r++) {
+            rowOf[senders.get(r)] = r;
+        }
+        this.cells = cells;
+    }
+
+    /** ICMP echo between every ordered pair of endpoints, on all cores. */
+    public static Reachability of(final Network network) {
+        return of(network, Options.defaults());
+    }
+
+    public static Reachability of(final Network network, final Protocol protocol) {
+        return of(network, Options.defaults().withProtocol(protocol));
+    }
+
+    /** The number of ordered pairs {@link #of} will trace for this network. */
+    public static int pairCount(final Network network) {
+        final int n = network.topology().endpointIds().size();
+        return n * (n - 1);
+    }
+
+    public static Reachability of(final Network network, final Options options) {
+        final Topology topology = network.topology();                 // compiled once, shared by the workers
+        final Map<String, String> names = new LinkedHashMap<>();
+        topology.endpointIds().forEach((id, index) -> names.put(id, topology.device(index).host()));
+        final List<String> ids = List.copyOf(names.keySet());
+        final int n = ids.size();
+        final List<Integer> senders = new ArrayList<>();
+        if (options.senders() == null) {
+            for (int i = 0; i < n; i++) {
+                senders.add(i);
+            }
+        } else {
+            for (final String s : options.senders()) {
+                senders.add(ids.indexOf(idOf(topology, s)));
+            }
+        }
+        final int pairs = n < 2 ? 0 : senders.size() * (n - 1);
+        final Cell[] result = new Cell[pairs];
+        final java.util.function.IntUnaryOperator fromOf = i -> senders.get(i / (n - 1));
+        final java.util.function.IntUnaryOperator toOf = i -> {
+            final int from = senders.get(i / (n - 1));
+            final int skip = i % (n - 1);
+            return skip >= from ? skip + 1 : skip;
+        };
+        final AtomicInteger done = new AtomicInteger();
+        final PairTask task = (sim, log, i) -> {
+            final int from = fromOf.applyAsInt(i);
+            final int to = toOf.applyAsInt(i);
+            final Flow flow = new Flow(ids.get(from), ids.get(to), options.protocol(), true);
+            if (options.paths()) {
+                return cellOf(ids.get(from), ids.get(to), network.trace(sim, log, flow, null));
+            }
+            final int[] run = network.simulate(sim, log, flow, null);
+            return delivered(log, run[0], run[2])
+                    ? new Cell(ids.get(from), ids.get(to), names.get(ids.get(from)), names.get(ids.get(to)),
+                            Outcome.DELIVERED, null, null, List.of())
+                    : cellOf(ids.get(from), ids.get(to), new TraceBuilder(topology, log).build(
+                            network.name(), flow.protocol().label(), run[0], run[1], run[2]));
+        };
+        if (options.equivalence() == null || options.paths()) {
+            final int[] all = new int[pairs];
+            for (int i = 0; i < pairs; i++) {
+                all[i] = i;
+            }
+            runAll(topology, all, task, result, options, done);
+        } else {
+            // one pair per class first; a class whose representative is delivered is delivered throughout, the
+            // rest are traced pair by pair so every drop names its own devices
+            final Map<Long, Integer> representative = new java.util.HashMap<>();
+            final int[] repOf = new int[pairs];
+            final List<Integer> reps = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                final long key = options.equivalence().key(ids.get(fromOf.applyAsInt(i)), ids.get(toOf.applyAsInt(i)));
+                final Integer r = representative.putIfAbsent(key, i);
+                repOf[i] = r == null ? i : r;
+                if (r == null) {
+                    reps.add(i);
+                }
+            }
+            runAll(topology, reps.stream().mapToInt(Integer::intValue).toArray(), task, result, options, done);
+            final List<Integer> rest = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                if (result[i] != null) {
+                    continue;
+                }
+                final Cell rep = result[repOf[i]];
+                if (rep.isDelivered()) {
+                    final String from = ids.get(fromOf.applyAsInt(i));
+                    final String to = ids.get(toOf.applyAsInt(i));
+                    result[i] = new Cell(from, to, names.get(from), names.get(to), Outcome.DELIVERED, null, null,
+                            List.of());
+                    report(options, done);
+                } else {
+                    rest.add(i);
+                }
+            }
+            runAll(topology, rest.stream().mapToInt(Integer::intValue).toArray(), task, result, options, done);
+        }
+        return new Reachability(network.name(), options.protocol(), names, senders, result);
+    }
+
+    /** One pair's simulation in a worker's own simulation and log. */
+    private interface PairTask {
+        Cell run(Simulator sim, StepLog log, int pair);
+    }
+
+    private static void report(final Options options, final AtomicInteger done) {
+        final int finished = done.incrementAndGet();
+        if (options.progress() != null) {
+            options.progress().accept(finished);
+        }
+    }
+
+    /** Runs the given pairs on {@code options.threads()} workers, each with its own simulation of the topology. */
+    private static void runAll(final Topology topology, final int[] pairs, final PairTask task, final Cell[] result,
+                               final Options options, final AtomicInteger done) {
+        final AtomicInteger next = new AtomicInteger();
+        final Runnable worker = () -> {
+            final Simulator sim = new Simulator(topology);              // this worker's own device state
+            final StepLog log = new StepLog();
+            for (int k = next.getAndIncrement(); k < pairs.length; k = next.getAndIncrement()) {
+                result[pairs[k]] = task.run(sim, log, pairs[k]);
+                report(options, done);
+            }
+        };
+        final int threads = Math.min(options.threads(), Math.max(1, pairs.length));
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            final Thread t = new Thread(r, "vnetsim-reachability");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(worker));
+            }
+            for (final Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reachability interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Whether the traced packet reached its destination and nothing in the run looped: the outcome
+     * {@link TraceBuilder} gives DELIVERED, decided without rendering the trace.
+     */
+    static boolean delivered(final StepLog log, final int packet, final int to) {
+        boolean reached = false;
+        for (int e = 0; e < log.size(); e++) {
+            if (log.dropReason(e) == DropReason.HOP_LIMIT) {
+                return false;
+            }
+            if (!reached && log.packet(e) == packet && log.device(e) == to && log.action(e) == Action.DELIVERED) {
+                reached = true;
+            }
+        }
+        return reached;
+    }
+
+    private static String idOf(final Topology topology, final String idOrName) {
+        final int index = Network.endpoint(topology, idOrName);
+        for (final Map.Entry<String, Integer> e : topology.endpointIds().entrySet()) {
+            if (e.getValue() == index) {
+                return e.getKey();
+            }
+        }
+        return idOrName;
+    }
+
+    private static Cell cellOf(final String from, final String to, final Trace t) {
+        final List<String> path = new ArrayList<>(t.steps().size());
+        for (final Step s : t.steps()) {
+            path.add(s.place());
+        }
+        return new Cell(from, to, t.from(), t.to(), t.outcome(), t.drop(), t.cause(), path);
+    }
+
+    /** The flows whose outcome or path differs between two matrices of the same network. */
+    public static ReachabilityDiff diff(final Reachability before, final Reachability after) {
+        return ReachabilityDiff.of(before, after);
+    }
+
+    public String network() {
+        return network;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** Endpoint short ids, in definition order. */
+    public List<String> endpoints() {
+        return endpoints;
+    }
+
+    /** Display name of an endpoint id. */
+    public String nameOf(final String id) {
+        return names.get(id);
+    }
+
+    /** Every ordered pair, row by row (sender in definition order, then destination). */
+    public List<Cell> cells() {
+        return java.util.Arrays.asList(cells.clone());
+    }
+
+    /**
+     * One pair, by short id or display name.
+     * @throws UnknownEndpointException naming the endpoints that exist
+     */
+    public Cell cell(final String from, final String to) {
+        final Cell c = find(id(from), id(to));
+        if (c == null) {
+            throw new IllegalArgumentException("no pair " + from + " -> " + to + " in this matrix (an endpoint to "
+                    + "itself, or a sender left out)");
+        }
+        return c;
+    }
+
+    /** The pair by short ids, or null when the matrix does not hold it. */
+    Cell find(final String fromId, final String toId) {
+        final Integer f = indexOf.get(fromId);
+        final Integer t = indexOf.get(toId);
+        if (f == null || t == null || f.equals(t) || rowOf[f] < 0) {
+            return null;
+        }
+        return cells[rowOf[f] * (endpoints.size() - 1) + (t > f ? t - 1 : t)];
+    }
+
+    public boolean reaches(final String from, final String to) {
+        return cell(from, to).isDelivered();
+    }
+
+    /** Cells not delivered. */
+    public List<Cell> failures() {
+        return java.util.Arrays.stream(cells).filter(c -> !c.isDelivered()).toList();
+    }
+
+    private String id(final String idOrName) {
+        if (indexOf.containsKey(idOrName)) {
+            return idOrName;
+        }
+        for (final Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(idOrName.trim()) || e.getValue().equalsIgnoreCase(idOrName.trim())) {
+                return e.getKey();
+            }
+        }
+        throw new UnknownEndpointException(idOrName, names.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+    }
+
+    static String key(final String from, final String to) {
+        return from + '\0' + to;
+    }
+}

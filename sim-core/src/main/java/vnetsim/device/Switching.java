@@ -1,0 +1,15 @@
+package vnetsim.device;
+
+/**
+ * An L2 forwarding device that can say, after the fact, why it would not send a frame out of a port: the same
+ * should_deliver() check its unicast and flood paths use. A flood silently leaves out the ports that refuse it
+ * (as br_flood() does); root-cause analysis asks here which rule left out the port towards the destination.
+ */
+public interface Switching {
+    /**
+     * Why a frame arriving on {@code ingress} with the wire VID {@code wireVid} (-1 when untagged) would not leave
+     * through {@code egress} at virtual time {@code nowNs} (a port's STP state depends on it), or null when it
+     * would (or when the ingress port would not admit it at all).
+     */
+    Refusal egressRefusal(int ingress, int wireVid, int egress, long nowNs);
+}
