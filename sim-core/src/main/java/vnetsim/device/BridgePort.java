@@ -43,4 +43,31 @@ public record BridgePort(String name, VlanSet vids, VlanSet untagged, int pvid, 
     public boolean sendsUntagged(final int vid) {
         return untagged.contains(vid);
     }
+
+    /**
+     * {@code bridge vlan add dev PORT vid VID [pvid] [untagged]} as __vlan_add_flags() applies it: the VID joins the
+     * port; {@code pvid} makes it the PVID, and re-adding the current PVID without {@code pvid} clears the PVID;
+     * {@code untagged} is set or cleared as given.
+     */
+    public BridgePort withVlan(final int vid, final boolean isPvid, final boolean isUntagged) {
+        final VlanSet one = VlanSet.of(vid);
+        final int newPvid = isPvid ? vid : (pvid == vid ? NO_PVID : pvid);
+        return new BridgePort(name, vids.plus(one), isUntagged ? untagged.plus(one) : untagged.minus(one), newPvid,
+                hairpin, mtu);
+    }
+
+    /** {@code bridge vlan del dev PORT vid VID}: the VID leaves the port; if it was the PVID, untagged frames are dropped. */
+    public BridgePort withoutVlan(final int vid) {
+        final VlanSet one = VlanSet.of(vid);
+        return new BridgePort(name, vids.minus(one), untagged.minus(one), pvid == vid ? NO_PVID : pvid, hairpin, mtu);
+    }
+
+    /** {@code bridge link set dev PORT hairpin on|off}. */
+    public BridgePort withHairpin(final boolean on) {
+        return new BridgePort(name, vids, untagged, pvid, on, mtu);
+    }
+
+    public BridgePort withMtu(final int newMtu) {
+        return new BridgePort(name, vids, untagged, pvid, hairpin, newMtu);
+    }
 }

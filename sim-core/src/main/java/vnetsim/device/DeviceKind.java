@@ -11,7 +11,8 @@ public enum DeviceKind implements Kind {
     VLAN_SUBINTERFACE(Role.KERNEL_PLUMBING, "VLAN interface", "Linux 802.1Q VLAN subinterface", false),
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
-    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false);
+    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
+    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false);
 
     private final Role role;
     private final String noun;

@@ -62,6 +62,22 @@ public enum DropReason {
     ACL_DENIED("denied by ACL rule %d"),
     /** The frame is larger than the egress MTU allows (for a router with DF set: ICMP frag needed). */
     MTU_EXCEEDED("frame exceeds MTU %d"),
+    /** Bridge: the interface was taken out of the bridge ({@code ip link set dev X nomaster}). */
+    NOT_A_BRIDGE_PORT("interface is no longer a port of this bridge (nomaster)"),
+    /** Bridge: the port's STP state does not forward (br_handle_frame(), should_deliver()); detail: the state. */
+    PORT_NOT_FORWARDING("bridge port is in STP state %s, not forwarding"),
+    /** Bridge with STP on: 01:80:c2:00:00:00 is the bridge's own STP traffic, never forwarded. */
+    STP_BPDU_CONSUMED("STP BPDU: taken by the bridge's spanning tree (stp_state 1), never forwarded"),
+    /** Bridge: locked port (802.1X) and the source MAC has no FDB entry pointing at it. */
+    PORT_LOCKED("locked port: source MAC has no FDB entry on this port (locked on)"),
+    /** Bridge: from an isolated port to another isolated port (br_skb_isolated()). */
+    PORT_ISOLATED("both ports are isolated (isolated on): not forwarded between them"),
+    /** Bridge: every port that could take the flood has flood / mcast_flood / bcast_flood off. */
+    FLOOD_DISABLED("not flooded: %s is off on every other port"),
+    /** Bridge: the frame is for the bridge device, whose own VLAN table lacks the VID (bridge vlan ... self). */
+    VLAN_NOT_ON_BRIDGE_DEVICE("VLAN %d is not configured on the bridge device itself (bridge vlan add ... self)"),
+    /** Bridge: the frame is for the bridge device itself, which has no IP interface. */
+    BRIDGE_HAS_NO_ADDRESS("addressed to the bridge device, which has no IP address"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached");
 
@@ -87,6 +103,8 @@ public enum DropReason {
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
             case NO_EGRESS_PORT -> detail > 0 ? "no port other than the ingress port carries VLAN " + detail
                     : describe("");
+            case PORT_NOT_FORWARDING -> describe(vnetsim.device.bridge.StpState.values()[detail].word());
+            case FLOOD_DISABLED -> describe(detail == 0 ? "flood" : detail == 1 ? "mcast_flood" : "bcast_flood");
             case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
                     : describe(String.valueOf(detail));
             default -> describe(String.valueOf(detail));

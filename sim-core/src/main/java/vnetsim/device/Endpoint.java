@@ -21,6 +21,9 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     /** The one port: the guest's NIC. */
     public static final int NIC = 0;
 
+    /** Largest UDP payload a frame holds: a 9216-byte jumbo IP packet less the IPv4 and UDP headers. */
+    public static final int MAX_UDP_DATA = 9216 - 28;
+
     /** What the endpoint is, for notes ("Exiting VM interface"). */
     public enum Workload { VM, POD }
 
@@ -61,6 +64,9 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     @Override
     public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final int payloadBytes,
                        final Egress out) {
+        if (payloadBytes < 0 || payloadBytes > MAX_UDP_DATA) {
+            throw new IllegalArgumentException("UDP data must be 0-" + MAX_UDP_DATA + " bytes: " + payloadBytes);
+        }
         final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl, sourcePort,
                 destinationPort, payloadBytes, nextIpId());
         final int packet = f.packetId();

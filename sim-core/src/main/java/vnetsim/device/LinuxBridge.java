@@ -3,7 +3,12 @@ package vnetsim.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import vnetsim.device.l2.ForwardingDatabase;
+import vnetsim.device.bridge.BridgeFdb;
+import vnetsim.device.bridge.FdbEntry;
+import vnetsim.device.bridge.FdbFlag;
+import vnetsim.device.bridge.PortFlag;
+import vnetsim.device.bridge.PortFlags;
+import vnetsim.device.bridge.StpState;
 import vnetsim.device.l2.L2Forwarding;
 import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.VlanSet;
@@ -12,26 +17,71 @@ import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
 
 /**
- * A Linux bridge (net/bridge) with STP off, as the documents' NMState configures it. Ingress follows
- * br_handle_frame() / br_handle_frame_finish(): valid source, link-local handling, VLAN ingress check (only with
- * vlan_filtering), learning after filtering, then known unicast to one port, everything else flooded to every
- * other port (the last one gets the original, as br_flood() does). A frame never goes back out its ingress port
- * unless the port is in hairpin mode. With vlan_filtering off, tags pass unchanged and learning is on MAC only
- * (VID 0). Rules: semantics.md section 2.
+ * A Linux bridge (net/bridge). Ingress follows br_handle_frame() / br_handle_frame_finish(): valid source,
+ * link-local handling, STP port state, VLAN ingress check (only with vlan_filtering), locked port, learning after
+ * filtering, then: broadcast and multicast flooded and a copy passed up to the bridge device; unicast to a local
+ * FDB entry (a port's or the bridge's own MAC) passed up; known unicast to one port; unknown unicast flooded (the
+ * last port gets the original, as br_flood() does). Every egress port passes should_deliver(): not back out the
+ * ingress port unless hairpin, port forwarding, VLAN allowed, not isolated to isolated; a flood also needs the
+ * port's flood / mcast_flood / bcast_flood flag.
+ *
+ * <p>The bridge device itself is an optional port ({@link #addHostPort}) linked to the host's IP stack: frames
+ * from it enter as br_dev_xmit() sends them (the bridge's own VLAN table, "self", classifies them; no learning).
+ * With vlan_filtering off, tags pass unchanged and learning is on MAC only (VID 0). Configuration changes are
+ * made as {@code ip} and {@code bridge} make them, at run time. Rules: semantics.md section 2.
  */
 public final class LinuxBridge implements Device, Cloneable {
     /** br_fdb ageing default, BR_DEFAULT_AGEING_TIME. */
     public static final long DEFAULT_AGEING_NS = 300_000_000_000L;
+    /** BR_DEFAULT_FORWARD_DELAY (15 s), also NetworkManager's and nmstate's default. */
+    public static final long DEFAULT_FORWARD_DELAY_NS = 15_000_000_000L;
+    /** {@code bridge fdb add} without {@code vlan}: VID 0 and every VLAN of the port. */
+    public static final int ALL_VLANS = -1;
     private static final int NONE = -1;
+    /** {@link #lookupUnicast}: the destination is one of the bridge's own MACs. */
+    private static final int LOCAL = -3;
     private static final long STP_GROUP = 0x0180_c200_0000L;
+    private static final int UNICAST = 0;
+    private static final int MULTICAST = 1;
+    private static final int BROADCAST = 2;
 
     private final String host;
     private final String name;
-    private final boolean vlanFiltering;
-    private final int defaultPvid;
-    private final List<BridgePort> ports = new ArrayList<>();
-    private final List<Boolean> portUp = new ArrayList<>();
-    private ForwardingDatabase fdb;              // learned state: fresh in each instance
+    private List<Member> members = new ArrayList<>();   // configuration, copied per simulation (run-time changes)
+    private BridgeFdb fdb;                               // learned state: fresh in each instance
+    private boolean vlanFiltering;
+    private int defaultPvid;
+    /** The bridge device's own VLAN table ({@code bridge vlan ... self}); VID default_pvid PVID untagged at creation. */
+    private BridgePort self;
+    private int hostPort = NONE;
+    private long mac;
+    private boolean macSet;
+    private boolean stp;
+    private long forwardDelayNs = DEFAULT_FORWARD_DELAY_NS;
+    private boolean fdbLocalVlan0;
+
+    /** One enslaved device: its VLAN table, flags, MAC and state. */
+    private static final class Member implements Cloneable {
+        BridgePort vlans;
+        PortFlags flags = PortFlags.KERNEL_DEFAULT;
+        long mac;
+        boolean up = true;
+        boolean attached = true;
+        long upSinceNs;
+
+        Member(final BridgePort vlans, final long mac) {
+            this.vlans = vlans;
+            this.mac = mac;
+        }
+
+        Member copy() {
+            try {
+                return (Member) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     /** A bridge with the kernel's default_pvid 1. */
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
@@ -45,7 +95,16 @@ public final class LinuxBridge implements Device, Cloneable {
         this.name = name;
         this.vlanFiltering = vlanFiltering;
         this.defaultPvid = defaultPvid;
-        this.fdb = new ForwardingDatabase(ageingNs);
+        this.fdb = new BridgeFdb(ageingNs);
+        this.self = defaultVlans(name, 1500);
+        this.mac = randomMac(host, name);
+        refreshLocalEntries();
+    }
+
+    /** eth_hw_addr_random() at creation, made deterministic: locally administered, derived from the names. */
+    private static long randomMac(final String host, final String name) {
+        final long h = (host + "/" + name).hashCode() & 0xffff_ffffL;
+        return 0x0200_0000_0000L | (h << 8) | 0x42L;
     }
 
     /**
@@ -53,58 +112,180 @@ public final class LinuxBridge implements Device, Cloneable {
      * default_pvid is 0, in which case untagged frames from that port are dropped until a PVID is set.
      */
     public BridgePort defaultPort(final String portName, final int mtu) {
+        return defaultVlans(portName, mtu);
+    }
+
+    private BridgePort defaultVlans(final String portName, final int mtu) {
         return defaultPvid == 0
                 ? new BridgePort(portName, VlanSet.NONE, VlanSet.NONE, PortVlans.NO_PVID, false, mtu)
                 : BridgePort.access(portName, defaultPvid, mtu);
     }
 
-    /** Enslaves a device; returns its port number. */
+    /** Enslaves a device whose MAC does not matter; returns its port number. */
     public int addPort(final BridgePort port) {
-        ports.add(port);
-        portUp.add(Boolean.TRUE);
-        return ports.size() - 1;
+        return addPort(port, 0L);
     }
+
+    /** Enslaves a device ({@code ip link set dev X master BR}); its MAC gets local FDB entries. */
+    public int addPort(final BridgePort port, final long portMac) {
+        members.add(new Member(port, portMac));
+        refreshLocalEntries();
+        return members.size() - 1;
+    }
+
+    /**
+     * The bridge device as a port of its own, linked to the host's IP stack (an address on the bridge, VLAN devices
+     * such as {@code br0.10} on top of it). Returns its port number.
+     */
+    public int addHostPort() {
+        if (hostPort != NONE) {
+            throw new IllegalStateException(name + " already has its host port");
+        }
+        final Member m = new Member(self, 0L);
+        members.add(m);
+        hostPort = members.size() - 1;
+        return hostPort;
+    }
+
+    // ---- data path ----------------------------------------------------------------------------------------------
 
     @Override
     public void receive(final Frame frame, final int ingress, final Egress out) {
+        if (ingress == hostPort) {
+            transmitFromBridgeDevice(frame, out);
+            return;
+        }
+        final Member in = members.get(ingress);
+        if (!in.attached) {
+            out.drop(frame, ingress, DropReason.NOT_A_BRIDGE_PORT, 0);
+            return;
+        }
+        if (!in.up) {
+            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
+            return;
+        }
         final long source = frame.sourceMac();
         if (!MacAddress.isValidSource(source)) {
             out.drop(frame, ingress, DropReason.INVALID_SOURCE_MAC, 0);
             return;
         }
         final long destination = frame.destinationMac();
-        if (MacAddress.isLinkLocal(destination) && destination != STP_GROUP) {
-            // 01:80:c2:00:00:00 is flooded like multicast when STP is off; PAUSE and the rest stay local
-            out.drop(frame, ingress, DropReason.LINK_LOCAL_NOT_FORWARDED, 0);
+        if (MacAddress.isLinkLocal(destination)) {
+            // 01:80:c2:00:00:00 is flooded like multicast when STP is off; with STP on it is the bridge's BPDU.
+            // PAUSE and the rest stay local.
+            if (destination != STP_GROUP) {
+                out.drop(frame, ingress, DropReason.LINK_LOCAL_NOT_FORWARDED, 0);
+                return;
+            }
+            if (stp) {
+                out.drop(frame, ingress, DropReason.STP_BPDU_CONSUMED, 0);
+                return;
+            }
+        }
+        final long now = out.now();
+        final StpState state = state(in, now);
+        if (!state.learns()) {
+            out.drop(frame, ingress, DropReason.PORT_NOT_FORWARDING, state.ordinal());
             return;
         }
-        if (!portUp.get(ingress)) {
-            out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
-            return;
-        }
-        final int vlan = vlanFiltering ? admit(frame, ingress, out) : 0;
+        final int vlan = vlanFiltering ? admit(frame, ingress, in.vlans, out) : 0;
         if (vlan == NONE) {
             return;                                                  // admit() dropped it
         }
-        fdb.learn(source, vlan, ingress, out.now());                 // after filtering, to avoid spoofing
-
-        final int egress = MacAddress.isMulticast(destination) ? ForwardingDatabase.UNKNOWN
-                : fdb.lookup(destination, vlan, out.now());
-        if (egress == ForwardingDatabase.UNKNOWN) {
-            flood(frame, ingress, vlan, out);
+        if (in.flags.has(PortFlag.LOCKED) && !lockedPortAdmits(source, vlan, ingress, in, now)) {
+            out.drop(frame, ingress, DropReason.PORT_LOCKED, 0);
             return;
         }
-        final DropReason refused = shouldDeliver(egress, ingress, vlan);
-        if (refused != null) {
-            out.drop(frame, ingress, refused, L2Forwarding.detail(refused, vlan));
+        if (in.flags.has(PortFlag.LEARNING)) {
+            fdb.learn(source, vlan, ingress, now);                   // after filtering, to avoid spoofing
+        }
+        if (state == StpState.LEARNING) {
+            out.drop(frame, ingress, DropReason.PORT_NOT_FORWARDING, state.ordinal());
+            return;
+        }
+        final boolean isolated = in.flags.has(PortFlag.ISOLATED);
+        if (MacAddress.isBroadcast(destination)) {
+            flood(frame, ingress, vlan, BROADCAST, true, isolated, out);
+        } else if (MacAddress.isMulticast(destination)) {
+            flood(frame, ingress, vlan, MULTICAST, true, isolated, out);   // no MDB: unregistered multicast
         } else {
-            forward(frame, egress, vlan, Action.SWITCHED, out);
+            final int egress = lookupUnicast(destination, vlan, now);
+            if (egress == LOCAL) {
+                passUp(frame, ingress, vlan, Action.SWITCHED, out);  // a port's or the bridge's own MAC
+            } else if (egress >= 0) {
+                forwardKnown(frame, ingress, egress, vlan, isolated, out);
+            } else {
+                flood(frame, ingress, vlan, UNICAST, false, isolated, out);
+            }
+        }
+    }
+
+    /**
+     * br_handle_frame_finish() on a locked port: the source needs an FDB entry pointing at this port that is not
+     * local and not locked. With MAB an unknown source gets a locked entry (and is still dropped); a locked entry is
+     * refreshed.
+     */
+    private boolean lockedPortAdmits(final long source, final int vlan, final int ingress, final Member in,
+                                     final long now) {
+        final int port = fdb.lookup(source, vlan, now);
+        if (port == -1) {
+            if (in.flags.has(PortFlag.MAB)) {
+                fdb.learn(source, vlan, ingress, now, true);
+            }
+            return false;
+        }
+        if (port != ingress || fdb.isLocal(source, vlan, now)) {
+            return false;                                            // FDB mismatch: dropped without roaming
+        }
+        if (fdb.has(source, vlan, FdbFlag.LOCKED, now)) {
+            fdb.learn(source, vlan, ingress, now, true);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * br_fdb_find_rcu() for a unicast destination: the port of its entry, {@link #LOCAL} for a local entry (a port's
+     * or the bridge's own MAC), or -1. With fdb_local_vlan_0 a miss in the frame's VLAN is looked up again in VLAN
+     * 0, where only a local entry the bridge made itself counts (not one a user added).
+     */
+    private int lookupUnicast(final long destination, final int vlan, final long now) {
+        final int port = fdb.lookup(destination, vlan, now);
+        if (port != -1) {
+            return fdb.lastLookupLocal() ? LOCAL : port;
+        }
+        if (!fdbLocalVlan0 || vlan == 0) {
+            return -1;
+        }
+        fdb.lookup(destination, 0, now);
+        return fdb.lastLookupOwnLocal() ? LOCAL : -1;
+    }
+
+    /** br_dev_xmit(): the host stack sends through the bridge device. No learning; classified by the "self" VLANs. */
+    private void transmitFromBridgeDevice(final Frame frame, final Egress out) {
+        final int vlan = vlanFiltering ? admit(frame, hostPort, self, out) : 0;
+        if (vlan == NONE) {
+            return;
+        }
+        final long destination = frame.destinationMac();
+        if (MacAddress.isBroadcast(destination)) {
+            flood(frame, hostPort, vlan, BROADCAST, false, false, out);
+        } else if (MacAddress.isMulticast(destination)) {
+            flood(frame, hostPort, vlan, MULTICAST, false, false, out);
+        } else {
+            final int egress = fdb.lookup(destination, vlan, out.now());
+            if (egress == -1) {
+                flood(frame, hostPort, vlan, UNICAST, false, false, out);
+            } else if (fdb.lastLookupLocal()) {
+                out.drop(frame, hostPort, DropReason.DESTINATION_ON_INGRESS_PORT, 0);   // to its own address
+            } else {
+                forwardKnown(frame, hostPort, egress, vlan, false, out);
+            }
         }
     }
 
     /** __allowed_ingress(): untagged or priority-tagged frames take the PVID; tagged ones need their VID on the port. */
-    private int admit(final Frame frame, final int ingress, final Egress out) {
-        final BridgePort port = ports.get(ingress);
+    private int admit(final Frame frame, final int ingress, final BridgePort port, final Egress out) {
         if (frame.outerType() != EtherType.VLAN_8021Q || frame.vlanId() == 0) {
             if (port.pvid() == PortVlans.NO_PVID) {
                 out.drop(frame, ingress, DropReason.NO_PVID, 0);
@@ -123,32 +304,118 @@ public final class LinuxBridge implements Device, Cloneable {
         return vid;
     }
 
-    private void flood(final Frame frame, final int ingress, final int vlan, final Egress out) {
+    /** br_forward() to the one port the FDB names, if should_deliver() lets it; otherwise the frame is dropped. */
+    private void forwardKnown(final Frame frame, final int ingress, final int egress, final int vlan,
+                              final boolean sourceIsolated, final Egress out) {
+        final DropReason refused = shouldDeliver(egress, ingress, vlan, sourceIsolated, out.now());
+        if (refused != null) {
+            out.drop(frame, ingress, refused, detail(refused, egress, vlan, out.now()));
+            return;
+        }
+        forward(frame, egress, vlan, Action.SWITCHED, out);
+    }
+
+    /**
+     * br_flood(): every port that should_deliver() allows and whose flood flag for this kind of frame is on (a
+     * multicast or broadcast the bridge device itself sends ignores mcast_flood / bcast_flood). With
+     * {@code local}, the bridge device gets the frame too (br_pass_frame_up() after the flood).
+     */
+    private void flood(final Frame frame, final int ingress, final int vlan, final int kind, final boolean local,
+                       final boolean sourceIsolated, final Egress out) {
+        final long now = out.now();
+        final boolean passUp = local && hostPort != NONE;
         int previous = NONE;
-        for (int port = 0; port < ports.size(); port++) {
-            if (shouldDeliver(port, ingress, vlan) == null) {
+        boolean flagRefused = false;
+        for (int port = 0; port < members.size(); port++) {
+            if (port == hostPort || !members.get(port).attached) {
+                continue;
+            }
+            if (!floods(members.get(port).flags, kind, ingress == hostPort)) {
+                flagRefused |= port != ingress;
+                continue;
+            }
+            if (shouldDeliver(port, ingress, vlan, sourceIsolated, now) == null) {
                 if (previous != NONE) {
                     forward(out.copy(frame), previous, vlan, Action.FLOODED, out);
                 }
                 previous = port;
             }
         }
-        if (previous == NONE) {
-            out.drop(frame, ingress, DropReason.NO_EGRESS_PORT, vlan);
-        } else {
-            forward(frame, previous, vlan, Action.FLOODED, out);     // the last port gets the original
+        if (previous != NONE) {
+            forward(passUp ? out.copy(frame) : frame, previous, vlan, Action.FLOODED, out);
+        }
+        if (passUp) {
+            passUp(frame, ingress, vlan, Action.FLOODED, out);
+        } else if (previous == NONE) {
+            if (flagRefused) {
+                out.drop(frame, ingress, DropReason.FLOOD_DISABLED, kind);
+            } else {
+                out.drop(frame, ingress, DropReason.NO_EGRESS_PORT, vlan);
+            }
         }
     }
 
-    /** should_deliver(): not back out the ingress port (unless hairpin), port up, VLAN allowed on egress. */
-    private DropReason shouldDeliver(final int port, final int ingress, final int vlan) {
-        final BridgePort p = ports.get(port);
-        return L2Forwarding.shouldDeliver(port, ingress, p.hairpin(), portUp.get(port),
-                vlanFiltering ? p : PortVlans.UNAWARE, vlan);
+    private static boolean floods(final PortFlags flags, final int kind, final boolean fromBridgeDevice) {
+        return switch (kind) {
+            case UNICAST -> flags.has(PortFlag.FLOOD);
+            case MULTICAST -> flags.has(PortFlag.MCAST_FLOOD) || fromBridgeDevice;
+            default -> flags.has(PortFlag.BCAST_FLOOD) || fromBridgeDevice;
+        };
+    }
+
+    /**
+     * should_deliver() (br_forward.c): the rules every L2 port shares (not back out the ingress port unless hairpin,
+     * port up, VLAN allowed on egress), then the bridge's own: STP state forwarding, and not from an isolated port to
+     * an isolated port. Null when the frame may go; otherwise why not.
+     */
+    private DropReason shouldDeliver(final int port, final int ingress, final int vlan, final boolean sourceIsolated,
+                                     final long now) {
+        final Member m = members.get(port);
+        final DropReason shared = L2Forwarding.shouldDeliver(port, ingress, m.vlans.hairpin(), m.up,
+                vlanFiltering ? m.vlans : PortVlans.UNAWARE, vlan);
+        if (shared != null) {
+            return shared;
+        }
+        if (state(m, now) != StpState.FORWARDING) {
+            return DropReason.PORT_NOT_FORWARDING;
+        }
+        if (sourceIsolated && m.flags.has(PortFlag.ISOLATED)) {
+            return DropReason.PORT_ISOLATED;
+        }
+        return null;
+    }
+
+    private int detail(final DropReason reason, final int port, final int vlan, final long now) {
+        return switch (reason) {
+            case VLAN_NOT_ALLOWED_EGRESS -> vlan;
+            case PORT_NOT_FORWARDING -> state(members.get(port), now).ordinal();
+            default -> 0;
+        };
+    }
+
+    /**
+     * br_pass_frame_up(): the frame goes to the bridge device's own stack. With vlan_filtering the bridge's own
+     * VLAN table must hold the VID, and its untagged flag decides whether the stack (or a VLAN device on top,
+     * {@code br0.10}) sees it tagged.
+     */
+    private void passUp(final Frame frame, final int ingress, final int vlan, final Action action,
+                        final Egress out) {
+        if (hostPort == NONE) {
+            out.drop(frame, ingress, DropReason.BRIDGE_HAS_NO_ADDRESS, 0);
+            return;
+        }
+        if (vlanFiltering) {
+            if (!self.carries(vlan)) {
+                out.drop(frame, ingress, DropReason.VLAN_NOT_ON_BRIDGE_DEVICE, vlan);
+                return;
+            }
+            L2Forwarding.tagForEgress(frame, self, vlan);               // br_handle_vlan() for the bridge device
+        }
+        out.transmit(frame, hostPort, action);
     }
 
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
-        final BridgePort port = ports.get(egress);
+        final BridgePort port = members.get(egress).vlans;
         if (vlanFiltering) {
             L2Forwarding.tagForEgress(frame, port, vlan);             // br_handle_vlan()
         }
@@ -159,18 +426,414 @@ public final class LinuxBridge implements Device, Cloneable {
         out.transmit(frame, egress, action);
     }
 
+    /**
+     * The port's STP state now. STP off: forwarding while up. STP on (the kernel's STP, every port designated on a
+     * lone bridge): listening for forward_delay after the port came up, learning for another forward_delay, then
+     * forwarding.
+     */
+    private StpState state(final Member m, final long now) {
+        if (!m.up || !m.attached) {
+            return StpState.DISABLED;
+        }
+        if (!stp) {
+            return StpState.FORWARDING;
+        }
+        final long since = now - m.upSinceNs;
+        if (since < forwardDelayNs) {
+            return StpState.LISTENING;
+        }
+        return since < 2 * forwardDelayNs ? StpState.LEARNING : StpState.FORWARDING;
+    }
+
+    // ---- run-time configuration, as ip / bridge make it ------------------------------------------------------------
+
+    /** {@code ip link set dev PORT nomaster}: the port leaves; its FDB entries go; the bridge MAC is recomputed. */
+    public void removePort(final int index) {
+        final Member m = port(index, "nomaster");
+        m.attached = false;
+        fdb.flushPort(index);
+        refreshLocalEntries();
+    }
+
+    /**
+     * {@code ip link set dev PORT master BR} for a port removed earlier: it comes back as a new port does, with the
+     * kernel's default flags and the default_pvid VLAN, not with what it had before.
+     */
+    public void reattachPort(final int index, final long nowNs) {
+        final Member m = members.get(index);
+        if (m.attached) {
+            throw new IllegalArgumentException(m.vlans.name() + " is already a port of " + name);
+        }
+        m.attached = true;
+        m.flags = PortFlags.KERNEL_DEFAULT;
+        m.vlans = defaultVlans(m.vlans.name(), m.vlans.mtu()).withHairpin(false);
+        m.upSinceNs = nowNs;
+        refreshLocalEntries();
+    }
+
+    /** {@code ip link set dev PORT down|up}: a port going down forgets what was learned on it (br_stp_disable_port()). */
+    public void setPortUp(final int index, final boolean up, final long nowNs) {
+        final Member m = members.get(index);
+        if (m.up == up) {
+            return;
+        }
+        m.up = up;
+        if (up) {
+            m.upSinceNs = nowNs;                                     // STP starts over: listening
+        } else {
+            fdb.flushDynamic(index);
+        }
+    }
+
+    public void setPortUp(final int index, final boolean up) {
+        setPortUp(index, up, 0);
+    }
+
+    /**
+     * {@code bridge link set dev PORT ...}: all flags at once, checked as br_setport() checks them.
+     * @throws IllegalArgumentException with the kernel's message when MAB is on without locked and learning
+     */
+    public void setPortFlags(final int index, final PortFlags flags) {
+        final Member m = port(index, "bridge link set");
+        if (flags.has(PortFlag.MAB) && (!flags.has(PortFlag.LOCKED) || !flags.has(PortFlag.LEARNING))) {
+            throw new IllegalArgumentException(
+                    "Bridge port must be locked and have learning enabled when MAB is enabled");
+        }
+        final boolean mabOff = m.flags.has(PortFlag.MAB) && !flags.has(PortFlag.MAB);
+        m.flags = flags;
+        if (mabOff) {
+            fdb.flushLocked(index);
+        }
+    }
+
+    /** {@code bridge link set dev PORT FLAG on|off}. */
+    public void setPortFlag(final int index, final PortFlag flag, final boolean on) {
+        setPortFlags(index, members.get(index).flags.with(flag, on));
+    }
+
+    public PortFlags portFlags(final int index) {
+        return members.get(index).flags;
+    }
+
+    /** {@code bridge vlan add dev PORT vid VID [pvid] [untagged]}. */
+    public void vlanAdd(final int index, final int vid, final boolean pvid, final boolean untagged) {
+        final Member m = port(index, "bridge vlan add");
+        m.vlans = m.vlans.withVlan(vid, pvid, untagged);
+        refreshLocalEntries();
+    }
+
+    /** {@code bridge vlan del dev PORT vid VID}: traffic of that VLAN stops at once; what was learned in it goes. */
+    public void vlanDel(final int index, final int vid) {
+        final Member m = port(index, "bridge vlan del");
+        if (!m.vlans.carries(vid)) {
+            throw new IllegalArgumentException("RTNETLINK answers: No such file or directory");
+        }
+        m.vlans = m.vlans.withoutVlan(vid);
+        fdb.flushPortVlan(index, vid);
+        refreshLocalEntries();
+    }
+
+    /** {@code bridge vlan add dev BR vid VID [pvid] [untagged] self}: the bridge device's own membership. */
+    public void selfVlanAdd(final int vid, final boolean pvid, final boolean untagged) {
+        setSelf(self.withVlan(vid, pvid, untagged));
+    }
+
+    /** {@code bridge vlan del dev BR vid VID self}. */
+    public void selfVlanDel(final int vid) {
+        if (!self.carries(vid)) {
+            throw new IllegalArgumentException("RTNETLINK answers: No such file or directory");
+        }
+        setSelf(self.withoutVlan(vid));
+    }
+
+    private void setSelf(final BridgePort vlans) {
+        self = vlans;
+        if (hostPort != NONE) {
+            members.get(hostPort).vlans = vlans;
+        }
+        refreshLocalEntries();
+    }
+
+    public BridgePort selfVlans() {
+        return self;
+    }
+
+    /**
+     * {@code ip link set BR type bridge vlan_default_pvid N} (br_vlan_set_default_pvid()): only while vlan_filtering is
+     * off; the bridge and every port still on the old default (PVID, untagged) move to the new one.
+     * @throws IllegalArgumentException "Operation not permitted" while filtering, as the kernel refuses it
+     */
+    public void setDefaultPvid(final int pvid) {
+        if (pvid == defaultPvid) {
+            return;
+        }
+        if (vlanFiltering) {
+            throw new IllegalArgumentException(
+                    "RTNETLINK answers: Operation not permitted (Please disable vlan filtering to change default_pvid)");
+        }
+        final int old = defaultPvid;
+        defaultPvid = pvid;
+        self = moveDefault(self, old, pvid);
+        if (hostPort != NONE) {
+            members.get(hostPort).vlans = self;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (i != hostPort) {
+                members.get(i).vlans = moveDefault(members.get(i).vlans, old, pvid);
+            }
+        }
+        refreshLocalEntries();
+    }
+
+    /**
+     * __br_vlan_set_default_pvid() / __br_vlan_disable_default_pvid() for one VLAN table: a table still on the old
+     * default (it is the PVID and untagged, or there was no default) that does not hold the new VID yet gets the new
+     * VID as PVID untagged and loses the old one; disabling removes the old default where it is still the default.
+     */
+    private static BridgePort moveDefault(final BridgePort p, final int old, final int pvid) {
+        final boolean onOldDefault = p.pvid() == old && p.sendsUntagged(old);
+        if (pvid == 0) {
+            return onOldDefault ? p.withoutVlan(old) : p;
+        }
+        if (old != 0 && !onOldDefault || p.carries(pvid)) {
+            return p;                                            // user configuration wins
+        }
+        final BridgePort moved = p.withVlan(pvid, true, true);
+        return old == 0 ? moved : moved.withoutVlan(old);
+    }
+
+    public int defaultPvid() {
+        return defaultPvid;
+    }
+
+    /** {@code ip link set BR type bridge vlan_filtering 0|1}. */
+    public void setVlanFiltering(final boolean on) {
+        vlanFiltering = on;
+    }
+
+    /**
+     * {@code ip link set BR type bridge stp_state 1 forward_delay N}: ports that come up pass listening and learning.
+     * @throws IllegalArgumentException when STP is on and forward_delay is outside 2-30 s (br_set_forward_delay())
+     */
+    public void setStp(final boolean on, final long forwardDelay) {
+        if (on && (forwardDelay < 2_000_000_000L || forwardDelay > 30_000_000_000L)) {
+            throw new IllegalArgumentException("RTNETLINK answers: Numerical result out of range (forward_delay "
+                    + forwardDelay / 1e9 + " s: with STP on it must be 2-30 s)");
+        }
+        this.stp = on;
+        this.forwardDelayNs = forwardDelay;
+    }
+
+    public boolean stp() {
+        return stp;
+    }
+
+    public long forwardDelayNs() {
+        return forwardDelayNs;
+    }
+
+    /** The port's STP state at {@code nowNs}, as {@code bridge link} shows it. */
+    public StpState portState(final int index, final long nowNs) {
+        return state(members.get(index), nowNs);
+    }
+
+    /** {@code ip link set BR type bridge fdb_local_vlan_0 0|1}: local entries only on VLAN 0, looked up from any VLAN. */
+    public void setFdbLocalVlan0(final boolean on) {
+        fdbLocalVlan0 = on;
+        refreshLocalEntries();
+    }
+
+    /** {@code ip link set dev PORT address MAC}: the port's local entries follow; the bridge MAC may change. */
+    public void setPortMac(final int index, final long portMac) {
+        members.get(index).mac = portMac;
+        refreshLocalEntries();
+    }
+
+    public long portMac(final int index) {
+        return members.get(index).mac;
+    }
+
+    /** {@code ip link set dev BR address MAC}: pinned (NET_ADDR_SET), no longer the lowest port MAC. */
+    public void setMac(final long bridgeMac) {
+        mac = bridgeMac;
+        macSet = true;
+        refreshLocalEntries();
+    }
+
+    /**
+     * The bridge MAC: the one set by the user, else the numerically lowest port MAC (br_stp_recalculate_bridge_id()),
+     * else the random one it got at creation (kept when the last port leaves).
+     */
+    public long mac() {
+        return mac;
+    }
+
+    private void recalculateMac() {
+        if (macSet) {
+            return;
+        }
+        long lowest = 0;
+        for (int i = 0; i < members.size(); i++) {
+            final Member m = members.get(i);
+            if (i != hostPort && m.attached && m.mac != 0 && (lowest == 0 || Long.compareUnsigned(m.mac, lowest) < 0)) {
+                lowest = m.mac;
+            }
+        }
+        if (lowest != 0) {
+            mac = lowest;
+        }
+    }
+
+    /**
+     * br_fdb_add_local() for every own MAC: each port's MAC on VID 0 and on each of its VLANs, the bridge MAC on VID
+     * 0 and on each of its own VLANs; with fdb_local_vlan_0 only on VID 0. The first owner of a MAC keeps it.
+     */
+    private void refreshLocalEntries() {
+        recalculateMac();
+        fdb.clearLocal();
+        for (int i = 0; i < members.size(); i++) {
+            final Member m = members.get(i);
+            if (i != hostPort && m.attached && m.mac != 0) {
+                addLocal(m.mac, i, m.vlans);
+            }
+        }
+        addLocal(mac, BridgeFdb.BRIDGE_DEVICE, self);
+    }
+
+    private void addLocal(final long ownMac, final int port, final BridgePort vlans) {
+        fdb.addLocal(ownMac, 0, port);
+        if (!fdbLocalVlan0) {
+            for (final int vid : vlans.vids().toArray()) {
+                fdb.addLocal(ownMac, vid, port);
+            }
+        }
+    }
+
+    // ---- FDB management, as bridge fdb does it ----------------------------------------------------------------------
+
+    /**
+     * {@code bridge fdb add MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. Without a VLAN
+     * ({@link #ALL_VLANS}) the kernel adds the entry on VID 0 and on every VLAN of the port (br_fdb_add()).
+     */
+    public void fdbAdd(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
+                       final boolean sticky, final long nowNs) {
+        for (final int v : vidsFor(index, vid)) {
+            fdb.add(entryMac, v, index, state, sticky, nowNs);
+        }
+    }
+
+    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. */
+    public void fdbReplace(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
+                           final boolean sticky, final long nowNs) {
+        for (final int v : vidsFor(index, vid)) {
+            fdb.replace(entryMac, v, index, state, sticky, nowNs);
+        }
+    }
+
+    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master extern_learn}. */
+    public void fdbExternLearn(final long entryMac, final int index, final int vid, final long nowNs) {
+        for (final int v : vidsFor(index, vid)) {
+            fdb.externLearn(entryMac, v, index, nowNs);
+        }
+    }
+
+    /**
+     * {@code bridge fdb del MAC dev PORT [vlan VID] master}; without a VLAN, VID 0 and every VLAN of the port, which
+     * succeeds when any of them was there (br_fdb_delete()).
+     * @throws IllegalArgumentException "No such file or directory" when nothing was deleted
+     */
+    public void fdbDel(final long entryMac, final int index, final int vid, final long nowNs) {
+        boolean deleted = false;
+        IllegalArgumentException failure = null;
+        for (final int v : vidsFor(index, vid)) {
+            try {
+                fdb.delete(entryMac, v, index, nowNs);
+                deleted = true;
+            } catch (IllegalArgumentException notThere) {
+                failure = notThere;
+            }
+        }
+        if (!deleted) {
+            throw failure;
+        }
+    }
+
+    /** {@code bridge fdb flush dev BR}: everything but the permanent entries. */
+    public void fdbFlush() {
+        fdb.flush();
+    }
+
+    /** {@code bridge fdb show br BR}. */
+    public List<FdbEntry> fdbShow(final long nowNs) {
+        return fdb.show(nowNs);
+    }
+
+    /** {@code bridge fdb show br BR} as text, one entry a line. */
+    public List<String> fdbShowLines(final long nowNs) {
+        final List<String> lines = new ArrayList<>();
+        for (final FdbEntry e : fdb.show(nowNs)) {
+            lines.add(e.format(this::portName, name));
+        }
+        return lines;
+    }
+
+    private int[] vidsFor(final int index, final int vid) {
+        port(index, "bridge fdb");
+        if (vid != ALL_VLANS) {
+            return new int[] {vid};
+        }
+        final int[] vlans = members.get(index).vlans.vids().toArray();
+        final int[] all = new int[vlans.length + 1];
+        System.arraycopy(vlans, 0, all, 1, vlans.length);
+        return all;
+    }
+
+    private Member port(final int index, final String command) {
+        if (index < 0 || index >= members.size() || index == hostPort) {
+            throw new IllegalArgumentException(command + ": no port " + index + " on bridge " + name);
+        }
+        return members.get(index);
+    }
+
+    // ---- identity -------------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final StringBuilder sb = new StringBuilder(name + "  Linux bridge, vlan_filtering " + (vlanFiltering ? 1 : 0)
+                + (stp ? ", STP on (forward_delay " + forwardDelayNs / 1_000_000_000L + " s)" : ", STP off")
+                + ", ports:");
+        for (int i = 0; i < members.size(); i++) {
+            if (i == hostPort || !members.get(i).attached) {
+                continue;
+            }
+            final BridgePort port = members.get(i).vlans;
+            sb.append(' ').append(port.name());
+            if (vlanFiltering) {
+                sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
+            }
+        }
+        return List.of(sb.toString());
+    }
+
     /** tcpdump on the bridge device: each frame once, as it enters the bridge. */
     @Override
     public boolean isCapturePoint(final int port, final Direction direction) {
         return direction == Direction.IN;
     }
 
-    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    /**
+     * This bridge for one simulation: its own copy of the port configuration (so {@code bridge} and {@code ip}
+     * changes made at run time stay in that simulation), the user's FDB entries, and nothing learned.
+     */
     @Override
     public LinuxBridge instantiate() {
         try {
             final LinuxBridge copy = (LinuxBridge) clone();
-            copy.fdb = new ForwardingDatabase(fdb.ageingNs());
+            copy.members = new ArrayList<>(members.size());
+            for (final Member m : members) {
+                copy.members.add(m.copy());
+            }
+            copy.fdb = fdb.configurationCopy();
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
@@ -194,12 +857,12 @@ public final class LinuxBridge implements Device, Cloneable {
 
     @Override
     public String portName(final int port) {
-        return ports.get(port).name();
+        return members.get(port).vlans.name();
     }
 
     @Override
     public int portCount() {
-        return ports.size();
+        return members.size();
     }
 
     @Override
@@ -207,43 +870,39 @@ public final class LinuxBridge implements Device, Cloneable {
         return DeviceKind.LINUX_BRIDGE;
     }
 
-    @Override
-    public List<String> describe(final IntFunction<String> peer) {
-        final StringBuilder sb = new StringBuilder(name + "  Linux bridge, vlan_filtering " + (vlanFiltering ? 1 : 0)
-                + ", STP off, ports:");
-        for (final BridgePort port : ports) {
-            sb.append(' ').append(port.name());
-            if (vlanFiltering) {
-                sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
-            }
-        }
-        return List.of(sb.toString());
+    public String name() {
+        return name;
     }
 
     public boolean vlanFiltering() {
         return vlanFiltering;
     }
 
+    public int hostPort() {
+        return hostPort;
+    }
+
+    public boolean isPortAttached(final int index) {
+        return members.get(index).attached;
+    }
+
     public BridgePort port(final int port) {
-        return ports.get(port);
+        return members.get(port).vlans;
     }
 
     public void setPort(final int index, final BridgePort port) {
-        ports.set(index, port);
+        members.get(index).vlans = port;
+        refreshLocalEntries();
     }
 
-    public void setPortUp(final int index, final boolean up) {
-        portUp.set(index, up);
-    }
-
-    public ForwardingDatabase fdb() {
+    public BridgeFdb fdb() {
         return fdb;
     }
 
     /** Port number of the enslaved device with this name, or -1. */
     public int portNamed(final String portName) {
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i).name().equals(portName)) {
+        for (int i = 0; i < members.size(); i++) {
+            if (i != hostPort && members.get(i).vlans.name().equals(portName)) {
                 return i;
             }
         }

@@ -33,6 +33,9 @@ public final class StepLog {
     /** Bytes of each frame kept: 14 Ethernet + 8 for two tags + 28 ARP or 20 IPv4, rounded up. */
     static final int SNAPSHOT = 64;
     private static final int NO_DIRECTION = 2;
+    private static final Direction[] DIRECTIONS = Direction.values();
+    private static final Action[] ACTIONS = Action.values();
+    private static final DropReason[] REASONS = DropReason.values();
 
     private int size;
     private int snapshots;
@@ -54,8 +57,7 @@ public final class StepLog {
                 | ((long) (dir == null ? NO_DIRECTION : dir.ordinal()) << 14) | ((long) a.ordinal() << 7);
         meta[m + 2] = ((long) f.packetId() << 32) | ((parent + 1) & 0xffff_ffffL);
         detail[i] = 0;
-        if (dir == Direction.IN && parent >= 0 && parent < i && direction(parent) == Direction.OUT
-                && packet(parent) == f.packetId()) {
+        if (dir == Direction.IN && parent >= 0 && parent < i && isDeparture(parent) && packet(parent) == f.packetId()) {
             snapshot[i] = snapshot[parent];               // arrived over a link: the bytes that left
             return i;
         }
@@ -97,19 +99,24 @@ public final class StepLog {
         return (int) (meta[3 * i + 1] >>> 16) & 0xffff;
     }
 
+    /** Whether event {@code i} is an OUT event; read from the packed bits (no enum array copied on the frame path). */
+    private boolean isDeparture(final int i) {
+        return ((int) (meta[3 * i + 1] >>> 14) & 0x3) == Direction.OUT.ordinal();
+    }
+
     /** IN or OUT. */
     public Direction direction(final int i) {
         final int d = (int) (meta[3 * i + 1] >>> 14) & 0x3;
-        return d == NO_DIRECTION ? null : Direction.values()[d];
+        return d == NO_DIRECTION ? null : DIRECTIONS[d];
     }
 
     public Action action(final int i) {
-        return Action.values()[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
+        return ACTIONS[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
     }
 
     public DropReason dropReason(final int i) {
         final int r = (int) meta[3 * i + 1] & 0x7f;
-        return r == 0 ? null : DropReason.values()[r - 1];
+        return r == 0 ? null : REASONS[r - 1];
     }
 
     public int detail(final int i) {

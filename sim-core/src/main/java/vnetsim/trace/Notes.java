@@ -40,13 +40,21 @@ final class Notes {
                     : "Handed up to " + peerInterface(e);
             case ORIGINATED -> "Sent by " + device.host() + " (" + packet + ")";
             case REPLIED -> "Answer sent by " + device.host() + " (" + packet + ")";
-            case SWITCHED -> "Switched out " + port + " (destination learned)";
+            case SWITCHED -> isOwnDevicePort(device, log.port(e))
+                    ? "Passed up to " + port + " (its own MAC: a local FDB entry)"
+                    : "Switched out " + port + " (destination learned)";
             case FLOODED -> "Flooded out " + port + floodCause(e);
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(e) + " via VLAN interface";
             case TAG_POPPED -> "Removing VLAN tag via VLAN interface";
             case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
             case ROUTED -> "Routed, tag now " + log.vlan(e) + ", TTL " + log.ttl(e);
         };
+    }
+
+    /** A bridge's port to its own device (LinuxBridge.addHostPort): the port is named as the bridge itself. */
+    private static boolean isOwnDevicePort(final Device device, final int port) {
+        return !device.kind().portsAreInterfaces() && device.role() == Role.L2_SWITCHING
+                && device.portName(port).equals(device.interfaceName(port));
     }
 
     /**

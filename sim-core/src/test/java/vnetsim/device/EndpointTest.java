@@ -1,6 +1,7 @@
 package vnetsim.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vnetsim.device.Endpoint.NIC;
 import static vnetsim.device.Frames.ip;
 import static vnetsim.device.Frames.mac;
@@ -145,5 +146,14 @@ class EndpointTest {
         assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.NEIGHBOR_UNREACHABLE);
         assertThat(out.onlyDrop().detail()).isEqualTo(VM3_IP);
         assertThat(out.onlyDrop().atNs()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void a_udp_datagram_larger_than_a_jumbo_frame_or_negative_is_refused_naming_the_range() {
+        assertThatThrownBy(() -> vm1.sendUdp(GW_IP, 40000, 33434, Endpoint.MAX_UDP_DATA + 1, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("UDP data must be 0-9188 bytes: 9189");
+        assertThatThrownBy(() -> vm1.sendUdp(GW_IP, 40000, 33434, -1, out))
+                .hasMessage("UDP data must be 0-9188 bytes: -1");
+        assertThat(out.transmits()).isEmpty();
     }
 }

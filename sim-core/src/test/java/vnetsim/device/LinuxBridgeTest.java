@@ -210,15 +210,16 @@ class LinuxBridgeTest {
         }
 
         @Test
-        void a_known_destination_behind_a_port_that_is_down_is_dropped_as_link_down() {
+        void a_port_going_down_forgets_what_it_learned_so_its_destinations_are_flooded_to_the_ports_still_up() {
+            // br_stp_disable_port() -> br_fdb_delete_by_port(): the learned entry goes with the port
             bridge.receive(unicast(VM1, UNKNOWN), VM1_PORT, out);
             bridge.setPortUp(VM1_PORT, false);
             out.clear();
 
             bridge.receive(unicast(VM3, VM1), VM3_PORT, out);
 
-            assertThat(out.transmits()).isEmpty();
-            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.LINK_DOWN);
+            assertThat(out.transmittedPorts()).containsExactly(UPLINK);
+            assertThat(out.onlyTransmit().action()).isEqualTo(Action.FLOODED);
         }
 
         @Test
@@ -353,6 +354,130 @@ class LinuxBridgeTest {
             bridge.receive(Frames.icmpEchoOfIpLength(VM1, MacAddress.BROADCAST, 1500), VM1_PORT, out);
             assertThat(out.drops()).extracting(RecordingEgress.Drop::reason).containsExactly(DropReason.MTU_EXCEEDED);
             assertThat(out.drops().get(0).port()).isEqualTo(UPLINK);
+        }
+    }
+
+    /** The bridge's own port, local FDB entries, the bridge MAC, STP and the per-port flags (br_input.c, br_fdb.c). */
+    @Nested
+    class OwnPortAndFlags {
+        private static final long PORT_A_MAC = mac("00:00:5e:00:00:0a");
+        private static final long PORT_B_MAC = mac("00:00:5e:00:00:05");
+        private final LinuxBridge bridge = new LinuxBridge("node0", "br0", false, LinuxBridge.DEFAULT_AGEING_NS);
+        private final int a = bridge.addPort(BridgePort.withDefaults("eth1", 1500), PORT_A_MAC);
+        private final int b = bridge.addPort(BridgePort.withDefaults("eth2", 1500), PORT_B_MAC);
+        private final int host = bridge.addHostPort();
+
+        @Test
+        void the_bridge_mac_is_the_lowest_port_mac_until_one_is_set() {
+            assertThat(bridge.mac()).isEqualTo(PORT_B_MAC);
+            bridge.setPortMac(b, mac("00:00:5e:00:00:0f"));
+            assertThat(bridge.mac()).isEqualTo(PORT_A_MAC);
+            bridge.setMac(mac("02:00:00:00:00:01"));
+            bridge.setPortMac(a, mac("00:00:00:00:00:01"));
+            assertThat(bridge.mac()).isEqualTo(mac("02:00:00:00:00:01"));
+        }
+
+        @Test
+        void a_frame_for_a_ports_own_mac_goes_up_to_the_bridge_device_not_out_of_that_port() {
+            bridge.receive(unicast(VM1, PORT_A_MAC), b, out);
+
+            assertThat(out.onlyTransmit().port()).isEqualTo(host);
+        }
+
+        @Test
+        void a_broadcast_is_flooded_and_a_copy_goes_up_to_the_bridge_device() {
+            bridge.receive(unicast(VM1, MacAddress.BROADCAST), a, out);
+
+            assertThat(out.transmittedPorts()).containsExactly(b, host);
+        }
+
+        @Test
+        void unknown_unicast_is_flooded_but_not_passed_up() {
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+
+            assertThat(out.transmittedPorts()).containsExactly(b);
+        }
+
+        @Test
+        void the_fdb_lists_local_entries_for_port_and_bridge_macs() {
+            assertThat(bridge.fdbShowLines(0)).contains(
+                    "00:00:5e:00:00:05 dev eth2 master br0 permanent",
+                    "00:00:5e:00:00:05 dev eth2 vlan 1 master br0 permanent",
+                    "00:00:5e:00:00:0a dev eth1 master br0 permanent");
+        }
+
+        @Test
+        void with_flood_off_on_every_other_port_unknown_unicast_is_dropped_and_the_drop_says_so() {
+            bridge.setPortFlag(b, vnetsim.device.bridge.PortFlag.FLOOD, false);
+
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.FLOOD_DISABLED);
+            assertThat(out.onlyDrop().reason().describe(out.onlyDrop().detail()))
+                    .isEqualTo("not flooded: flood is off on every other port");
+        }
+
+        @Test
+        void with_stp_on_a_bpdu_is_not_forwarded_and_a_new_port_listens_then_learns() {
+            bridge.setStp(true, LinuxBridge.DEFAULT_FORWARD_DELAY_NS);
+            bridge.receive(unicast(VM1, mac("01:80:c2:00:00:00")), a, out);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.STP_BPDU_CONSUMED);
+
+            out.clear();
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.PORT_NOT_FORWARDING);
+            assertThat(bridge.fdb().size()).as("listening: nothing learned").isZero();
+
+            out.clear();
+            out.setNow(LinuxBridge.DEFAULT_FORWARD_DELAY_NS);
+            bridge.receive(unicast(VM1, UNKNOWN), a, out);
+            assertThat(out.onlyDrop().reason().describe(out.onlyDrop().detail()))
+                    .isEqualTo("bridge port is in STP state learning, not forwarding");
+            assertThat(bridge.fdb().size()).as("learning: the source is learned").isEqualTo(1);
+        }
+
+        @Test
+        void with_stp_off_the_stp_group_address_is_flooded_like_multicast() {
+            bridge.receive(unicast(VM1, mac("01:80:c2:00:00:00")), a, out);
+            assertThat(out.transmittedPorts()).containsExactly(b, host);
+        }
+    }
+
+    /** ip link set br0 type bridge vlan_default_pvid N (br_vlan_set_default_pvid()). */
+    @Nested
+    class DefaultPvidChange {
+        private final LinuxBridge bridge = new LinuxBridge("node0", "br0", false, LinuxBridge.DEFAULT_AGEING_NS);
+        private final int onDefault = bridge.addPort(bridge.defaultPort("eth1", 1500));
+        private final int customised = bridge.addPort(bridge.defaultPort("eth2", 1500));
+
+        @Test
+        void ports_still_on_the_old_default_move_to_the_new_one_and_user_configuration_stays() {
+            bridge.vlanAdd(customised, 30, true, true);           // the user made 30 the PVID of eth2
+
+            bridge.setDefaultPvid(10);
+
+            assertThat(bridge.port(onDefault).pvid()).isEqualTo(10);
+            assertThat(bridge.port(onDefault).carries(1)).isFalse();
+            assertThat(bridge.port(onDefault).sendsUntagged(10)).isTrue();
+            assertThat(bridge.port(customised).pvid()).isEqualTo(30);
+            assertThat(bridge.selfVlans().pvid()).isEqualTo(10);
+            assertThat(bridge.defaultPort("eth3", 1500).pvid()).as("a new port gets the new default").isEqualTo(10);
+        }
+
+        @Test
+        void default_pvid_0_removes_the_default_vlan_where_it_is_still_the_default() {
+            bridge.setDefaultPvid(0);
+
+            assertThat(bridge.port(onDefault).pvid()).isEqualTo(BridgePort.NO_PVID);
+            assertThat(bridge.port(onDefault).vids().isEmpty()).isTrue();
+        }
+
+        @Test
+        void the_kernel_refuses_the_change_while_vlan_filtering_is_on() {
+            bridge.setVlanFiltering(true);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> bridge.setDefaultPvid(10))
+                    .hasMessageContaining("Operation not permitted");
         }
     }
 }

@@ -106,6 +106,22 @@ public final class VlanSet {
         return new VlanSet(set);
     }
 
+    /** The VIDs in ascending order (configuration paths only: allocates). */
+    public int[] toArray() {
+        int n = 0;
+        for (final long word : bits) {
+            n += Long.bitCount(word);
+        }
+        final int[] out = new int[n];
+        int i = 0;
+        for (int v = 0; v < 4096; v++) {
+            if (contains(v)) {
+                out[i++] = v;
+            }
+        }
+        return out;
+    }
+
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

@@ -1,0 +1,642 @@
+package vnetsim.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import vnetsim.device.l3.Neighbors;
+import vnetsim.frame.Arp;
+import vnetsim.frame.EtherType;
+import vnetsim.frame.Frame;
+import vnetsim.frame.Icmp;
+import vnetsim.frame.Ipv4;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.MacAddress;
+import vnetsim.frame.Packets;
+
+/**
+ * The IPv4 stack of a Linux machine (or of one VRF on it): addresses on its network devices and on 802.1Q VLAN
+ * devices stacked on them ({@code eth0.10}, {@code br0.10}), connected and static routes, ARP with the pending
+ * queue, ping, and, with {@code net.ipv4.ip_forward=1}, routing between its interfaces as ip_forward() does it.
+ *
+ * <p>Each port is one network device: a NIC cabled to a peer, or a bridge device ({@link LinuxBridge#addHostPort})
+ * whose MAC follows the bridge's. A frame tagged with a VID goes to the VLAN device for that VID on the port
+ * (vlan_do_receive(): no such device, dropped); untagged and priority-tagged frames go to the port's own address.
+ * The stack answers ARP for any of its addresses (arp_ignore=0, the Linux default), never as a proxy. A unicast
+ * frame a bridge passes up was already found local by the bridge's FDB (a port's MAC counts), so it is accepted
+ * whatever its destination MAC, as the kernel keeps PACKET_HOST set by the bridge port.
+ * Rules: semantics.md sections 1 and 8 (RFC 791, 792, 826, 1122, 1812).
+ */
+public final class LinuxHost implements Device, Cloneable {
+    /** dev->min_mtu of an Ethernet device (ETH_MIN_MTU). */
+    public static final int MIN_MTU = 68;
+    /** dev->max_mtu of a simulated NIC: the largest frame vnetsim carries (jumbo 9216). */
+    public static final int MAX_MTU = Frame.MAX_LENGTH - 14 - 8;
+    private static final int NONE = -1;
+
+    private final String host;
+    private List<Port> ports = new ArrayList<>();              // configuration: copied per simulation
+    private List<Address> addresses = new ArrayList<>();
+    private List<Route> routes = new ArrayList<>();
+    private Neighbors neighbors = new Neighbors();             // learned state: fresh in each instance
+    private boolean forwarding;
+    private int ipIdentification;
+    private int echoReplies;
+    private int udpReceived;
+
+    /** One network device: its name, its MAC (a bridge's changes with its ports), its MTU. */
+    private static final class Port {
+        final String name;
+        LongSupplier mac;
+        final boolean bridgeDevice;
+        int mtu;
+
+        Port(final String name, final LongSupplier mac, final boolean bridgeDevice, final int mtu) {
+            this.name = name;
+            this.mac = mac;
+            this.bridgeDevice = bridgeDevice;
+            this.mtu = mtu;
+        }
+    }
+
+    /** An address on a port's device (vid 0) or on the VLAN device for {@code vid} on top of it. */
+    private static final class Address {
+        final String name;
+        final int port;
+        final int vid;
+        final int ip;
+        final int prefixLength;
+        int mtu;
+
+        Address(final String name, final int port, final int vid, final int ip, final int prefixLength, final int mtu) {
+            this.name = name;
+            this.port = port;
+            this.vid = vid;
+            this.ip = ip;
+            this.prefixLength = prefixLength;
+            this.mtu = mtu;
+        }
+    }
+
+    /**
+     * {@code ip route add PREFIX/LEN via GATEWAY}.
+     *
+     * @param prefix       network address
+     * @param prefixLength 0 for the default route
+     * @param gateway      next hop, on a connected subnet
+     */
+    public record Route(int prefix, int prefixLength, int gateway) {
+    }
+
+    public LinuxHost(final String host) {
+        this.host = host;
+    }
+
+    // ---- configuration, as ip does it ------------------------------------------------------------------------------
+
+    /** A NIC cabled to a peer (a veth, a physical port); returns its port number. */
+    public int addNic(final String name, final long mac, final int mtu) {
+        ports.add(new Port(name, () -> mac, false, mtu));
+        return ports.size() - 1;
+    }
+
+    /** The bridge device, linked to {@link LinuxBridge#addHostPort()}; its MAC is the bridge's. */
+    public int addBridgeDevice(final LinuxBridge bridge) {
+        ports.add(new Port(bridge.name(), bridge::mac, true, 1500));
+        return ports.size() - 1;
+    }
+
+    /** {@code ip address add IP/LEN dev PORT}. */
+    public void addAddress(final int port, final int ip, final int prefixLength) {
+        checkPrefix(prefixLength);
+        final Port p = ports.get(port);
+        addresses.add(new Address(p.name, port, 0, ip, prefixLength, p.mtu));
+    }
+
+    /**
+     * {@code ip link add link PORT name PORT.VID type vlan id VID} plus {@code ip address add IP/LEN dev PORT.VID};
+     * VID 1 is a VID like any other (router_vid_1.sh).
+     */
+    public void addVlanAddress(final int port, final int vid, final int ip, final int prefixLength) {
+        if (vid < 1 || vid > 4094) {
+            throw new IllegalArgumentException("VLAN ID must be 1-4094: " + vid);
+        }
+        checkPrefix(prefixLength);
+        final Port p = ports.get(port);
+        addresses.add(new Address(p.name + "." + vid, port, vid, ip, prefixLength, p.mtu));
+    }
+
+    /** {@code ip link del PORT.VID} (or {@code ip address del} on the port itself for VID 0). */
+    public void removeAddresses(final int port, final int vid) {
+        addresses.removeIf(a -> a.port == port && a.vid == vid);
+    }
+
+    private static void checkPrefix(final int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("Error: an IPv4 prefix length is 0-32, not " + prefixLength + ".");
+        }
+    }
+
+    /** {@code ip route add PREFIX/LEN via GATEWAY}. */
+    public void addRoute(final int prefix, final int prefixLength, final int gateway) {
+        checkPrefix(prefixLength);
+        routes.add(new Route(prefix & Ipv4Address.mask(prefixLength), prefixLength, gateway));
+    }
+
+    /** {@code sysctl net.ipv4.ip_forward}. */
+    public void setForwarding(final boolean on) {
+        forwarding = on;
+    }
+
+    /**
+     * {@code ip link set dev NAME mtu N} for a port's device or a VLAN device on it, checked as the kernel checks it.
+     * @throws IllegalArgumentException with the kernel's words when out of range
+     */
+    public void setMtu(final String deviceName, final int mtu) {
+        for (final Port p : ports) {
+            if (p.name.equals(deviceName)) {
+                checkMtu(mtu, MAX_MTU);
+                p.mtu = mtu;
+                for (final Address a : addresses) {
+                    if (ports.get(a.port) == p && (a.vid == 0 || a.mtu > mtu)) {
+                        a.mtu = mtu;                   // a VLAN device never exceeds its parent (NETDEV_CHANGEMTU)
+                    }
+                }
+                return;
+            }
+        }
+        boolean found = false;
+        for (final Address a : addresses) {
+            if (a.name.equals(deviceName)) {
+                if (mtu > ports.get(a.port).mtu) {
+                    throw new IllegalArgumentException("RTNETLINK answers: Numerical result out of range");
+                }
+                checkMtu(mtu, MAX_MTU);
+                a.mtu = mtu;
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("Cannot find device \"" + deviceName + "\"");
+        }
+    }
+
+    /** dev_validate_mtu(). */
+    private static void checkMtu(final int mtu, final int max) {
+        if (mtu < MIN_MTU) {
+            throw new IllegalArgumentException("Error: mtu less than device minimum.");
+        }
+        if (mtu > max) {
+            throw new IllegalArgumentException("Error: mtu greater than device maximum.");
+        }
+    }
+
+    public int mtu(final String deviceName) {
+        for (final Port p : ports) {
+            if (p.name.equals(deviceName)) {
+                return p.mtu;
+            }
+        }
+        for (final Address a : addresses) {
+            if (a.name.equals(deviceName)) {
+                return a.mtu;
+            }
+        }
+        throw new IllegalArgumentException("Cannot find device \"" + deviceName + "\"");
+    }
+
+    // ---- originating ----------------------------------------------------------------------------------------------
+
+    /**
+     * One ICMP echo request to {@code destination} with {@code dataLength} bytes of data and DF set (ping -M do),
+     * from the address of the interface the route leaves by. Returns the packet id.
+     */
+    public int ping(final int destination, final int identifier, final int sequence, final int dataLength,
+                    final Egress out) {
+        final Address egress = egressFor(destination);
+        final Frame f = Packets.icmpEcho(out.newFrame(), MacAddress.ZERO, MacAddress.ZERO,
+                egress == null ? 0 : egress.ip, destination, Ipv4.DEFAULT_TTL, Icmp.ECHO_REQUEST, identifier,
+                sequence, dataLength, nextIpId());
+        final int packet = f.packetId();
+        if (egress == null) {
+            out.drop(f, 0, DropReason.NO_ROUTE, destination);             // connect: Network is unreachable
+        } else if (Ipv4.totalLength(f.bytes(), f.l3Offset()) > egress.mtu) {
+            out.drop(f, egress.port, DropReason.MTU_EXCEEDED, egress.mtu);  // ping: local error: message too long
+        } else {
+            sendIp(f, destination, out);
+        }
+        return packet;
+    }
+
+    /** One UDP datagram, as an application's sendto() would make it. */
+    public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final int dataLength,
+                       final Egress out) {
+        final Address egress = egressFor(destination);
+        final Frame f = Packets.udp(out.newFrame(), MacAddress.ZERO, MacAddress.ZERO, egress == null ? 0 : egress.ip,
+                destination, Ipv4.DEFAULT_TTL, sourcePort, destinationPort, dataLength, nextIpId());
+        final int packet = f.packetId();
+        if (egress == null) {
+            out.drop(f, 0, DropReason.NO_ROUTE, destination);
+        } else {
+            sendIp(f, destination, out);
+        }
+        return packet;
+    }
+
+    /** Resolves the next hop for the IPv4 packet in {@code frame} (untagged) and transmits it, or queues it for ARP. */
+    private void sendIp(final Frame frame, final int destination, final Egress out) {
+        final int nextHop = nextHop(destination);
+        final Address egress = connected(nextHop);
+        final long nextHopMac = neighbors.lookup(nextHop);
+        if (nextHopMac != Neighbors.UNKNOWN) {
+            transmit(frame, egress, nextHopMac, Action.ORIGINATED, out);
+        } else if (neighbors.enqueue(nextHop, frame)) {
+            probe(nextHop, out);
+        }
+    }
+
+    private void transmit(final Frame frame, final Address egress, final long destinationMac, final Action action,
+                          final Egress out) {
+        frame.setSourceMac(ports.get(egress.port).mac.getAsLong());
+        frame.setDestinationMac(destinationMac);
+        if (egress.vid != 0) {
+            frame.pushVlanTag(EtherType.VLAN_8021Q, egress.vid);          // the VLAN device's tag
+        }
+        out.transmit(frame, egress.port, action);
+    }
+
+    /** One ARP request from the interface on the target's subnet, and the retry timer. */
+    private boolean probe(final int target, final Egress out) {
+        final Address egress = connected(target);
+        if (egress == null || !neighbors.countProbe(target)) {
+            return false;
+        }
+        final Frame request = Packets.arpRequest(out.newFrame(), ports.get(egress.port).mac.getAsLong(), egress.ip,
+                target);
+        if (egress.vid != 0) {
+            request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid);
+        }
+        out.transmit(request, egress.port, Action.ORIGINATED);
+        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
+        return true;
+    }
+
+    @Override
+    public void onTimer(final int target, final Egress out) {
+        if (!neighbors.isPending(target) || probe(target, out)) {
+            return;
+        }
+        for (final Frame waiting : neighbors.release(target)) {
+            out.drop(waiting, 0, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    // ---- receiving ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void receive(final Frame frame, final int port, final Egress out) {
+        final Port p = ports.get(port);
+        if (frame.length() > p.mtu + 18) {
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, p.mtu);        // is_skb_forwardable() on the receiver
+            return;
+        }
+        final int vid = frame.outerType() == EtherType.VLAN_8021Q ? frame.vlanId() : 0;
+        final Address in = addressOn(port, vid);
+        if (in == null) {
+            out.drop(frame, port, vid != 0 ? DropReason.NO_VLAN_SUBINTERFACE : DropReason.NO_UPPER_DEVICE, vid);
+            return;
+        }
+        if (frame.outerType() == EtherType.VLAN_8021Q) {
+            frame.popVlanTag();                                            // the VLAN device (or a priority tag)
+        }
+        final long destinationMac = frame.destinationMac();
+        if (!p.bridgeDevice && destinationMac != p.mac.getAsLong() && !MacAddress.isMulticast(destinationMac)) {
+            out.drop(frame, port, DropReason.NOT_ADDRESSED_TO_HOST, 0);
+            return;
+        }
+        final int type = frame.etherType();
+        if (type == EtherType.ARP) {
+            receiveArp(frame, port, in, out);
+        } else if (type == EtherType.IPV4) {
+            receiveIpv4(frame, port, in, out);
+        } else {
+            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);
+        }
+    }
+
+    private void receiveArp(final Frame frame, final int port, final Address in, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int arp = frame.l3Offset();
+        final int target = Arp.targetIp(b, arp);
+        if (!Arp.isEthernetIpv4(b, arp) || owner(target) == null) {
+            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);     // no proxy ARP
+            return;
+        }
+        final int sender = Arp.senderIp(b, arp);
+        final long senderMac = Arp.senderMac(b, arp);
+        neighbors.learn(sender, senderMac);
+        final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
+        out.deliver(frame, port);
+        if (request) {
+            final Frame reply = Packets.arpReply(out.newFrame(), ports.get(port).mac.getAsLong(), target, senderMac,
+                    sender);
+            if (in.vid != 0) {
+                reply.pushVlanTag(EtherType.VLAN_8021Q, in.vid);
+            }
+            out.transmit(reply, port, Action.REPLIED);
+        }
+        final Address egress = connected(sender);
+        if (egress != null) {
+            for (final Frame waiting : neighbors.release(sender)) {
+                transmit(waiting, egress, senderMac, Action.ORIGINATED, out);
+            }
+        }
+    }
+
+    private void receiveIpv4(final Frame frame, final int port, final Address in, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        if (!Ipv4.isValidHeader(b, ip, frame.end() - ip)) {
+            out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
+            return;
+        }
+        final int destination = Ipv4.destination(b, ip);
+        if (owner(destination) != null || destination == -1 || (destination >>> 28) == 0xe) {
+            receiveForMe(frame, port, out);
+            return;
+        }
+        if (!forwarding) {
+            out.drop(frame, port, DropReason.IP_NOT_FOR_THIS_HOST, destination);
+            return;
+        }
+        if (MacAddress.isMulticast(frame.destinationMac())) {
+            out.drop(frame, port, DropReason.NOT_FOR_THIS_ROUTER, 0);        // ip_forward(): pkt_type != PACKET_HOST
+            return;
+        }
+        forward(frame, port, in, destination, out);
+    }
+
+    /** ip_forward(): route, TTL, MTU, TTL-1 with the checksum fixed, next-hop MAC, out the egress interface. */
+    private void forward(final Frame frame, final int port, final Address in, final int destination,
+                         final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        final Address egress = egressFor(destination);
+        if (egress == null) {
+            sendIcmpError(frame, in, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
+            out.drop(frame, port, DropReason.NO_ROUTE, destination);
+            return;
+        }
+        if (Ipv4.ttl(b, ip) <= 1) {
+            sendIcmpError(frame, in, Icmp.TIME_EXCEEDED, 0, 0, out);
+            out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
+            return;
+        }
+        if (Ipv4.totalLength(b, ip) > egress.mtu) {
+            if (Ipv4.dontFragment(b, ip)) {
+                sendIcmpError(frame, in, Icmp.DESTINATION_UNREACHABLE, Icmp.CODE_FRAGMENTATION_NEEDED, egress.mtu,
+                        out);
+            }
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, egress.mtu);
+            return;
+        }
+        Ipv4.decrementTtl(b, ip);
+        final int nextHop = nextHop(destination);
+        final long nextHopMac = neighbors.lookup(nextHop);
+        if (nextHopMac != Neighbors.UNKNOWN) {
+            transmit(frame, egress, nextHopMac, Action.ROUTED, out);
+        } else if (neighbors.enqueue(nextHop, frame)) {
+            probe(nextHop, out);
+        }
+    }
+
+    /** Packets for this host: it answers pings (from the address pinged) and consumes the rest. */
+    private void receiveForMe(final Frame frame, final int port, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        final int protocol = Ipv4.protocol(b, ip);
+        final int icmp = ip + Ipv4.headerLength(b, ip);
+        if (protocol == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST
+                && owner(Ipv4.destination(b, ip)) != null) {
+            final int source = Ipv4.source(b, ip);
+            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, MacAddress.ZERO,
+                    Ipv4.destination(b, ip), Ipv4.DEFAULT_TTL, nextIpId());
+            out.deliver(frame, port);
+            if (egressFor(source) == null) {
+                out.drop(reply, port, DropReason.NO_ROUTE, source);
+            } else {
+                sendIp(reply, source, out);
+            }
+            return;
+        }
+        if (protocol == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REPLY) {
+            echoReplies++;
+        } else if (protocol == Ipv4.PROTOCOL_UDP) {
+            udpReceived++;
+        }
+        out.deliver(frame, port);
+    }
+
+    /** ICMP error to the packet's source, from the ingress interface's address; never about an ICMP error. */
+    private void sendIcmpError(final Frame original, final Address in, final int type, final int code, final int rest,
+                               final Egress out) {
+        final byte[] b = original.bytes();
+        final int ip = original.l3Offset();
+        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip)))) {
+            return;
+        }
+        final int source = Ipv4.source(b, ip);
+        if (egressFor(source) == null) {
+            return;
+        }
+        final Frame error = Packets.icmpError(out.newFrame(), original, MacAddress.ZERO, MacAddress.ZERO, in.ip, type,
+                code, rest, nextIpId());
+        sendIp(error, source, out);
+    }
+
+    // ---- routing ------------------------------------------------------------------------------------------------
+
+    /** The interface a packet to {@code destination} leaves by: connected first, then the longest static route. */
+    private Address egressFor(final int destination) {
+        final int nextHop = nextHop(destination);
+        return nextHop == 0 && connected(destination) == null ? null : connected(nextHop);
+    }
+
+    /** The destination itself when connected, else the gateway of the longest matching route, else 0. */
+    private int nextHop(final int destination) {
+        if (connected(destination) != null) {
+            return destination;
+        }
+        Route best = null;
+        for (final Route r : routes) {
+            if (Ipv4Address.sameSubnet(destination, r.prefix(), r.prefixLength())
+                    && (best == null || r.prefixLength() > best.prefixLength())) {
+                best = r;
+            }
+        }
+        return best == null ? 0 : best.gateway();
+    }
+
+    /** The interface whose subnet holds {@code address}, longest prefix first. */
+    private Address connected(final int address) {
+        Address best = null;
+        for (final Address a : addresses) {
+            if (Ipv4Address.sameSubnet(address, a.ip, a.prefixLength)
+                    && (best == null || a.prefixLength > best.prefixLength)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private Address owner(final int address) {
+        for (final Address a : addresses) {
+            if (a.ip == address) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private Address addressOn(final int port, final int vid) {
+        for (final Address a : addresses) {
+            if (a.port == port && a.vid == vid) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private int nextIpId() {
+        ipIdentification = (ipIdentification + 1) & 0xffff;
+        return ipIdentification;
+    }
+
+    // ---- identity and counters ----------------------------------------------------------------------------------
+
+    /** Echo replies this host received (ping's "received"). */
+    public int echoReplies() {
+        return echoReplies;
+    }
+
+    /** UDP datagrams delivered to this host. */
+    public int udpReceived() {
+        return udpReceived;
+    }
+
+    public long mac(final int port) {
+        return ports.get(port).mac.getAsLong();
+    }
+
+    public long neighbor(final int ip) {
+        return neighbors.lookup(ip);
+    }
+
+    /** {@code ip neigh add IP lladdr MAC}. */
+    public void addNeighbor(final int ip, final long mac) {
+        neighbors.learn(ip, mac);
+    }
+
+    /** {@code ip link set dev NIC address MAC}: the neighbour table is flushed (neigh_changeaddr()). */
+    public void setNicMac(final int port, final long mac) {
+        ports.get(port).mac = () -> mac;
+        neighbors.clear();
+    }
+
+    /** {@code ip neigh flush all}. */
+    public void flushNeighbors() {
+        neighbors.clear();
+    }
+
+    /**
+     * This host for one simulation: its own copy of ports, addresses and routes (so {@code ip} changes made at run
+     * time stay in that simulation), an empty ARP cache, counters at zero. A bridge device's MAC still follows the
+     * bridge the configuration named.
+     */
+    @Override
+    public LinuxHost instantiate() {
+        try {
+            final LinuxHost copy = (LinuxHost) clone();
+            copy.ports = new ArrayList<>();
+            for (final Port p : ports) {
+                final Port c = new Port(p.name, p.mac, p.bridgeDevice, p.mtu);
+                copy.ports.add(c);
+            }
+            copy.addresses = new ArrayList<>();
+            for (final Address a : addresses) {
+                copy.addresses.add(new Address(a.name, a.port, a.vid, a.ip, a.prefixLength, a.mtu));
+            }
+            copy.routes = new ArrayList<>(routes);
+            copy.neighbors = new Neighbors();
+            copy.ipIdentification = 0;
+            copy.echoReplies = 0;
+            copy.udpReceived = 0;
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void reset() {
+        neighbors.clear();
+        ipIdentification = 0;
+        echoReplies = 0;
+        udpReceived = 0;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String interfaceName(final int port) {
+        return ports.get(port).name;
+    }
+
+    @Override
+    public int portCount() {
+        return ports.size();
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.LINUX_HOST;
+    }
+
+    @Override
+    public List<String> describe(final IntFunction<String> peer) {
+        final List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            final Port p = ports.get(i);
+            lines.add(p.name + "  " + (p.bridgeDevice ? "bridge device" : "NIC") + ", mac "
+                    + MacAddress.format(p.mac.getAsLong()) + ", mtu " + p.mtu + ", to " + peer.apply(i));
+        }
+        for (final Address a : addresses) {
+            lines.add(a.name + "  " + Ipv4Address.format(a.ip) + "/" + a.prefixLength
+                    + (a.vid == 0 ? "" : " (VLAN " + a.vid + ")"));
+        }
+        for (final Route r : routes) {
+            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.prefixLength() + " via "
+                    + Ipv4Address.format(r.gateway()));
+        }
+        lines.add("ip_forward " + (forwarding ? 1 : 0));
+        return lines;
+    }
+
+    /** A host that forwards (ip_forward=1) is a router. */
+    @Override
+    public Role role() {
+        return forwarding ? Role.L3_ROUTING : Role.HOST_STACK;
+    }
+
+    @Override
+    public List<InterfaceAddress> addresses() {
+        final List<InterfaceAddress> list = new ArrayList<>(addresses.size());
+        for (final Address a : addresses) {
+            list.add(new InterfaceAddress(a.name, a.ip, a.prefixLength));
+        }
+        return list;
+    }
+}
