@@ -82,8 +82,21 @@ final class Notes {
             case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
             case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out) : "Exiting via " + noun;
             case RECEIVED -> "Entering via " + noun;
-            case ROUTED -> routedNote(device, in, out);
+            case ROUTED -> routedNote(device, in, out >= 0 ? out : translatedDeparture(in, following));
         };
+    }
+
+    /**
+     * A router whose interfaces are rows of their own (a virt-launcher pod's k6t-eth0 and eth0) departs in the next
+     * row; that departure counts for the arrival's note only when the device translated an address (NAT), so that
+     * the rewrite is told where the packet enters.
+     */
+    private int translatedDeparture(final int in, final int following) {
+        if (in < 0 || following < 0 || log.device(following) != log.device(in)) {
+            return -1;
+        }
+        return log.sourceIp(in) != log.sourceIp(following) || log.destinationIp(in) != log.destinationIp(following)
+                ? following : -1;
     }
 
     /** "Routed 172.16.4.0/24 -> 172.16.5.0/24, ACLs evaluated (permit), tag changed ..., TTL 64 -> 63, ...". */
@@ -95,7 +108,15 @@ final class Notes {
             if (from != null && to != null) {
                 sb.append(' ').append(from.subnet()).append(" -> ").append(to.subnet());
             }
-            sb.append(", ACLs evaluated (permit)");
+            if (log.sourceIp(in) != log.sourceIp(out)) {
+                sb.append(", source NAT ").append(Ipv4Address.format(log.sourceIp(in))).append(" -> ")
+                        .append(Ipv4Address.format(log.sourceIp(out)));
+            } else if (log.destinationIp(in) != log.destinationIp(out)) {
+                sb.append(", destination NAT ").append(Ipv4Address.format(log.destinationIp(in))).append(" -> ")
+                        .append(Ipv4Address.format(log.destinationIp(out)));
+            } else {
+                sb.append(", ACLs evaluated (permit)");
+            }
             if (log.vlan(in) != log.vlan(out)) {
                 sb.append(", tag changed from ").append(log.vlan(in)).append(" to ").append(log.vlan(out));
             }
