@@ -84,6 +84,12 @@ public enum DropReason {
      */
     PORT_NOT_FORWARDED_TO_VM("port %d is not in the VM interface's ports: the masquerade binding forwards only the"
             + " listed ports to the VM, and nothing in the virt-launcher pod listens on it"),
+    /**
+     * macvlan: the node (the lower device) and its own macvlan children never reach each other inside the host;
+     * their frames leave on the wire and a switch does not send them back (drivers/net/macvlan.c).
+     */
+    MACVLAN_ISOLATION("macvlan isolation: the parent interface and its own macvlan children cannot reach each other"
+            + " (their frames leave on the wire; the switch never sends them back)"),
     /** nf_conntrack: the table is full, a new connection cannot be tracked (and so not NATed). */
     CONNTRACK_FULL("conntrack table full (%d connections): dropping packet"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
