@@ -105,6 +105,67 @@ class MasqueradeBindingTest {
         assertEquals(0, ((MasqueradePod) second.device(1)).connections());
     }
 
+    @Test
+    @DisplayName("an ICMP error about the guest's packet (worker-0: no route) reaches the VM translated inside")
+    void icmp_error_is_translated_back_including_the_quoted_header() {
+        final Topology t = PodNetworkLab.topology(List.of());
+        final Simulator sim = new Simulator(t);
+        final List<byte[]> atVm = new ArrayList<>();
+        sim.observe(new vnetsim.engine.FrameObserver() {
+            @Override
+            public void onFrame(final int event, final long timeNs, final int device, final int port,
+                                final Direction direction, final vnetsim.frame.Frame frame) {
+                if (device == 0 && direction == Direction.IN && frame.etherType() == 0x0800) {
+                    atVm.add(java.util.Arrays.copyOfRange(frame.bytes(), frame.l3Offset(), frame.end()));
+                }
+            }
+
+            @Override
+            public void onDrop(final int event, final int device, final int port, final DropReason reason,
+                               final int detail) {
+            }
+        });
+        sim.ping(0, Ipv4Address.parse("10.200.0.1"), 1);
+        sim.run();
+        assertEquals(1, atVm.size(), "one ICMP error reached the VM");
+        final byte[] b = atVm.get(0);
+        assertEquals(1, Ipv4.protocol(b, 0));
+        assertEquals(3, b[20], "destination unreachable");
+        assertEquals(MasqueradePod.GUEST, Ipv4.destination(b, 0), "outer destination un-NATed");
+        assertEquals(MasqueradePod.GUEST, Ipv4.source(b, 28), "quoted source un-NATed");
+        assertTrue(Ipv4.isValidHeader(b, 0, b.length), "outer IPv4 checksum");
+        assertTrue(Ipv4.isValidHeader(b, 28, b.length - 28), "quoted IPv4 checksum");
+        assertEquals(0xffff, vnetsim.frame.Checksum.sum(b, 20, Ipv4.totalLength(b, 0) - 20), "ICMP checksum");
+    }
+
+    @Test
+    @DisplayName("a broken IPv4 header on eth0 is judged by the pod's stack, not translated")
+    void bad_header_is_not_translated() {
+        final Topology t = PodNetworkLab.topology(List.of());
+        final Simulator sim = new Simulator(t);
+        final vnetsim.frame.Frame f = vnetsim.frame.Packets.icmpEcho(new vnetsim.frame.Frame(),
+                PodNetworkLab.POD_MAC, PodNetworkLab.POD_MAC, PodNetworkLab.WEB_IP, PodNetworkLab.POD_IP, 64, 8, 1, 1,
+                56, 1);
+        f.bytes()[f.l3Offset() + 10] ^= 0x55;          // corrupt the header checksum
+        final List<DropReason> drops = new ArrayList<>();
+        sim.observe(new vnetsim.engine.FrameObserver() {
+            @Override
+            public void onFrame(final int event, final long timeNs, final int device, final int port,
+                                final Direction direction, final vnetsim.frame.Frame frame) {
+            }
+
+            @Override
+            public void onDrop(final int event, final int device, final int port, final DropReason reason,
+                               final int detail) {
+                drops.add(reason);
+            }
+        });
+        sim.inject(1, MasqueradePod.POD, f.bytes(), f.start(), f.length());
+        sim.run();
+        assertEquals(List.of(DropReason.BAD_IPV4_HEADER), drops);
+        assertEquals(0, ((MasqueradePod) sim.device(1)).connections());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** The destination port Simulator.sendUdp uses, read from a real run. */
