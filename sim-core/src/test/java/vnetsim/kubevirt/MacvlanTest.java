@@ -27,14 +27,14 @@ import vnetsim.trace.TraceBuilder;
  * CNI macvlan in bridge mode (drivers/net/macvlan.c macvlan_queue_xmit(), macvlan_handle_frame()): two pods'
  * children on the node's ens4 reach each other inside the host; the node itself cannot reach either.
  */
-class MacvlanTest {
+public class MacvlanTest {
     static final long NODE_MAC = MacAddress.parse("52:54:00:00:00:40");
     static final long A_MAC = MacAddress.parse("0a:58:c0:a8:32:15");
     static final long B_MAC = MacAddress.parse("0a:58:c0:a8:32:16");
     static final int NODE_IP = Ipv4Address.parse("192.168.50.10");
     static final int A_IP = Ipv4Address.parse("192.168.50.21");
 
-    static Topology topology(final Macvlan.Mode mode) {
+    public static Topology topology(final Macvlan.Mode mode) {
         final TopologyBuilder b = new TopologyBuilder();
         final LinuxHost node = new LinuxHost("worker-0");
         final int ens4 = node.addNic("ens4", NODE_MAC, 1500);
