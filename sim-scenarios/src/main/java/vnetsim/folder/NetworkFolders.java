@@ -50,7 +50,7 @@ public final class NetworkFolders {
     }
 
     /** A network folder shipped with vnetsim, by name ("acp-virtualization"), if there is one. */
-    public static Optional<FolderScenario> shipped(final String name) {
+    public static synchronized Optional<FolderScenario> shipped(final String name) {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             return Optional.empty();
         }

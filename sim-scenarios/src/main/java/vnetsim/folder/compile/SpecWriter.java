@@ -37,7 +37,14 @@ public final class SpecWriter {
     public static NetworkSpec write(final NetworkPlan plan) {
         final List<HostSpec> hosts = plan.nodes().stream().map(SpecWriter::host).toList();
         final List<SwitchSpec> switches = plan.switches().stream().map(SpecWriter::switchSpec).toList();
-        final List<RouterSpec> routers = plan.firewalls().stream().map(SpecWriter::router).toList();
+        final List<RouterSpec> routers = new ArrayList<>(plan.firewalls().stream().map(SpecWriter::router).toList());
+        final List<LinkSpec> sviLinks = new ArrayList<>();
+        for (final SwitchPlan s : plan.switches()) {
+            if (!s.svis().isEmpty()) {
+                routers.add(sviRouter(s));
+                sviLinks.add(LinkSpec.cable(s.hostname(), SwitchPlan.SUP_PORT, s.sviRouter(), SwitchPlan.SUP_PORT));
+            }
+        }
         final List<WorkloadSpec> workloads = new ArrayList<>();
         for (final WorkloadPlan w : plan.workloads()) {
             final BridgePlan bridge = plan.nodes().stream().filter(n -> n.name().equals(w.node()))
@@ -47,8 +54,9 @@ public final class SpecWriter {
                     new Cidr(w.ip(), w.prefixLength()), w.gateway(), 64, w.port().mtu(), w.node(), w.bridge(),
                     w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null));
         }
-        final List<LinkSpec> links = plan.cables().stream().map(c -> LinkSpec.cable(c.hostA(), c.interfaceA(),
-                c.hostB(), c.interfaceB())).toList();
+        final List<LinkSpec> links = new ArrayList<>(plan.cables().stream().map(c -> LinkSpec.cable(c.hostA(),
+                c.interfaceA(), c.hostB(), c.interfaceB())).toList());
+        links.addAll(sviLinks);
         return new NetworkSpec(plan.name(), hosts, switches, routers, workloads, links);
     }
 
@@ -81,7 +89,22 @@ public final class SpecWriter {
                         ((SwitchportMode.Access) p.mode()).vlan(), vnetsim.device.l2.VlanSet.NONE, 1, false, !p.up()));
             }
         }
+        if (!s.svis().isEmpty()) {                       // the inband trunk to the SVIs' routing engine
+            final int[] vids = s.svis().stream().mapToInt(SwitchPlan.Svi::vlan).toArray();
+            ports.add(new SwitchPortSpec(SwitchPlan.SUP_PORT, SwitchPortSpec.Mode.TRUNK, 1,
+                    vnetsim.device.l2.VlanSet.of(vids), 1, true, false));
+        }
         return new SwitchSpec(s.hostname(), ports, s.createdVlans());
+    }
+
+    /** A switch's SVIs as a router on its inband port: one routed interface per VLAN, named VlanN. */
+    private static RouterSpec sviRouter(final SwitchPlan s) {
+        final long mac = s.svis().get(0).mac();
+        final List<RouterInterfaceSpec> interfaces = s.svis().stream().map(v -> new RouterInterfaceSpec(
+                "Vlan" + v.vlan(), SwitchPlan.SUP_PORT, v.vlan(), new Cidr(v.ip(), v.prefixLength()), v.mtu()))
+                .toList();
+        return new RouterSpec(s.sviRouter(), List.of(new RouterPortSpec(SwitchPlan.SUP_PORT, mac, false)), interfaces,
+                List.of(), List.of());
     }
 
     private static RouterSpec router(final FirewallConfig f) {

@@ -52,6 +52,20 @@ final class SwitchCompiler {
                     + "is assumed (on some Nexus 9000 platforms ports default to Layer 3: add 'switchport' or "
                     + "'system default switchport')");
         }
-        return new SwitchPlan(config.hostname(), created, ports, uncabled, config.at());
+        final List<SwitchPlan.Svi> svis = new ArrayList<>();
+        final long mac = 0x025c_0000_0000L | (config.hostname().hashCode() & 0xffff_ffffL);
+        for (final SwitchConfig.Svi svi : config.svis()) {
+            if (svi.shutdown()) {
+                diagnostics.warn(svi.at(), "interface Vlan" + svi.vlan() + " on " + config.hostname() + " is shut down "
+                        + "(NX-OS SVIs start shut; add 'no shutdown')");
+            } else if (!created.contains(svi.vlan())) {
+                diagnostics.warn(svi.at(), "interface Vlan" + svi.vlan() + " on " + config.hostname() + " stays down: "
+                        + "VLAN " + svi.vlan() + " was never created (NX-OS autostate)");
+            } else if (config.interfaceVlanFeature()) {
+                svis.add(new SwitchPlan.Svi(svi.vlan(), vnetsim.frame.Ipv4Address.parse(svi.address()),
+                        svi.prefixLength(), svi.mtu(), mac, svi.at()));
+            }
+        }
+        return new SwitchPlan(config.hostname(), created, ports, uncabled, svis, config.at());
     }
 }
