@@ -166,6 +166,34 @@ class MasqueradeBindingTest {
         assertEquals(0, ((MasqueradePod) sim.device(1)).connections());
     }
 
+    @Test
+    @DisplayName("conntrack full: connection 4097 from the guest is dropped, naming the full table")
+    void a_full_conntrack_table_drops_new_connections() {
+        final Topology t = PodNetworkLab.topology(List.of());
+        final Simulator sim = new Simulator(t);
+        final vnetsim.device.Endpoint vm = (vnetsim.device.Endpoint) sim.device(0);
+        final List<DropReason> drops = new ArrayList<>();
+        sim.observe(new vnetsim.engine.FrameObserver() {
+            @Override
+            public void onFrame(final int event, final long timeNs, final int device, final int port,
+                                final Direction direction, final vnetsim.frame.Frame frame) {
+            }
+
+            @Override
+            public void onDrop(final int event, final int device, final int port, final DropReason reason,
+                               final int detail) {
+                drops.add(reason);
+            }
+        });
+        for (int i = 0; i <= vnetsim.device.l3.Conntrack.CAPACITY; i++) {
+            final int sourcePort = 20000 + i;
+            sim.originate(0, out -> vm.sendUdp(PodNetworkLab.WEB_IP, sourcePort, 5353, 8, out));
+            sim.run();
+        }
+        assertEquals(vnetsim.device.l3.Conntrack.CAPACITY, ((MasqueradePod) sim.device(1)).connections());
+        assertEquals(List.of(DropReason.CONNTRACK_FULL), drops);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** The destination port Simulator.sendUdp uses, read from a real run. */
