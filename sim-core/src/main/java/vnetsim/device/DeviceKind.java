@@ -12,7 +12,10 @@ public enum DeviceKind implements Kind {
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
     ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
-    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false);
+    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false),
+    MASQUERADE_POD(Role.L3_ROUTING, "virt-launcher pod", "virt-launcher pod (KubeVirt masquerade, NAT to the pod IP)",
+            false),
+    MACVLAN(Role.L2_SWITCHING, "macvlan", "Linux macvlan lower device and children", true);
 
     private final Role role;
     private final String noun;

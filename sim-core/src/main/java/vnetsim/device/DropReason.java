@@ -84,6 +84,20 @@ public enum DropReason {
     VLAN_NOT_ON_BRIDGE_DEVICE("VLAN %d is not configured on the bridge device itself (bridge vlan add ... self)"),
     /** Bridge: the frame is for the bridge device itself, which has no IP interface. */
     BRIDGE_HAS_NO_ADDRESS("addressed to the bridge device, which has no IP address"),
+    /**
+     * KubeVirt masquerade binding: a TCP/UDP packet for the pod IP on a port the VM interface's {@code ports} do not
+     * list is not DNATed to the VM, and nothing in the virt-launcher pod listens on it.
+     */
+    PORT_NOT_FORWARDED_TO_VM("port %d is not in the VM interface's ports: the masquerade binding forwards only the"
+            + " listed ports to the VM, and nothing in the virt-launcher pod listens on it"),
+    /**
+     * macvlan: the node (the lower device) and its own macvlan children never reach each other inside the host;
+     * their frames leave on the wire and a switch does not send them back (drivers/net/macvlan.c).
+     */
+    MACVLAN_ISOLATION("macvlan isolation: the parent interface and its own macvlan children cannot reach each other"
+            + " (their frames leave on the wire; the switch never sends them back)"),
+    /** nf_conntrack: the table is full, a new connection cannot be tracked (and so not NATed). */
+    CONNTRACK_FULL("conntrack table full (%d connections): dropping packet"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached");
 

@@ -25,7 +25,7 @@ import vnetsim.frame.Packets;
  * The stack answers ARP for any of its addresses (arp_ignore=0, the Linux default), never as a proxy. A unicast
  * frame a bridge passes up was already found local by the bridge's FDB (a port's MAC counts), so it is accepted
  * whatever its destination MAC, as the kernel keeps PACKET_HOST set by the bridge port.
- * Rules: semantics.md sections 1 and 8 (RFC 791, 792, 826, 1122, 1812).
+ * Rules and sources: {@code src/docs/forwarding-rules.md} section 8 (RFC 791, 792, 826, 1122, 1812).
  */
 public final class LinuxHost implements Device, Cloneable {
     /** dev->min_mtu of an Ethernet device (ETH_MIN_MTU). */

@@ -306,7 +306,7 @@ public final class RoutingFirewall implements Device, Cloneable {
             return;                                         // resolved in the meantime, or probed again
         }
         for (final Frame waiting : neighbors.release(target)) {
-            // Linux: neighbour resolution failed -> ICMP host unreachable to the source (semantics.md section 8)
+            // Linux: neighbour resolution failed -> ICMP host unreachable to the source (src/docs/forwarding-rules.md section 5)
             final int ingressIndex = ingressOf(waiting);
             if (ingressIndex != NONE) {
                 sendIcmpError(waiting, interfaces.get(ingressIndex), Icmp.DESTINATION_UNREACHABLE,

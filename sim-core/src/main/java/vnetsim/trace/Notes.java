@@ -98,7 +98,15 @@ final class Notes {
             if (from != null && to != null) {
                 sb.append(' ').append(from).append(" -> ").append(to);
             }
-            sb.append(", ACLs evaluated (permit)");
+            if (log.sourceIp(in) != log.sourceIp(out)) {
+                sb.append(", source NAT ").append(Ipv4Address.format(log.sourceIp(in))).append(" -> ")
+                        .append(Ipv4Address.format(log.sourceIp(out)));
+            } else if (log.destinationIp(in) != log.destinationIp(out)) {
+                sb.append(", destination NAT ").append(Ipv4Address.format(log.destinationIp(in))).append(" -> ")
+                        .append(Ipv4Address.format(log.destinationIp(out)));
+            } else {
+                sb.append(", ACLs evaluated (permit)");
+            }
             if (log.vlan(out) < 0 && log.vlan(in) >= 0) {
                 sb.append(", tag ").append(log.vlan(in)).append(" removed");        // out of a routed port
             } else if (log.vlan(in) < 0 && log.vlan(out) >= 0) {

@@ -22,7 +22,7 @@ import vnetsim.frame.MacAddress;
 
 /**
  * Plugs workloads into node bridges as the CNI bridge plugin does (containernetworking/plugins
- * plugins/main/bridge/bridge.go setupVeth(), semantics.md section 4): a veth port on the NAD's bridge; with
+ * plugins/main/bridge/bridge.go setupVeth(), src/docs/forwarding-rules.md section 3): a veth port on the NAD's bridge; with
  * {@code vlan} N on a VLAN-filtering bridge the veth gets VID N as PVID untagged (VID 1 stays untagged when
  * preserveDefaultVlan is true, OpenShift's documented default); on a VLAN-unaware bridge the VLAN is stored but
  * never consulted; the uplink is never touched, so a VLAN subinterface uplink tags a second time.

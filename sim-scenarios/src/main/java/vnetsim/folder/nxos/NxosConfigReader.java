@@ -18,7 +18,7 @@ import vnetsim.folder.yaml.TreeReader;
 /**
  * Reads an NX-OS running-config ({@code configs/*.cfg}) as the switch applies it, line by line: a line at column 0
  * is a global command and may open a context ({@code vlan}, {@code interface}); indented lines belong to the open
- * context. Statements (semantics.md section 5, Nexus 9000 interfaces guides): {@code hostname}/{@code switchname},
+ * context. Statements (src/docs/forwarding-rules.md section 4, Nexus 9000 interfaces guides): {@code hostname}/{@code switchname},
  * {@code feature interface-vlan}, {@code system default switchport}, {@code vlan N | N-M | list} with {@code name},
  * {@code interface EthernetX/Y} (any abbreviation the CLI takes: {@code Eth1/3}) with {@code description},
  * {@code [no] switchport}, {@code switchport mode access|trunk}, {@code switchport access vlan N},
