@@ -5,17 +5,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.Scenarios;
 
-/** {@code vnetsim scenarios}: the built-in scenarios. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+/** {@code vnetsim scenarios}: every built-in network, shipped folders included. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in networks (shipped network folders and Java scenarios).")
 final class ScenariosCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        for (final Scenario s : Scenarios.all()) {
+        for (final Scenario s : vnetsim.folder.Networks.all()) {
             spec.commandLine().getOut().println(s.name() + "  " + s.description());
         }
         return 0;
