@@ -51,7 +51,10 @@ public final class Network {
         return trace(flow, null);
     }
 
-    /** Traces a flow; {@code observer} (e.g. a capture) sees the traced run's frames, not the warm-up's. */
+    /**
+     * Traces a flow; {@code observer} (e.g. a capture) sees the traced run's frames, not the warm-up's, then the
+     * document-view step of each event ({@link FrameObserver#onSteps}).
+     */
     public Trace trace(final Flow flow, final FrameObserver observer) {
         return trace(factory.get(), flow, observer);
     }
@@ -80,7 +83,12 @@ public final class Network {
             case ARP -> sim.arping(from, destination);
         };
         sim.run();
-        return new TraceBuilder(topology, log).build(name, flow.protocol().label(), packet, from, to);
+        final TraceBuilder builder = new TraceBuilder(topology, log);
+        final Trace trace = builder.build(name, flow.protocol().label(), packet, from, to);
+        if (observer != null) {
+            observer.onSteps(builder.documentStepOfEvent());   // captures number their packets as the table does
+        }
+        return trace;
     }
 
     /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */

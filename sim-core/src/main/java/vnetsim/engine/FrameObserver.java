@@ -18,4 +18,13 @@ public interface FrameObserver {
     /** The run ended (flush anything held back). */
     default void onRunEnd() {
     }
+
+    /**
+     * The run's trace was built (called after {@link #onRunEnd} by {@code Network}, which knows the steps only then).
+     *
+     * @param stepOfEvent for each event index, the 1-based step of the document-view row (the table users read)
+     *                    that shows it, or 0 when no row does; indexed like {@link #onFrame}'s {@code event}
+     */
+    default void onSteps(final int[] stepOfEvent) {
+    }
 }
