@@ -83,7 +83,10 @@ public final class Network {
         return trace(flow, null);
     }
 
-    /** Traces a flow; {@code observer} (e.g. a capture) sees the traced run's frames, not the warm-up's. */
+    /**
+     * Traces a flow; {@code observer} (e.g. a capture) sees the traced run's frames, not the warm-up's, then the
+     * document-view step of each event ({@link FrameObserver#onSteps}).
+     */
     public Trace trace(final Flow flow, final FrameObserver observer) {
         return trace(factory.get(), flow, observer);
     }
@@ -101,7 +104,12 @@ public final class Network {
      */
     public Trace trace(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
         final int[] run = simulate(sim, log, flow, observer);
-        return new TraceBuilder(sim.topology(), log).build(name, flow.protocol().label(), run[0], run[1], run[2]);
+        final TraceBuilder builder = new TraceBuilder(sim.topology(), log);
+        final Trace trace = builder.build(name, flow.protocol().label(), run[0], run[1], run[2]);
+        if (observer != null) {
+            observer.onSteps(builder.documentStepOfEvent());   // captures number their packets as the table does
+        }
+        return trace;
     }
 
     /**
@@ -129,6 +137,9 @@ public final class Network {
         }
         sim.record(log);
         sim.observe(observer);
+        if (observer != null) {
+            observer.expectSteps();                  // the trace built after the run numbers its frames
+        }
         final int packet = switch (flow.protocol()) {
             case ICMP -> sim.ping(from, destination, 1);
             case UDP -> sim.sendUdp(from, destination);

@@ -18,4 +18,20 @@ public interface FrameObserver {
     /** The run ended (flush anything held back). */
     default void onRunEnd() {
     }
+
+    /**
+     * A trace of this run will be built and {@link #onSteps} called after {@link #onRunEnd}: an observer that numbers
+     * what it records as the trace's table does waits for it ({@code Network} calls this before the traced run).
+     */
+    default void expectSteps() {
+    }
+
+    /**
+     * The run's trace was built (called after {@link #onRunEnd} by {@code Network}, which knows the steps only then).
+     *
+     * @param stepOfEvent for each event index, the 1-based step of the document-view row (the table users read)
+     *                    that shows it, or 0 when no row does; indexed like {@link #onFrame}'s {@code event}
+     */
+    default void onSteps(final int[] stepOfEvent) {
+    }
 }

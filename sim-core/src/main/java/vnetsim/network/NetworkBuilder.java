@@ -251,7 +251,17 @@ public final class NetworkBuilder extends NetworkScope {
 
         /** @param pvid vlan_default_pvid, 0-4094 (0: new ports get no PVID) */
         public BridgeBuilder defaultPvid(final int pvid) {
-            spec = new BridgeSpec(spec.name(), spec.vlanFiltering(), pvid, spec.ports());
+            spec = new BridgeSpec(spec.name(), spec.vlanFiltering(), pvid, spec.ports(), spec.stpForwardDelayNs());
+            return this;
+        }
+
+        /**
+         * stp_state 1: each port listens, then learns, for forward_delay before it forwards; BPDUs are not forwarded.
+         *
+         * @param forwardDelayNs forward_delay in nanoseconds, 2-30 s (the kernel's default is 15 s)
+         */
+        public BridgeBuilder stp(final long forwardDelayNs) {
+            spec = spec.withStp(forwardDelayNs);
             return this;
         }
 

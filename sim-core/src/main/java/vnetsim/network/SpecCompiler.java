@@ -159,6 +159,9 @@ final class SpecCompiler {
         }
         final LinuxBridge bridge = new LinuxBridge(h.name(), b.name(), b.vlanFiltering(),
                 LinuxBridge.DEFAULT_AGEING_NS, b.defaultPvid());
+        if (b.stp()) {
+            bridge.setStp(true, b.stpForwardDelayNs());
+        }
         bridgeIndex.get(h.name()).put(b.name(), builder.add(bridge));
         bridges.get(h.name()).put(b.name(), bridge);
     }

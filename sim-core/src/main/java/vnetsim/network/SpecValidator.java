@@ -117,6 +117,10 @@ final class SpecValidator {
             if (b.defaultPvid() < 0 || b.defaultPvid() > 4094) {
                 problem(h.name() + "/" + b.name() + ": default PVID " + b.defaultPvid() + " is out of range (0-4094)");
             }
+            if (b.stp() && (b.stpForwardDelayNs() < 2_000_000_000L || b.stpForwardDelayNs() > 30_000_000_000L)) {
+                problem(h.name() + "/" + b.name() + ": STP forward_delay " + b.stpForwardDelayNs() / 1e9
+                        + " s is out of range (with STP on the kernel accepts 2-30 s)");
+            }
             for (final BridgePortSpec p : b.ports()) {
                 final String where = h.name() + "/" + b.name() + " port " + p.name();
                 final boolean known = Names.find(h.nics(), p.name(), NicSpec::name).isPresent()

@@ -1,5 +1,8 @@
 package vnetsim.pcap;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiPredicate;
 import vnetsim.device.Device;
 import vnetsim.device.Direction;
@@ -12,21 +15,44 @@ import vnetsim.topology.Topology;
 /**
  * Attaches a {@link CaptureSink} to a running simulation: the whole topology, one device, or one interface.
  * Each frame is captured as tcpdump on that interface would see it ({@link Device#isCapturePoint}): tagged on a
- * NIC, untagged on a subinterface and bridge. Frames stream to the sink as the simulation runs; an arriving frame
- * is held back only until the device has decided, so a drop's reason can go into its packet comment.
+ * NIC, untagged on a subinterface and bridge.
+ *
+ * <p>Each packet's comment names its event (the run's Nth frame event, as {@code --format json}'s {@code events}
+ * number them) and, when the document-view table shows it, that table's step: {@code "event 23 out, step 7"}, with
+ * the reason after a drop. Steps are known only once the trace is built, so packets are held (copied) during the
+ * run and written when {@link #onSteps} arrives ({@code Network.trace} announces it with {@link #expectSteps});
+ * a {@code Simulator} driven without a trace gets them written at the end of each run, with event numbers alone.
  */
 public final class CaptureSet implements FrameObserver {
     private final Topology topology;
     private final CaptureSink sink;
     private final BiPredicate<Integer, Integer> selected;
     private final CapturedInterface[][] interfaces;
+    private final List<Held> held = new ArrayList<>();
+    private boolean stepsExpected;
 
-    private final byte[] held = new byte[Frame.MAX_LENGTH];
-    private int heldLength = -1;
-    private int heldEvent;
-    private int heldDevice;
-    private int heldPort;
-    private long heldTime;
+    /** A packet waiting for its step: arriving packets also wait for the device's decision ({@code dropText}). */
+    private static final class Held {
+        final CapturedInterface iface;
+        final long timeNs;
+        final boolean inbound;
+        final byte[] bytes;
+        final int event;
+        final int device;
+        String dropText;
+
+        Held(final CapturedInterface iface, final long timeNs, final boolean inbound, final byte[] bytes,
+             final int event, final int device) {
+            this.iface = iface;
+            this.timeNs = timeNs;
+            this.inbound = inbound;
+            this.bytes = bytes;
+            this.event = event;
+            this.device = device;
+        }
+    }
+
+    private Held arriving;   // the last arriving packet, until its device decides
 
     private CaptureSet(final Topology topology, final CaptureSink sink, final BiPredicate<Integer, Integer> selected) {
         this.topology = topology;
@@ -64,42 +90,54 @@ public final class CaptureSet implements FrameObserver {
     @Override
     public void onFrame(final int event, final long timeNs, final int device, final int port,
                         final Direction direction, final Frame frame) {
-        flushHeld(null);
+        arriving = null;                                          // the previous arrival's device has decided
         if (!topology.device(device).isCapturePoint(port, direction) || !selected.test(device, port)) {
             return;
         }
-        if (direction == Direction.IN) {
-            System.arraycopy(frame.bytes(), frame.start(), held, 0, frame.length());   // until the device decides
-            heldLength = frame.length();
-            heldEvent = event;
-            heldDevice = device;
-            heldPort = port;
-            heldTime = timeNs;
-        } else {
-            sink.capture(interfaces[device][port], timeNs, false, frame.bytes(), frame.start(), frame.length(),
-                    "step " + (event + 1) + " out");
+        final Held h = new Held(interfaces[device][port], timeNs, direction == Direction.IN,
+                Arrays.copyOfRange(frame.bytes(), frame.start(), frame.start() + frame.length()), event, device);
+        held.add(h);
+        if (h.inbound) {
+            arriving = h;
         }
     }
 
     @Override
     public void onDrop(final int event, final int device, final int port, final DropReason reason, final int detail) {
-        if (heldLength >= 0 && heldDevice == device) {
-            flushHeld("dropped at " + topology.device(device).host() + "/"
-                    + topology.device(device).interfaceName(port) + ": " + reason.describe(detail));
+        if (arriving != null && arriving.device == device) {
+            arriving.dropText = "dropped at " + topology.device(device).host() + "/"
+                    + topology.device(device).interfaceName(port) + ": " + reason.describe(detail);
         }
+        arriving = null;
     }
 
     @Override
     public void onRunEnd() {
-        flushHeld(null);
+        arriving = null;
+        if (!stepsExpected) {
+            write(new int[0]);                                    // no trace will number them: event numbers alone
+        }
     }
 
-    private void flushHeld(final String dropText) {
-        if (heldLength < 0) {
-            return;
+    @Override
+    public void expectSteps() {
+        stepsExpected = true;
+    }
+
+    /** Writes the held packets with their document-view steps ({@code Network.trace} calls this). */
+    @Override
+    public void onSteps(final int[] stepOfEvent) {
+        stepsExpected = false;
+        write(stepOfEvent);
+    }
+
+    private void write(final int[] stepOfEvent) {
+        for (final Held h : held) {
+            final int step = h.event < stepOfEvent.length ? stepOfEvent[h.event] : 0;
+            final String comment = "event " + (h.event + 1) + (h.inbound ? " in" : " out")
+                    + (step > 0 ? ", step " + step : "") + (h.dropText == null ? "" : "; " + h.dropText);
+            sink.capture(h.iface, h.timeNs, h.inbound, h.bytes, 0, h.bytes.length, comment);
         }
-        final String comment = "step " + (heldEvent + 1) + " in" + (dropText == null ? "" : "; " + dropText);
-        sink.capture(interfaces[heldDevice][heldPort], heldTime, true, held, 0, heldLength, comment);
-        heldLength = -1;
+        held.clear();
     }
 }

@@ -16,8 +16,9 @@ public interface CaptureSink extends AutoCloseable {
      * @param timeNs  simulated time in nanoseconds, {@code >= 0}
      * @param inbound true for a frame arriving at the interface, false for one leaving it
      * @param bytes   the Ethernet frame (no FCS) is {@code bytes[offset .. offset+length)}; copied, not retained
-     * @param comment trace step text, e.g. "step 7 in" or
-     *                "step 9 in; dropped: VLAN 2004 is not allowed on this port (ingress)" (may be null)
+     * @param comment trace step text, e.g. "event 7 in, step 3" or
+     *                "event 23 in, step 9; dropped at Switch/Ethernet1/3: VLAN 2004 is not allowed on this port
+     *                (ingress)" (may be null)
      */
     void capture(CapturedInterface iface, long timeNs, boolean inbound, byte[] bytes, int offset, int length,
                  String comment);

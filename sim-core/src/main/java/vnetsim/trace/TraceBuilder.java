@@ -26,6 +26,7 @@ public final class TraceBuilder {
     private final StepLog log;
     private final Notes notes;
     private final Map<Integer, String> namesByIp = new HashMap<>();
+    private int[] stepOfEvent = new int[0];
 
     public TraceBuilder(final Topology topology, final StepLog log) {
         this.topology = topology;
@@ -36,6 +37,14 @@ public final class TraceBuilder {
                 namesByIp.put(a.ip(), d.host());
             }
         }
+    }
+
+    /**
+     * After {@link #build}: for each event of the log, the document-view step that shows it (1-based), or 0 when no
+     * row does (a hidden port, another packet, a flood copy off the path). Captures put it in their comments.
+     */
+    public int[] documentStepOfEvent() {
+        return stepOfEvent.clone();
     }
 
     /**
@@ -316,6 +325,7 @@ public final class TraceBuilder {
             }
         }
         final List<Step> rows = new ArrayList<>();
+        stepOfEvent = new int[log.size()];
         int i = 0;
         while (i < visible.size()) {
             int j = i;
@@ -339,6 +349,9 @@ public final class TraceBuilder {
             final int position = in >= 0 ? inPosition : positions.get(j);
             final int following = position + 1 < path.size() ? path.get(position + 1) : -1;
             rows.add(documentRow(rows.size() + 1, visible.get(i), in, out, following, from, to));
+            for (int k = i; k <= j; k++) {
+                stepOfEvent[visible.get(k)] = rows.size();
+            }
             i = j + 1;
         }
         return rows;

@@ -5,18 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.Scenarios;
 
-/** {@code vnetsim scenarios}: the built-in scenarios. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+/** {@code vnetsim scenarios}: every built-in network, shipped folders included. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the built-in networks (shipped network folders and Java scenarios).")
 final class ScenariosCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        final int width = Scenarios.all().stream().mapToInt(s -> s.name().length()).max().orElse(0);
-        for (final Scenario s : Scenarios.all()) {
+        final java.util.List<Scenario> all = vnetsim.folder.Networks.all();
+        final int width = all.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (final Scenario s : all) {
             spec.commandLine().getOut().println(String.format("%-" + width + "s  %s", s.name(), s.description()));
         }
         return 0;

@@ -134,6 +134,7 @@ public final class FolderDescription {
             x.put("vlanFiltering", b.vlanFiltering());
             x.put("vlanFilteringReason", b.filteringReason());
             x.put("stp", b.stp());
+            x.put("stpForwardDelaySeconds", b.stp() ? b.forwardDelaySeconds() : null);
             x.put("mtu", b.mtu());
             x.put("up", b.up());
             x.put("addresses", b.addresses());
@@ -253,7 +254,8 @@ public final class FolderDescription {
             for (final BridgePlan b : n.bridges()) {
                 sb.append("    ").append(b.name()).append("  Linux bridge, vlan_filtering ")
                         .append(b.vlanFiltering() ? 1 : 0).append(" (").append(b.filteringReason()).append("), STP ")
-                        .append(b.stp() ? "ON (not simulated: see warnings)" : "off").append(", mtu ").append(b.mtu())
+                        .append(b.stp() ? "ON (forward_delay " + b.forwardDelaySeconds() + " s: ports forward "
+                                + 2 * b.forwardDelaySeconds() + " s after they come up, see warnings)" : "off").append(", mtu ").append(b.mtu())
                         .append(b.up() ? "" : ", DOWN").append("  [").append(b.at()).append("]\n");
                 if (!b.addresses().isEmpty()) {
                     sb.append("      address ").append(b.addresses()).append(": the bridge's host port that answers "

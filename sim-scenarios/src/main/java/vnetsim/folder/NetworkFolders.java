@@ -20,6 +20,12 @@ import vnetsim.folder.compile.NetworkPlan;
  */
 public final class NetworkFolders {
     private static final String SHIPPED = "networks/";
+    /**
+     * The folders under src/networks, in the order {@code vnetsim scenarios} lists them. A jar cannot be listed
+     * portably, so the names are written here; a test checks them against src/networks.
+     */
+    private static final java.util.List<String> SHIPPED_NAMES = java.util.List.of("acp-virtualization",
+            "kubevirt-pod-networking", "vsphere-nested-lab");
 
     private NetworkFolders() {
     }
@@ -47,6 +53,11 @@ public final class NetworkFolders {
         scenario.spec().problems().forEach(p -> diagnostics.error(Location.file(displayRoot), p));
         diagnostics.throwIfErrors(displayRoot);
         return scenario;
+    }
+
+    /** The names of the network folders shipped with vnetsim. */
+    public static java.util.List<String> shippedNames() {
+        return SHIPPED_NAMES;
     }
 
     /** A network folder shipped with vnetsim, by name ("acp-virtualization"), if there is one. */

@@ -27,7 +27,26 @@ public final class Networks {
         if (shipped.isPresent()) {
             return shipped.get();
         }
-        return builtIn.orElseGet(() -> Scenarios.named(nameOrPath));  // unknown: the message lists valid names
+        return builtIn.orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + nameOrPath
+                + "'; scenarios: " + all().stream().map(Scenario::name)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
+    /**
+     * Every built-in network: the shipped folders, then the Java scenarios no shipped folder replaces (the
+     * acp-virtualization folder is the Java scenario's successor and takes its name).
+     */
+    public static java.util.List<Scenario> all() {
+        final java.util.List<Scenario> all = new java.util.ArrayList<>();
+        for (final String name : NetworkFolders.shippedNames()) {
+            NetworkFolders.shipped(name).ifPresent(all::add);
+        }
+        for (final Scenario s : Scenarios.all()) {
+            if (all.stream().noneMatch(shipped -> shipped.name().equalsIgnoreCase(s.name()))) {
+                all.add(s);
+            }
+        }
+        return all;
     }
 
     private static boolean looksLikePath(final String argument) {

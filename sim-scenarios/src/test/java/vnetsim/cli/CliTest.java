@@ -31,6 +31,20 @@ class CliTest {
     }
 
     @Test
+    void scenarios_lists_every_shipped_network_folder_and_every_java_scenario() throws Exception {
+        assertThat(run("scenarios")).isZero();
+        final List<String> listed = out.toString().lines().map(l -> l.substring(0, l.indexOf("  "))).toList();
+        final List<String> shipped;
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("..", "src", "networks"))) {
+            shipped = dirs.filter(java.nio.file.Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
+                    .toList();
+        }
+        assertThat(shipped).contains("acp-virtualization", "vsphere-nested-lab");
+        assertThat(listed).containsAll(shipped).contains("vsphere-lab").doesNotHaveDuplicates();
+        assertThat(out.toString()).containsPattern("vsphere-nested-lab +OpenShift Virtualization nested on vSphere");
+    }
+
+    @Test
     void markdown_prints_the_documents_vm1_to_vm3_table() {
         assertThat(run("trace", "acp-virtualization", "vm1", "vm3", "--format", "markdown")).isZero();
         final String[] lines = out.toString().split("\n");
@@ -107,7 +121,8 @@ class CliTest {
 
         err.getBuffer().setLength(0);
         assertThat(run("trace", "no-such", "vm1", "vm3")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("vnetsim: unknown scenario 'no-such'; scenarios: acp-virtualization, vsphere-lab\n");
+        assertThat(err.toString()).isEqualTo("vnetsim: unknown scenario 'no-such'; scenarios: " + String.join(", ",
+                vnetsim.folder.Networks.all().stream().map(vnetsim.scenario.Scenario::name).toList()) + "\n");
 
         err.getBuffer().setLength(0);
         assertThat(run("trace", "acp-virtualization", "vm1")).isEqualTo(2);

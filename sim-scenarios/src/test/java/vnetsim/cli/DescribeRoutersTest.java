@@ -30,8 +30,10 @@ class DescribeRoutersTest {
         assertThat(Main.execute(new String[] {"scenarios"}, new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true))).isZero();
 
-        assertThat(out.toString().lines()).hasSize(2)
-                .allSatisfy(line -> assertThat(line.substring(18, 21)).matches("  \\S"))
-                .anySatisfy(line -> assertThat(line).startsWith("vsphere-lab         OpenShift Virtualization on vSphere"));
+        final java.util.List<String> lines = out.toString().lines().toList();
+        final int column = lines.stream().mapToInt(line -> line.indexOf(' ')).max().orElseThrow() + 2;
+        assertThat(lines).hasSize(vnetsim.folder.Networks.all().size())
+                .allSatisfy(line -> assertThat(line.substring(column - 2, column + 1)).matches(" {2}\\S"))
+                .anySatisfy(line -> assertThat(line).startsWith("vsphere-lab ").contains("  OpenShift Virtualization on vSphere"));
     }
 }

@@ -173,6 +173,66 @@ class FolderCompileTest {
                 .contains("STP on").contains("30 s").contains("BPDUs"));
     }
 
+    /** STP omitted is STP on: right after the ports come up they listen, so even a warm trace dies at the bridge. */
+    @Test
+    void stp_omitted_is_simulated_a_trace_at_start_drops_at_a_listening_bridge_port() throws IOException {
+        final FolderScenario s = load(policy("""
+                interfaces:
+                  - name: br0
+                    type: linux-bridge
+                    bridge:
+                      port:
+                        - name: eth0
+                          vlan: {}
+                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}"));
+        final NodePlan.BridgePlan br = s.plan().nodes().get(0).bridges().get(0);
+        assertThat(br.stp()).isTrue();
+        assertThat(br.forwardDelaySeconds()).isEqualTo(15);
+        assertThat(s.spec().host("n0").bridge("br0").stpForwardDelayNs()).isEqualTo(15_000_000_000L);
+        assertThat(s.plan().warnings()).anySatisfy(w -> assertThat(w.message())
+                .contains("forward_delay 15 s, the kernel's default")
+                .contains("listening for 15 s, then learning for 15 s").contains("forwards only 30 s after")
+                .contains("BPDUs reaching the bridge are taken by its spanning tree, never forwarded")
+                .doesNotContain("not simulated yet"));
+
+        final Trace t = s.network().trace("a", "b");
+        assertThat(t.isDelivered()).isFalse();
+        // the ARP requests die in the bridge: the root cause the drop names is the listening port
+        assertThat(t.drop().reason()).isEqualTo("ARP for 10.0.0.2 got no reply (neighbor unreachable); its ARP "
+                + "requests were dropped at n0 / br0: bridge port is in STP state listening, not forwarding");
+    }
+
+    /** options.stp.forward-delay is read (seconds, 2-30 as nmstate validates) and becomes the bridge's forward_delay. */
+    @Test
+    void stp_forward_delay_is_read_and_validated() throws IOException {
+        final FolderScenario s = load(policy("""
+                interfaces:
+                  - name: br0
+                    type: linux-bridge
+                    bridge:
+                      options: {stp: {enabled: true, forward-delay: 4}}
+                      port:
+                        - name: eth0
+                          vlan: {}
+                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}"));
+        assertThat(s.spec().host("n0").bridge("br0").stpForwardDelayNs()).isEqualTo(4_000_000_000L);
+        assertThat(s.plan().warnings()).anySatisfy(w -> assertThat(w.message()).contains("forward_delay 4 s)")
+                .contains("forwards only 8 s after"));
+
+        assertThatThrownBy(() -> load(policy("""
+                interfaces:
+                  - name: br0
+                    type: linux-bridge
+                    bridge:
+                      options: {stp: {enabled: true, forward-delay: 1}}
+                      port:
+                        - name: eth0
+                          vlan: {}
+                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}")))
+                .isInstanceOf(NetworkFolderException.class)
+                .hasMessageContaining("t/nmstate/p.yaml:11: error: forward-delay 1 in").hasMessageContaining("2-30");
+    }
+
     @Test
     void references_to_missing_things_are_errors_with_file_and_line() throws IOException {
         assertThatThrownBy(() -> load(policy("""

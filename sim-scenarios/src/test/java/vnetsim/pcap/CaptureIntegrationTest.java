@@ -64,11 +64,42 @@ class CaptureIntegrationTest {
         // IPv4 header checksums validated (tshark's check is off by default); ICMP's are always checked: 1 = Good
         assertThat(tshark(file, "-o", "ip.check_checksum:TRUE", "-T", "fields", "-e", "ip.checksum.status",
                 "-e", "icmp.checksum.status")).hasSize(rows.size()).allMatch(r -> r.equals("1\t1"));
-        // every frame is Ethernet with a step comment and a direction
+        // every frame is Ethernet with an event comment (and its table step when the table shows it) and a direction
         assertThat(tshark(file, "-T", "fields", "-e", "frame.comment", "-e", "frame.packet_flags_direction"))
-                .allMatch(r -> r.matches("step \\d+ (in|out).*\t0x0000000[12]"));
+                .allMatch(r -> r.matches("event \\d+ (in|out)(, step \\d+)?(; .*)?\t0x0000000[12]"));
         assertThat(tshark(file, "-T", "fields", "-e", "frame.interface_description", "-Y",
                 "frame.interface_name == \"node0/enp4s0f0.2003\"")).first().isEqualTo("Linux 802.1Q VLAN subinterface");
+    }
+
+    /** Issue 8: a comment's step is the row of the table the user reads, its event the JSON's events numbering. */
+    @Test
+    void comments_name_the_event_and_the_document_tables_step_at_that_interface() throws Exception {
+        final Path file = dir.resolve("f.pcapng");
+        assertThat(cli("trace", "acp-virtualization", "vm1", "vm6", "--pcap", file.toString())).isZero();
+        final vnetsim.trace.Trace trace = vnetsim.folder.Networks.named("acp-virtualization").network()
+                .trace("vm1", "vm6");
+        final List<vnetsim.trace.Step> table = trace.steps(vnetsim.trace.View.DOCUMENT);
+        final List<vnetsim.trace.Step> events = trace.events();
+        final List<String> rows = tshark(file, "-T", "fields", "-e", "frame.interface_name", "-e", "frame.comment");
+        final java.util.regex.Pattern comment = java.util.regex.Pattern.compile("event (\\d+) (in|out)(, step (\\d+))?.*");
+        final java.util.Set<Integer> stepsSeen = new java.util.TreeSet<>();
+        for (final String row : rows) {
+            final String[] f = row.split("\t");
+            final java.util.regex.Matcher m = comment.matcher(f[1]);
+            assertThat(m.matches()).as(row).isTrue();
+            final vnetsim.trace.Step event = events.get(Integer.parseInt(m.group(1)) - 1);
+            assertThat(event.device() + "/" + event.iface()).as(row).isEqualTo(f[0]);
+            assertThat(event.direction().name().toLowerCase(java.util.Locale.ROOT)).as(row).isEqualTo(m.group(2));
+            if (m.group(4) != null) {
+                final vnetsim.trace.Step step = table.get(Integer.parseInt(m.group(4)) - 1);
+                assertThat(step.device() + "/" + step.iface()).as(row).isEqualTo(f[0]);
+                stepsSeen.add(step.step());
+            }
+        }
+        // the echo request's first hop is the table's step 1, and it goes on (the reply's frames have no step)
+        assertThat(rows.get(0)).isEqualTo("Virtual Machine 1/vmnic1\tevent 1 out, step 1");
+        assertThat(stepsSeen).hasSizeGreaterThan(5);
+        assertThat(rows).anySatisfy(r -> assertThat(r).matches("[^\t]+\tevent \\d+ (in|out)"));
     }
 
     @Test
@@ -77,8 +108,12 @@ class CaptureIntegrationTest {
         assertThat(cli("trace", "acp-virtualization", "vm1", "vm3", "--protocol", "arp", "--pcap", file.toString()))
                 .isZero();
         assertThat(tshark(file, "-T", "fields", "-e", "frame.interface_name", "-e", "frame.comment"))
-                .contains("Firewall/Uplink 1\tstep 14 in; dropped at Firewall/Uplink 1: ARP request for 172.16.5.10: "
-                        + "not this host's address (no proxy ARP)");
+                // a flood copy off the traced path: its event, no table step
+                .contains("Firewall/Uplink 1\tevent 14 in; dropped at Firewall/Uplink 1: ARP request for 172.16.5.10: "
+                        + "not this host's address (no proxy ARP)")
+                // the drop the table ends with, at its step 10
+                .contains("Virtual Machine 4/vmnic1\tevent 26 in, step 10; dropped at Virtual Machine 4/vmnic1: ARP "
+                        + "request for 172.16.5.10: not this host's address (no proxy ARP)");
     }
 
     @Test

@@ -15,6 +15,7 @@ import vnetsim.folder.compile.NodePlan.NicPlan;
 import vnetsim.folder.compile.NodePlan.PortKind;
 import vnetsim.folder.compile.NodePlan.PortPlan;
 import vnetsim.folder.compile.NodePlan.VlanPlan;
+import vnetsim.folder.nmstate.BridgeConfig;
 import vnetsim.folder.nmstate.BridgePortConfig;
 import vnetsim.folder.nmstate.IpConfig;
 import vnetsim.folder.nmstate.NmInterface;
@@ -195,13 +196,18 @@ final class NodeCompiler {
             mtu = i.mtu();
         }
         final boolean stp = b == null || b.stp();
+        final int forwardDelay = b == null ? BridgeConfig.DEFAULT_FORWARD_DELAY_SECONDS : b.forwardDelaySeconds();
         if (stp && i.state() == State.UP) {
             diagnostics.warn(b == null ? i.at() : b.at(), "bridge " + i.name() + " on node " + spec.name() + " has STP "
                     + "on (" + (b == null || b.stpEnabled() == null ? "options.stp.enabled omitted: NetworkManager's "
-                    + "default" : "options.stp.enabled: true") + "): each port waits 30 s (listening 15 s, learning "
-                    + "15 s) before forwarding and the bridge sends BPDUs out of every port every 2 s (a switch port "
-                    + "with BPDU guard shuts down). STP states are not simulated yet: traces show the bridge "
-                    + "forwarding at once. Set options.stp.enabled: false if that is what you mean");
+                    + "default" : "options.stp.enabled: true") + ", forward_delay " + forwardDelay + " s"
+                    + (b == null || b.stpForwardDelay() == null ? ", the kernel's default" : "") + "): each port "
+                    + "is listening for " + forwardDelay + " s, then learning for " + forwardDelay + " s, and forwards "
+                    + "only " + 2 * forwardDelay + " s after it comes up; traces show frames dropped at the bridge "
+                    + "port in STP state listening or learning until then. BPDUs reaching the bridge are taken by its "
+                    + "spanning tree, never forwarded; the bridge's own BPDUs (every 2 s out of every port, which a "
+                    + "switch port with BPDU guard shuts down on) are not simulated. Set options.stp.enabled: false "
+                    + "if that is not what you mean");
         }
         if (i.state() == State.DOWN) {
             diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " is down: a down bridge "
@@ -214,7 +220,7 @@ final class NodeCompiler {
                     + ": read and shown, but the bridge's own host port that answers on it is not simulated yet");
         }
         bridges.put(i.name(), new BridgePlan(i.name(), filtering, b == null ? "no bridge section" :
-                b.vlanFilteringReason(), stp, mtu, ports, addrs, i.state() == State.UP, i.at()));
+                b.vlanFilteringReason(), stp, forwardDelay, mtu, ports, addrs, i.state() == State.UP, i.at()));
     }
 
     private Optional<PortPlan> port(final NmInterface bridge, final BridgePortConfig p, final boolean filtering) {
@@ -316,7 +322,7 @@ final class NodeCompiler {
         for (final BridgePlan b : bridges.values()) {
             final List<PortPlan> ports = new ArrayList<>(b.ports());
             ports.addAll(workloadPorts.getOrDefault(b.name(), List.of()));
-            bridgeList.add(new BridgePlan(b.name(), b.vlanFiltering(), b.filteringReason(), b.stp(), b.mtu(), ports,
+            bridgeList.add(new BridgePlan(b.name(), b.vlanFiltering(), b.filteringReason(), b.stp(), b.forwardDelaySeconds(), b.mtu(), ports,
                     b.addresses(), b.up(), b.at()));
         }
         return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes);

@@ -38,9 +38,11 @@ public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, Li
      * A Linux bridge and its ports.
      *
      * @param filteringReason why vlan_filtering is on or off, in nmstate's terms
+     * @param forwardDelaySeconds STP forward_delay in seconds (meaningful when {@code stp})
      */
-    public record BridgePlan(String name, boolean vlanFiltering, String filteringReason, boolean stp, int mtu,
-                             List<PortPlan> ports, List<String> addresses, boolean up, Location at) {
+    public record BridgePlan(String name, boolean vlanFiltering, String filteringReason, boolean stp,
+                             int forwardDelaySeconds, int mtu, List<PortPlan> ports, List<String> addresses,
+                             boolean up, Location at) {
         public BridgePlan {
             ports = List.copyOf(ports);
             addresses = List.copyOf(addresses);

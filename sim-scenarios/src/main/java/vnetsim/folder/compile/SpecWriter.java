@@ -69,7 +69,8 @@ public final class SpecWriter {
         for (final BridgePlan b : n.bridges()) {
             final List<BridgePortSpec> ports = b.ports().stream().filter(p -> p.kind() != PortKind.WORKLOAD)
                     .map(p -> new BridgePortSpec(p.name(), b.vlanFiltering() ? vlans(p) : null, false)).toList();
-            bridges.add(new BridgeSpec(b.name(), b.vlanFiltering(), 1, ports));
+            bridges.add(new BridgeSpec(b.name(), b.vlanFiltering(), 1, ports,
+                    b.stp() ? b.forwardDelaySeconds() * 1_000_000_000L : 0L));
         }
         return new HostSpec(n.name(), nics, vlans, bridges);
     }

@@ -7,8 +7,12 @@ import vnetsim.folder.Location;
  * A linux-bridge's {@code bridge} section.
  *
  * @param stpEnabled {@code options.stp.enabled}, or null when omitted (NetworkManager then turns STP on)
+ * @param stpForwardDelay {@code options.stp.forward-delay} in seconds (2-30), or null when omitted (the kernel's 15 s)
  */
-public record BridgeConfig(List<BridgePortConfig> ports, Boolean stpEnabled, Location at) {
+public record BridgeConfig(List<BridgePortConfig> ports, Boolean stpEnabled, Integer stpForwardDelay, Location at) {
+    /** The kernel's default forward_delay in seconds (br_dev_setup(): 15 * HZ), what NetworkManager leaves. */
+    public static final int DEFAULT_FORWARD_DELAY_SECONDS = 15;
+
     public BridgeConfig {
         ports = List.copyOf(ports);
     }
@@ -16,6 +20,11 @@ public record BridgeConfig(List<BridgePortConfig> ports, Boolean stpEnabled, Loc
     /** STP is on unless {@code options.stp.enabled: false} (NetworkManager's bridge.stp default is TRUE). */
     public boolean stp() {
         return stpEnabled == null || stpEnabled;
+    }
+
+    /** The forward_delay the bridge gets, in seconds: the policy's, or the kernel's default 15 s. */
+    public int forwardDelaySeconds() {
+        return stpForwardDelay == null ? DEFAULT_FORWARD_DELAY_SECONDS : stpForwardDelay;
     }
 
     /**

@@ -186,13 +186,16 @@ public final class InterfaceReader {
 
     private BridgeConfig bridge(final Fields b, final String ctx, final State state) {
         Boolean stp = null;
+        Integer forwardDelay = null;
         final Optional<Fields> options = b.map("options", ctx + " bridge options");
         if (options.isPresent()) {
             final Fields o = options.get();
             final Optional<Fields> stpSection = o.map("stp", ctx + " stp");
             if (stpSection.isPresent()) {
                 stp = stpSection.get().bool("enabled").orElse(null);
-                stpSection.get().ignore("forward-delay", "hello-time", "max-age", "priority");
+                // nmstate's LinuxBridgeStpOptions: forward-delay in seconds, 2-30 (as the kernel's br_set_forward_delay)
+                forwardDelay = stpSection.get().integer("forward-delay", 2, 30, "valid: 2-30 (seconds)").orElse(null);
+                stpSection.get().ignore("hello-time", "max-age", "priority");
                 stpSection.get().finish();
             }
             o.ignore("mac-ageing-time", "multicast-snooping", "group-forward-mask", "hash-max", "vlan-protocol");
@@ -212,7 +215,7 @@ public final class InterfaceReader {
             }
         }
         b.finish();
-        return new BridgeConfig(ports, stp, b.at());
+        return new BridgeConfig(ports, stp, forwardDelay, b.at());
     }
 
     private Optional<BridgePortConfig> port(final Node node, final String ctx, final State state) {

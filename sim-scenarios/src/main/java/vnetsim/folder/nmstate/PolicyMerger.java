@@ -71,7 +71,8 @@ public final class PolicyMerger {
             }
             sb.append(';');
         }
-        return sb.append("] stp ").append(b.stpEnabled()).toString();
+        return sb.append("] stp ").append(b.stpEnabled()).append(" forward-delay ").append(b.stpForwardDelay())
+                .toString();
     }
 
     /** Compares one property of two declarations of an interface. */
