@@ -11,7 +11,9 @@ public enum DeviceKind implements Kind {
     VLAN_SUBINTERFACE(Role.KERNEL_PLUMBING, "VLAN interface", "Linux 802.1Q VLAN subinterface", false),
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
-    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false);
+    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
+    VSWITCH(Role.L2_SWITCHING, "vSwitch", "VMware vSphere vSwitch port (vNIC or uplink)", true),
+    DHCP_SERVER(Role.HOST_STACK, "DHCP server", "DHCPv4 server interface", false);
 
     private final Role role;
     private final String noun;

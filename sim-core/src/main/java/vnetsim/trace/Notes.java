@@ -109,7 +109,7 @@ final class Notes {
 
     String dropText(final int e) {
         final DropReason reason = log.dropReason(e);
-        return reason == null ? "unknown" : reason.describe(log.detail(e));
+        return reason == null ? "unknown" : reason.describe(log.detail(e), log.sourceMac(e), log.destinationMac(e));
     }
 
     private String floodCause(final int e) {
