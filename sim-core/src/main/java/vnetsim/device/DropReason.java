@@ -77,8 +77,6 @@ public enum DropReason {
     DHCP_REQUEST_NOT_FOR_THIS_SERVER("DHCPREQUEST selects server %s, not this one"),
     /** DHCP client: a reply with another transaction ID or client address, or out of turn (RFC 2131 4.4). */
     DHCP_REPLY_IGNORED("DHCP reply ignored: not for this client's transaction or not expected in its state"),
-    /** DHCP client: no lease after every retransmission (RFC 2131 4.1 backoff); the detail is the attempts. */
-    DHCP_NO_LEASE("no DHCP lease: no answer to %d DHCPDISCOVER/DHCPREQUEST attempts"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached");
 
