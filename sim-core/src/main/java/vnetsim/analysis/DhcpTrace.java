@@ -87,10 +87,10 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         final List<Message> messages = new ArrayList<>();
         for (final int packet : recorder.order) {
             final int sender = sender(log, packet);
-            final int to = deliveredAt(log, packet, sender);
+            final int to = deliveredAt(log, packet, from);           // a server's message is for the client
             final String type = recorder.types.get(packet);
             Trace t = builder.build(network, type, packet, sender, to);
-            if (to == sender) {
+            if (to == sender) {                                        // a client's message nobody took
                 t = new Trace(t.scenario(), t.from(), MacAddress.isBroadcast(recorder.destinations.get(packet))
                         ? "broadcast" : MacAddress.format(recorder.destinations.get(packet)), t.protocol(),
                         t.outcome(), t.drop(), t.steps(), t.fullPath(), t.events());
