@@ -228,7 +228,7 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
         final Set<String> ends = new HashSet<>();
         final List<String> problems = new ArrayList<>();
         for (final EsxiHost h : esxiHosts) {
-            final Set<String> groups = new HashSet<>();
+            final Set<String> groups = new java.util.LinkedHashSet<>();
             for (final PortGroup g : h.portGroups()) {
                 if (!groups.add(g.name())) {
                     problems.add("port group " + g.name() + " is defined twice on " + h.name());
