@@ -2,12 +2,12 @@ package vnetsim.scenario;
 
 import java.util.List;
 import vnetsim.analysis.Network;
-import vnetsim.device.vsphere.PortGroup;
 import vnetsim.network.LinkSpec;
 import vnetsim.network.NetworkBuilder;
 import vnetsim.network.NetworkSpec;
 import vnetsim.network.VsphereSpec;
 import vnetsim.topology.Topology;
+import vnetsim.vsphere.VsphereYamlReader;
 
 /**
  * "OpenShift Virtualization Networking on vSphere" (seed 002) with its vSphere layer: a KubeVirt VM in a launcher
@@ -19,6 +19,9 @@ import vnetsim.topology.Topology;
  * {@code provisioning} ({@code cnv-bridge} on {@code br-1928} with {@code "vlan": 1928}, which on a VLAN-unaware
  * bridge the plugin did not create has no effect, semantics.md section 0.2). And its warning: without the
  * security settings "you will see failures such as no response to DHCP requests".
+ *
+ * <p>The vSphere layer is read from {@code vsphere/esxi-01.yaml} (a resource next to this scenario, written with
+ * the vSphere API's field names; see {@link VsphereYamlReader}).
  *
  * <p>Chosen here (the post gives none of it; see README "The vsphere-nested-lab network"): ESXi host
  * {@code esxi-01} with standard switch {@code vSwitch0} and one uplink {@code vmnic0}; both port groups with the
@@ -53,10 +56,7 @@ public final class VsphereNestedLab implements Scenario {
 
     /** The network with its vSphere layer: change it with the {@code with...} methods (what-if) and trace it. */
     public VsphereSpec vsphere() {
-        return new VsphereSpec(base(), List.of(new VsphereSpec.EsxiHost(ESXI, "vSwitch0", List.of("vmnic0"),
-                List.of(PortGroup.standard(LAB, 0), PortGroup.standard(TRUNK, 4095)),
-                List.of(VsphereSpec.Vnic.of(NODE, "ens192", LAB, "00:50:56:8a:19:21"),
-                        VsphereSpec.Vnic.of(NODE, "ens224", TRUNK, "00:50:56:8a:19:24")))),
+        return new VsphereSpec(base(), List.of(VsphereYamlReader.nestedLab()),
                 List.of(VsphereSpec.DhcpServerSpec.of("dhcp-1928", "02:00:c0:a8:1c:02", "192.168.28.2/24",
                         "192.168.28.100", "192.168.28.199", "192.168.28.1")),
                 List.of(LinkSpec.cable(ESXI, "vmnic0", "tor", "Ethernet1/1"),
