@@ -74,7 +74,11 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         sim.dhcp(from);
         sim.run();
         final TrafficSource client = (TrafficSource) sim.device(from);
-        final Lease lease = client.ip() == 0 ? null
+        boolean acknowledged = false;                           // a DHCPACK reached the client
+        for (final int packet : recorder.order) {
+            acknowledged |= "DHCPACK".equals(recorder.types.get(packet)) && deliveredAt(log, packet, -1) == from;
+        }
+        final Lease lease = !acknowledged ? null
                 : new Lease(client.ip(), client.prefixLength(), client.gateway());
         final long elapsed = (lease == null ? recorder.lastSent : recorder.boundAt) - start;
         int ping = -1;
