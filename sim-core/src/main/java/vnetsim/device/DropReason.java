@@ -66,8 +66,8 @@ public enum DropReason {
     PROMISCUOUS_MODE_REJECT("Promiscuous mode Reject: {dst} is not a vNIC MAC of a port group carrying VLAN %d, "
             + "and no port there is promiscuous"),
     /** vSphere vSwitch, Forged transmits Reject: the guest sent with a source MAC other than its .vmx MAC. */
-    FORGED_TRANSMITS_REJECT("Forged transmits Reject: source MAC {src} is not this vNIC's MAC in the VM "
-            + "configuration (.vmx)"),
+    FORGED_TRANSMITS_REJECT("Forged transmits Reject: source MAC {src} is not this vNIC's MAC (its effective "
+            + "MAC, the .vmx MAC unless the guest changed it)"),
     /** vSphere vSwitch, MAC address changes Reject: the guest's effective MAC differs from its .vmx MAC. */
     MAC_ADDRESS_CHANGES_REJECT("MAC address changes Reject: the guest changed this vNIC's MAC away from its .vmx "
             + "MAC, so the vSwitch delivers nothing to it"),

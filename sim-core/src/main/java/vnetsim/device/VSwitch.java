@@ -24,13 +24,19 @@ import vnetsim.frame.MacAddress;
  *   <li>VLAN modes per port group ({@link VlanPolicy}): VLAN ID 0, 1-4094 (tag and strip), 4095 (all, tags
  *       untouched), a distributed VLAN trunk range.</li>
  *   <li>Security policy per port group ({@link vnetsim.device.vsphere.SecurityPolicy}): Forged transmits Reject
- *       drops a guest's frame whose source is not its {@code .vmx} MAC; MAC address changes Reject delivers
+ *       drops a guest's frame whose source is not its adapter's effective MAC ("the host compares the source MAC
+ *       address being transmitted by the guest operating system with the effective MAC address for its virtual
+ *       machine adapter", vSphere 6.7 Security); MAC address changes Reject delivers
  *       nothing to a vNIC whose effective MAC differs from its {@code .vmx} MAC; Promiscuous mode Accept gives a
  *       port a copy of every frame of its VLAN (in the port group's VLAN policy), so two promiscuous vNICs both
  *       get a copy.</li>
  *   <li>MAC learning on a distributed port group (vSphere 6.7+): source MACs are learned per port and VLAN, and
  *       unknown unicast is flooded to the ports that learn ("removes the need for promiscuous mode for nested
- *       ESXi", https://www.virtuallyghetto.com/2018/04/native-mac-learning-in-vsphere-6-7-removes-the-need-for-promiscuous-mode-for-nested-esxi.html).</li>
+ *       ESXi", https://www.virtuallyghetto.com/2018/04/native-mac-learning-in-vsphere-6-7-removes-the-need-for-promiscuous-mode-for-nested-esxi.html).
+ *       A learning port lets a foreign source MAC through instead of judging it as a forged transmit ("the vSwitch
+ *       inspects the source MAC address of every packet coming from the vNIC, learns the MAC address and allows
+ *       the packet to go through", NSX-T MAC management,
+ *       https://docs.vmware.com/en/VMware-NSX-T/1.1/com.vmware.nsxt.admin.doc/GUID-6CD1E88F-1991-4AE7-9714-D676BCC98AD5.html).</li>
  *   <li>A frame from an uplink never goes out of an uplink (no loop through the host); a frame from a vNIC leaves
  *       by one uplink, chosen by the default teaming policy "Route based on originating virtual port".</li>
  * </ol>
@@ -104,12 +110,13 @@ public final class VSwitch implements Device, Cloneable {
             return;
         }
         final long source = frame.sourceMac();
-        if (!port.group().security().forgedTransmits() && source != port.vmxMac()) {
+        if (port.group().macLearning()) {
+            if (MacAddress.isValidSource(source)) {                 // learned and let through, whatever the source
+                learned.learn(source, vlan, ingress, out.now());
+            }
+        } else if (!port.group().security().forgedTransmits() && source != port.effectiveMac()) {
             out.drop(frame, ingress, DropReason.FORGED_TRANSMITS_REJECT, 0);
             return;
-        }
-        if (port.group().macLearning() && MacAddress.isValidSource(source)) {
-            learned.learn(source, vlan, ingress, out.now());
         }
         if (wireVid < 0 && vlan != 0) {
             frame.pushVlanTag(EtherType.VLAN_8021Q, vlan);         // VST: the vSwitch tags
@@ -140,7 +147,8 @@ public final class VSwitch implements Device, Cloneable {
             out.drop(frame, ingress, DropReason.NO_PORT_GROUP_FOR_VLAN, vlan);
             return;
         }
-        send(frame, ingress, n, vlan, Action.FLOODED, out);
+        // a unicast for a MAC that is no vNIC here goes to the uplink: a forwarding decision, not a flood
+        send(frame, ingress, n, vlan, !broadcast && n == 1 ? Action.SWITCHED : Action.FLOODED, out);
     }
 
     /** A frame from the physical network: only to vNICs, never back out of an uplink. */

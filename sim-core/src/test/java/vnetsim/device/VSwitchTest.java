@@ -146,6 +146,20 @@ class VSwitchTest {
         }
 
         @Test
+        void reject_judges_the_effective_mac_so_a_changed_mac_the_switch_accepted_may_send() {
+            final Host h = new Host(trunk(SecurityPolicy.STANDARD_DEFAULT.withForgedTransmits(false)));
+            final long changed = mac("00:50:56:8a:00:99");
+            h.vswitch.setEffectiveMac(h.nodeA, changed);
+
+            h.vswitch.receive(tagged(changed, ROUTER, 1928), h.nodeA, out);
+            assertThat(out.onlyTransmit().port()).isEqualTo(h.uplink);
+
+            out.clear();
+            h.vswitch.receive(tagged(NODE_A, ROUTER, 1928), h.nodeA, out);
+            assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.FORGED_TRANSMITS_REJECT);
+        }
+
+        @Test
         void reject_passes_the_guests_own_mac() {
             final Host h = new Host(trunk(SecurityPolicy.STANDARD_DEFAULT.withForgedTransmits(false)));
 
@@ -349,6 +363,16 @@ class VSwitchTest {
 
             assertThat(out.onlyTransmit().port()).isEqualTo(h.nodeA);
             assertThat(out.onlyTransmit().action()).isEqualTo(Action.SWITCHED);
+        }
+
+        @Test
+        void a_learning_port_lets_a_foreign_source_through_even_with_forged_transmits_reject() {
+            final Host h = new Host(learning.withSecurity(SecurityPolicy.ALL_REJECT));
+
+            h.vswitch.receive(tagged(NESTED, ROUTER, 1928), h.nodeA, out);
+
+            assertThat(out.drops()).isEmpty();
+            assertThat(out.transmittedPorts()).contains(h.uplink);
         }
 
         @Test

@@ -10,8 +10,9 @@ package vnetsim.device.vsphere;
  *       VLAN policy".</li>
  *   <li>MAC address changes Reject: when the guest's effective MAC differs from the {@code .vmx} MAC, the adapter
  *       "does not receive any more frames until the effective MAC address matches".</li>
- *   <li>Forged transmits Reject: the host "drops any outbound frame from a virtual machine adapter with a source
- *       MAC address that is different from the one in the .vmx configuration file".</li>
+ *   <li>Forged transmits Reject: "the host compares the source MAC address being transmitted by the guest
+ *       operating system with the effective MAC address for its virtual machine adapter ... If the addresses do
+ *       not match, the ESXi host drops the packet" (vSphere 6.7 Security).</li>
  * </ul>
  * (https://docs.vmware.com/en/VMware-vSphere/6.5/com.vmware.vsphere.networking.doc/GUID-891147DD-3E2E-45A1-9B50-7717C3443DD7.html)
  *
