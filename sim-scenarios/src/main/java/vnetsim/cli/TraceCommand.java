@@ -91,7 +91,14 @@ final class TraceCommand implements Callable<Integer> {
         Network.endpoint(topology, from);                      // usage errors before any file is created
         final boolean dhcp = to.equalsIgnoreCase("dhcp") && topology.findEndpoint(to).isEmpty();
         if (!dhcp) {
-            Network.endpoint(topology, to);
+            for (final String end : new String[] {from, to}) {
+                final int index = Network.endpoint(topology, end);
+                if (topology.endpoint(index).ip() == 0) {
+                    throw new IllegalArgumentException(end + " takes its address by DHCP and has none yet: run "
+                            + "'vnetsim trace " + scenarioName + " " + end + " dhcp' (the exchange, then a ping to "
+                            + "its gateway)");
+                }
+            }
         }
         final Flow flow = new Flow(from, to, protocol, cold);
         final PrintWriter out = spec.commandLine().getOut();

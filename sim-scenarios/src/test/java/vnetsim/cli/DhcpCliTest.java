@@ -53,6 +53,15 @@ class DhcpCliTest {
     }
 
     @Test
+    void tracing_a_dhcp_guest_before_it_has_an_address_says_how_to_run_dhcp() {
+        assertThat(run("trace", "vsphere-nested-lab", "kubevirt-vm", "dhcp-1928")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("vnetsim: ");
+        assertThat(run("trace", "vsphere-nested-lab", "kubevirt-vm", "kubevirt-vm")).isEqualTo(2);
+        assertThat(err.toString()).contains("kubevirt-vm takes its address by DHCP and has none yet: run "
+                + "'vnetsim trace vsphere-nested-lab kubevirt-vm dhcp'");
+    }
+
+    @Test
     void a_bad_setting_is_a_usage_error_naming_it() {
         assertThat(run("trace", "vsphere-nested-lab", "kubevirt-vm", "dhcp", "--set", "Trunk.allowPromiscuous"))
                 .isEqualTo(2);
