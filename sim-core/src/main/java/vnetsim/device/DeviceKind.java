@@ -12,7 +12,9 @@ public enum DeviceKind implements Kind {
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
     ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
-    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false);
+    LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false),
+    VSWITCH(Role.L2_SWITCHING, "vSwitch", "VMware vSphere vSwitch port (vNIC or uplink)", true),
+    DHCP_SERVER(Role.HOST_STACK, "DHCP server", "DHCPv4 server interface", false);
 
     private final Role role;
     private final String noun;

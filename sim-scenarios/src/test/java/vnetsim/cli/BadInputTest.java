@@ -51,7 +51,7 @@ class BadInputTest {
                     + "Try 'vnetsim --help'.\n"),
             c("unknown command", 2, "vnetsim: Unmatched argument at index 0: 'tarce'; did you mean scenarios or trace?\n"
                     + "Try 'vnetsim --help'.\n", "tarce"),
-            c("unknown scenario", 2, "vnetsim: unknown scenario 'acp'; scenarios: acp-virtualization, vsphere-lab\n",
+            c("unknown scenario", 2, "vnetsim: unknown scenario 'acp'; scenarios: acp-virtualization, vsphere-lab, vsphere-nested-lab\n",
                     "trace", "acp", "vm1", "vm3"),
             c("unknown endpoint", 2, "vnetsim: no endpoint 'vm9'; endpoints: vm1 (Virtual Machine 1), pod2 (Pod 2), "
                     + "vm3 (Virtual Machine 3), vm4 (Virtual Machine 4), vm5 (Virtual Machine 5), "
@@ -85,7 +85,7 @@ class BadInputTest {
             c("no scenario for a document", 2, "vnetsim verify: no scenario: pass --scenario NAME or put a line "
                     + "'scenario: NAME' in .vnetsim next to $D/empty.md\n", "verify", "$D/empty.md"),
             c("unknown scenario for a document", 2, "vnetsim verify: unknown scenario 'acp'; scenarios: "
-                    + "acp-virtualization, vsphere-lab\n", "verify", "$D/empty.md", "--scenario", "acp"),
+                    + "acp-virtualization, vsphere-lab, vsphere-nested-lab\n", "verify", "$D/empty.md", "--scenario", "acp"),
             c("unwritable pcap path", 1, "vnetsim: cannot write capture $D/no/such/dir/f.pcapng: parent directory "
                     + "does not exist\n", "trace", "acp-virtualization", "vm1", "vm3", "--pcap",
                     "$D/no/such/dir/f.pcapng"),

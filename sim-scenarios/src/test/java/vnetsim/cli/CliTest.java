@@ -107,7 +107,7 @@ class CliTest {
 
         err.getBuffer().setLength(0);
         assertThat(run("trace", "no-such", "vm1", "vm3")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("vnetsim: unknown scenario 'no-such'; scenarios: acp-virtualization, vsphere-lab\n");
+        assertThat(err.toString()).isEqualTo("vnetsim: unknown scenario 'no-such'; scenarios: acp-virtualization, vsphere-lab, vsphere-nested-lab\n");
 
         err.getBuffer().setLength(0);
         assertThat(run("trace", "acp-virtualization", "vm1")).isEqualTo(2);
