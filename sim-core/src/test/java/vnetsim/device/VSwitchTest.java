@@ -1,6 +1,7 @@
 package vnetsim.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vnetsim.device.Frames.ip;
 import static vnetsim.device.Frames.mac;
 
@@ -62,6 +63,22 @@ class VSwitchTest {
 
     private static PortGroup trunk(final SecurityPolicy security) {
         return new PortGroup("Trunk", VlanPolicy.ofVlanId(4095), security, false);
+    }
+
+    @Test
+    void a_built_vswitch_refuses_reconfiguration_so_a_what_if_builds_a_new_topology() {
+        final Host h = new Host(trunk(SecurityPolicy.STANDARD_DEFAULT));
+        final vnetsim.topology.TopologyBuilder b = new vnetsim.topology.TopologyBuilder();
+        b.add(h.vswitch);
+        b.build();
+
+        assertThatThrownBy(() -> h.vswitch.setPortGroup(trunk(SecurityPolicy.STANDARD_DEFAULT.withPromiscuous(true))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("esxi-01 vSwitch0 is part of a built "
+                        + "topology");
+        assertThatThrownBy(() -> h.vswitch.setEffectiveMac(h.nodeA, mac("00:50:56:8a:00:99")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> h.vswitch.addUplink("vmnic1")).isInstanceOf(IllegalStateException.class);
+        assertThat(h.vswitch.instantiate().portGroup(h.nodeA).security()).isEqualTo(SecurityPolicy.STANDARD_DEFAULT);
     }
 
     @Nested
