@@ -172,6 +172,20 @@ public final class Network {
                 + text);
     }
 
+    /**
+     * Runs the DHCP client of endpoint {@code client} (short id or display name) from cold, as a VM does at boot:
+     * DHCPDISCOVER, DHCPOFFER, DHCPREQUEST, DHCPACK each traced, retransmissions in virtual time, then a ping to
+     * the lease's router. {@code observer} (e.g. a capture) sees every frame of the run.
+     */
+    public DhcpTrace dhcp(final String client, final FrameObserver observer) {
+        final Topology topology = factory.get();
+        return DhcpTrace.run(name, topology, endpoint(topology, client), observer);
+    }
+
+    public DhcpTrace dhcp(final String client) {
+        return dhcp(client, null);
+    }
+
     /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */
     public static int endpoint(final Topology topology, final String idOrName) {
         return topology.findEndpoint(idOrName).orElseThrow(() -> {

@@ -98,6 +98,26 @@ public enum DropReason {
             + " (their frames leave on the wire; the switch never sends them back)"),
     /** nf_conntrack: the table is full, a new connection cannot be tracked (and so not NATed). */
     CONNTRACK_FULL("conntrack table full (%d connections): dropping packet"),
+    /** vSphere vSwitch: the port group's VLAN mode does not pass this frame from the guest (semantics.md 6). */
+    PORT_GROUP_VLAN_FROM_GUEST("port group VLAN policy: the guest's frame in VLAN %d is not passed (VLAN ID 0 and "
+            + "1-4094 port groups take untagged frames only, a trunk only its VLAN range)"),
+    /** vSphere vSwitch: no port group and no uplink carries the frame's VLAN. */
+    NO_PORT_GROUP_FOR_VLAN("no port group on this vSwitch carries VLAN %d"),
+    /** vSphere vSwitch, Promiscuous mode Reject: a frame for a MAC no vNIC of the VLAN owns reaches nobody. */
+    PROMISCUOUS_MODE_REJECT("Promiscuous mode Reject: {dst} is not a vNIC MAC of a port group carrying VLAN %d, "
+            + "and no port there is promiscuous"),
+    /** vSphere vSwitch, Forged transmits Reject: the guest sent with a source MAC other than its .vmx MAC. */
+    FORGED_TRANSMITS_REJECT("Forged transmits Reject: source MAC {src} is not this vNIC's MAC (its effective "
+            + "MAC, the .vmx MAC unless the guest changed it)"),
+    /** vSphere vSwitch, MAC address changes Reject: the guest's effective MAC differs from its .vmx MAC. */
+    MAC_ADDRESS_CHANGES_REJECT("MAC address changes Reject: the guest changed this vNIC's MAC away from its .vmx "
+            + "MAC, so the vSwitch delivers nothing to it"),
+    /** DHCP server: every address of the pool is bound or offered (RFC 2131 4.3.1: no DHCPOFFER). */
+    DHCP_POOL_EXHAUSTED("DHCP pool exhausted: no free address to offer"),
+    /** DHCP server: a DHCPREQUEST that selects another server or an address this server did not offer. */
+    DHCP_REQUEST_NOT_FOR_THIS_SERVER("DHCPREQUEST selects server %s, not this one"),
+    /** DHCP client: a reply with another transaction ID or client address, or out of turn (RFC 2131 4.4). */
+    DHCP_REPLY_IGNORED("DHCP reply ignored: not for this client's transaction or not expected in its state"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached");
 
@@ -115,10 +135,20 @@ public enum DropReason {
         return format.replace("0x%04x", detailText).replace("%d", detailText).replace("%s", detailText);
     }
 
+    /**
+     * The reason in words with the frame's MACs filling {@code {src}} and {@code {dst}} (vSwitch security policy
+     * reasons name the MAC at fault).
+     */
+    public String describe(final int detail, final long sourceMac, final long destinationMac) {
+        return describe(detail).replace("{src}", vnetsim.frame.MacAddress.format(sourceMac))
+                .replace("{dst}", vnetsim.frame.MacAddress.format(destinationMac));
+    }
+
     /** The reason in words with the recorded detail formatted as this reason needs (IPv4 address, hex, number). */
     public String describe(final int detail) {
         return switch (this) {
-            case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
+            case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE,
+                 DHCP_REQUEST_NOT_FOR_THIS_SERVER ->
                     describe(vnetsim.frame.Ipv4Address.format(detail));
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
             case PORT_NOT_FORWARDING -> describe(vnetsim.device.bridge.StpState.values()[detail].word());
@@ -127,6 +157,8 @@ public enum DropReason {
                     : describe(String.valueOf(detail));
             case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
                     : describe(String.valueOf(detail));
+            case PORT_GROUP_VLAN_FROM_GUEST, NO_PORT_GROUP_FOR_VLAN, PROMISCUOUS_MODE_REJECT ->
+                    describe(detail == 0 ? "0 (untagged)" : String.valueOf(detail));
             default -> describe(String.valueOf(detail));
         };
     }

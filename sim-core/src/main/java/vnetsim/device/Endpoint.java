@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.frame.Arp;
+import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
@@ -38,6 +39,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     private final int defaultTtl;
     private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
     private int ipIdentification;
+    private DhcpClient dhcp;                            // learned state: the lease, once DHCP ran
 
     public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,
                     final int prefixLength, final int gateway, final int defaultTtl) {
@@ -55,7 +57,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public int ping(final int destination, final int identifier, final int sequence, final Egress out) {
-        final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl,
+        final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl,
                 Icmp.ECHO_REQUEST, identifier, sequence, 56, nextIpId());
         final int packet = f.packetId();
         sendIp(f, destination, out);
@@ -68,7 +70,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         if (payloadBytes < 0 || payloadBytes > MAX_UDP_DATA) {
             throw new IllegalArgumentException("UDP data must be 0-" + MAX_UDP_DATA + " bytes: " + payloadBytes);
         }
-        final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip, destination, defaultTtl, sourcePort,
+        final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl, sourcePort,
                 destinationPort, payloadBytes, nextIpId());
         final int packet = f.packetId();
         sendIp(f, destination, out);
@@ -77,14 +79,14 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public int arping(final int target, final Egress out) {
-        final Frame f = Packets.arpRequest(out.newFrame(), mac, ip, target);
+        final Frame f = Packets.arpRequest(out.newFrame(), mac, ip(), target);
         final int packet = f.packetId();
         out.transmit(f, NIC, Action.ORIGINATED);
         return packet;
     }
 
     private void sendIp(final Frame frame, final int destination, final Egress out) {
-        final int nextHop = Ipv4Address.sameSubnet(destination, ip, prefixLength) ? destination : gateway;
+        final int nextHop = Ipv4Address.sameSubnet(destination, ip(), prefixLength()) ? destination : gateway();
         final long nextHopMac = neighbors.lookup(nextHop);
         if (nextHopMac != Neighbors.UNKNOWN) {
             frame.setDestinationMac(nextHopMac);
@@ -101,13 +103,29 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         if (!neighbors.countProbe(target)) {
             return false;
         }
-        out.transmit(Packets.arpRequest(out.newFrame(), mac, ip, target), NIC, Action.ORIGINATED);
+        out.transmit(Packets.arpRequest(out.newFrame(), mac, ip(), target), NIC, Action.ORIGINATED);
         out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
         return true;
     }
 
+    /**
+     * Runs the DHCP client on this interface (RFC 2131; {@link DhcpClient}); once bound, the lease's address,
+     * prefix and router replace the configured ones in this simulation.
+     */
+    @Override
+    public int startDhcp(final Egress out) {
+        dhcp = new DhcpClient(mac);
+        return dhcp.start(out);
+    }
+
     @Override
     public void onTimer(final int target, final Egress out) {
+        if (target == DhcpClient.TIMER) {
+            if (dhcp != null) {
+                dhcp.onTimer(out);
+            }
+            return;
+        }
         if (!neighbors.isPending(target) || probe(target, out)) {
             return;                                         // resolved in the meantime, or probed again
         }
@@ -144,13 +162,13 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         }
         final int target = Arp.targetIp(b, arp);
         final int sender = Arp.senderIp(b, arp);
-        if (target != ip) {
+        if (target != ip() || target == 0) {
             out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);
             return;
         }
         neighbors.learn(sender, Arp.senderMac(b, arp));          // a target also learns the requester (RFC 826)
         if (Arp.operation(b, arp) == Arp.REQUEST) {
-            final Frame reply = Packets.arpReply(out.newFrame(), mac, ip, Arp.senderMac(b, arp), sender);
+            final Frame reply = Packets.arpReply(out.newFrame(), mac, ip(), Arp.senderMac(b, arp), sender);
             out.deliver(frame, port);
             out.transmit(reply, NIC, Action.REPLIED);
         } else {
@@ -175,8 +193,15 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
             return;
         }
+        if (dhcp != null) {
+            final Dhcp.Message m = Dhcp.read(frame, Dhcp.CLIENT_PORT);
+            if (m != null && !m.fromClient()) {
+                dhcp.receive(frame, port, m, out);
+                return;
+            }
+        }
         final int destination = Ipv4.destination(b, ipOff);
-        if (destination != ip) {
+        if (destination != ip() || destination == 0) {
             out.drop(frame, port, DropReason.IP_NOT_FOR_THIS_HOST, destination);
             return;
         }
@@ -187,8 +212,8 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         }
         if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
             final int source = Ipv4.source(b, ipOff);
-            final int nextHop = Ipv4Address.sameSubnet(source, ip, prefixLength) ? source : gateway;
-            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip, defaultTtl, nextIpId());
+            final int nextHop = Ipv4Address.sameSubnet(source, ip(), prefixLength()) ? source : gateway();
+            final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip(), defaultTtl, nextIpId());
             out.deliver(frame, port);
             final long nextHopMac = neighbors.lookup(nextHop);
             if (nextHopMac != Neighbors.UNKNOWN) {
@@ -242,8 +267,9 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public List<String> describe(final IntFunction<String> peer) {
-        return List.of(iface + "  " + workload + " NIC " + MacAddress.format(mac) + " " + Ipv4Address.format(ip) + "/"
-                + prefixLength + ", plugged into " + peer.apply(NIC));
+        final String address = ip == 0 ? "address by DHCP" : Ipv4Address.format(ip) + "/" + prefixLength;
+        return List.of(iface + "  " + workload + " NIC " + MacAddress.format(mac) + " " + address + ", plugged into "
+                + peer.apply(NIC));
     }
 
     /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
@@ -253,6 +279,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             final Endpoint copy = (Endpoint) clone();
             copy.neighbors = new Neighbors();
             copy.ipIdentification = 0;
+            copy.dhcp = null;
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
@@ -263,6 +290,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     public void reset() {
         neighbors.clear();
         ipIdentification = 0;
+        dhcp = null;
     }
 
     public Workload workload() {
@@ -274,19 +302,20 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         return mac;
     }
 
+    /** The configured address, or the DHCP lease's once the client is bound (0.0.0.0 for a DHCP guest before). */
     @Override
     public int ip() {
-        return ip;
+        return dhcp != null && dhcp.bound() ? dhcp.ip() : ip;
     }
 
     @Override
     public int prefixLength() {
-        return prefixLength;
+        return dhcp != null && dhcp.bound() ? dhcp.prefixLength() : prefixLength;
     }
 
     @Override
     public int gateway() {
-        return gateway;
+        return dhcp != null && dhcp.bound() ? dhcp.router() : gateway;
     }
 
     /** Adds a static ARP entry (or one learned earlier). */

@@ -18,6 +18,13 @@ public interface TrafficSource {
     /** Sends an ARP request for {@code target}, as arping does (whatever the subnet); returns its packet id. */
     int arping(int target, Egress out);
 
+    /**
+     * Runs a DHCPv4 client on the interface (RFC 2131): sends DHCPDISCOVER and follows the exchange; once bound,
+     * {@link #ip()}, {@link #prefixLength()} and {@link #gateway()} are the lease's. Returns the first
+     * DHCPDISCOVER's packet id.
+     */
+    int startDhcp(Egress out);
+
     long mac();
 
     int ip();

@@ -142,6 +142,11 @@ public final class Simulator implements Egress {
         return source(from).sendUdp(destination, 40000, 33434, payloadBytes, this);
     }
 
+    /** Device {@code from} starts its DHCP client; returns the id of the first DHCPDISCOVER. */
+    public int dhcp(final int from) {
+        return source(from).startDhcp(this);
+    }
+
     /** Device {@code from} sends an ARP request for {@code target}. */
     public int arping(final int from, final int target) {
         return source(from).arping(target, this);

@@ -39,11 +39,35 @@ final class SpecCompiler {
     }
 
     Topology compile() {
+        addDevices();
+        return link(spec.links());
+    }
+
+    /** Adds the spec's devices (no cables yet): what {@link VsphereSpec} builds on before adding its own. */
+    void addDevices() {
         spec.switches().forEach(this::addSwitch);
         spec.routers().forEach(this::addRouter);
         spec.hosts().forEach(this::addHost);
         spec.workloads().forEach(this::addWorkload);
-        for (final LinkSpec link : spec.links()) {
+    }
+
+    TopologyBuilder builder() {
+        return builder;
+    }
+
+    /** Names a device port as a cable end. */
+    void cableEnd(final String device, final String iface, final PortRef end) {
+        cableEnds.put(key(device, iface), end);
+    }
+
+    /** The device port a cable end names, or null. */
+    PortRef cableEnd(final String device, final String iface) {
+        return cableEnds.get(key(device, iface));
+    }
+
+    /** Plugs in the cables and builds the topology. */
+    Topology link(final Iterable<LinkSpec> links) {
+        for (final LinkSpec link : links) {
             final PortRef a = cableEnds.get(key(link.a().device(), link.a().iface()));
             final PortRef b = cableEnds.get(key(link.b().device(), link.b().iface()));
             builder.link(a.device(), a.port(), b.device(), b.port(), LinkKind.CABLE);

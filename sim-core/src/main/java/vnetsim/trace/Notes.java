@@ -73,7 +73,8 @@ final class Notes {
                     : "Delivered to " + device.host();
             case DROPPED -> "Dropped: " + dropText(noted);
             case SWITCHED -> perPort
-                    ? "Arrives at " + noun + " in VLAN " + log.vlan(in) + ", switched to " + nextInterface(following)
+                    ? "Arrives at " + noun + " in VLAN " + switchVlan(in, out, following) + ", switched to "
+                            + nextInterface(following)
                     : "Switched by " + noun;
             case FLOODED -> perPort
                     ? "Arrives at " + noun + " in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)
@@ -87,6 +88,15 @@ final class Notes {
             case ROUTED -> routedNote(device, in, out >= 0 ? out
                     : following >= 0 && log.device(following) == log.device(noted) ? following : -1);
         };
+    }
+
+    /** The VLAN a switch put the frame in: its tag on arrival, else (an access port) its tag on leaving. */
+    private int switchVlan(final int in, final int out, final int following) {
+        if (in >= 0 && log.vlan(in) >= 0) {
+            return log.vlan(in);
+        }
+        final int left = out >= 0 ? out : following;
+        return left >= 0 && log.vlan(left) >= 0 ? log.vlan(left) : log.vlan(in);
     }
 
     /** "Routed 172.16.4.0/24 -> 172.16.5.0/24, ACLs evaluated (permit), tag changed ..., TTL 64 -> 63, ...". */
@@ -122,7 +132,7 @@ final class Notes {
 
     String dropText(final int e) {
         final DropReason reason = log.dropReason(e);
-        return reason == null ? "unknown" : reason.describe(log.detail(e));
+        return reason == null ? "unknown" : reason.describe(log.detail(e), log.sourceMac(e), log.destinationMac(e));
     }
 
     private String floodCause(final int e) {

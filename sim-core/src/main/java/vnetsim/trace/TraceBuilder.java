@@ -319,7 +319,8 @@ public final class TraceBuilder {
         final List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             final int e = path.get(i);
-            if (topology.isDocumentVisible(log.device(e), log.port(e))) {
+            final boolean finalDrop = i == path.size() - 1 && log.action(e) == Action.DROPPED;
+            if (topology.isDocumentVisible(log.device(e), log.port(e)) || finalDrop) {   // where it died: always
                 visible.add(e);
                 positions.add(i);
             }

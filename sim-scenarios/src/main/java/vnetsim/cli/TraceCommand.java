@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vnetsim.analysis.DhcpTrace;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
@@ -21,6 +22,8 @@ import vnetsim.pcap.PcapDirectoryWriter;
 import vnetsim.pcap.PcapngWriter;
 import vnetsim.pcap.TeeSink;
 import vnetsim.scenario.Scenario;
+import vnetsim.scenario.VsphereNestedLab;
+import vnetsim.network.VsphereSpec;
 import vnetsim.topology.Topology;
 import vnetsim.trace.StepTable;
 import vnetsim.trace.Trace;
@@ -45,8 +48,15 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FROM", description = "sender: short id (vm1, pod2) or display name")
     private String from;
 
-    @Parameters(index = "2", paramLabel = "TO", description = "destination: short id or display name")
+    @Parameters(index = "2", paramLabel = "TO", description = "destination: short id or display name, or 'dhcp' to "
+            + "run FROM's DHCP client (DISCOVER, OFFER, REQUEST, ACK, then a ping to the lease's router)")
     private String to;
+
+    @Option(names = "--set", paramLabel = "PORTGROUP.FIELD=VALUE",
+            description = "change a vSphere port group first (networks with a vSphere layer): allowPromiscuous, "
+                    + "macChanges, forgedTransmits (true/false), vlanId (0-4095), vlanTrunk (0-4094), macLearning; "
+                    + "e.g. --set Trunk.allowPromiscuous=true; repeatable")
+    private List<String> settings = new ArrayList<>();
 
     @Option(names = "--cold", description = "start with empty ARP caches and FDBs")
     private boolean cold;
@@ -76,10 +86,20 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final Scenario scenario = vnetsim.folder.Networks.named(scenarioName);
-        final Network network = scenario.network();
+        final Network network = network(scenario);
         final Topology topology = network.topology();
         Network.endpoint(topology, from);                      // usage errors before any file is created
-        Network.endpoint(topology, to);
+        final boolean dhcp = to.equalsIgnoreCase("dhcp") && topology.findEndpoint(to).isEmpty();
+        if (!dhcp) {
+            for (final String end : new String[] {from, to}) {
+                final int index = Network.endpoint(topology, end);
+                if (topology.endpoint(index).ip() == 0) {
+                    throw new IllegalArgumentException(end + " takes its address by DHCP and has none yet: run "
+                            + "'vnetsim trace " + scenarioName + " " + end + " dhcp' (the exchange, then a ping to "
+                            + "its gateway)");
+                }
+            }
+        }
         checkCaptureTargetsApart();
         final Flow flow = new Flow(from, to, protocol, cold);
         final PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +112,19 @@ final class TraceCommand implements Callable<Integer> {
             return 1;
         }
         try {
+            if (dhcp) {
+                final DhcpTrace exchange = network.dhcp(from, sink == null ? null : CaptureSet.everything(topology, sink));
+                if (sink != null) {
+                    sink.close();
+                }
+                out.print(switch (format) {
+                    case TABLE -> DhcpReport.text(exchange, view, false);
+                    case MARKDOWN -> DhcpReport.text(exchange, view, true);
+                    case JSON -> DhcpReport.json(exchange, view);
+                });
+                out.flush();
+                return 0;
+            }
             trace = network.trace(topology, flow, sink == null ? null : CaptureSet.everything(topology, sink));
             if (sink != null) {
                 sink.close();
@@ -127,6 +160,22 @@ final class TraceCommand implements Callable<Integer> {
                     + (file.equals(dir) ? "the same path as" : "inside") + " --pcap-dir " + pcapDir
                     + "; give the pcapng file a path outside the directory");
         }
+    }
+
+    /** The scenario's network, with the --set changes applied to its vSphere layer. */
+    private Network network(final Scenario scenario) {
+        if (settings.isEmpty()) {
+            return scenario.network();
+        }
+        if (!(scenario instanceof VsphereNestedLab lab)) {
+            throw new IllegalArgumentException("--set changes a vSphere port group; " + scenario.name()
+                    + " has no vSphere layer (try vsphere-nested-lab)");
+        }
+        VsphereSpec spec = lab.vsphere();
+        for (final String setting : settings) {
+            spec = spec.withSetting(setting);
+        }
+        return spec.network();
     }
 
     private CaptureSink openSinks() {

@@ -1,0 +1,315 @@
+package vnetsim.network;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vnetsim.analysis.Network;
+import vnetsim.device.DhcpServer;
+import vnetsim.device.VSwitch;
+import vnetsim.device.vsphere.PortGroup;
+import vnetsim.device.vsphere.SecurityPolicy;
+import vnetsim.device.vsphere.VlanPolicy;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.MacAddress;
+import vnetsim.topology.LinkKind;
+import vnetsim.topology.PortRef;
+import vnetsim.topology.Topology;
+
+/**
+ * A network with a vSphere layer under it: the {@link NetworkSpec} of everything else (the OpenShift nodes' NICs,
+ * subinterfaces, bridges and nested workloads, the physical switch, the router), plus ESXi hosts with a vSwitch,
+ * its port groups and the node VMs' vNICs, DHCP servers, and the cables that reach them. A node VM's vNIC is its
+ * guest NIC in the base spec ({@code hub-7vxwj-cnv-drhkz/ens224}): the vSwitch port is cabled to it. An immutable
+ * value like {@link NetworkSpec}; the {@code with...} methods are the what-if changes of the vSphere side.
+ *
+ * @param base        the network without its vSphere layer (node NICs facing vSwitches are left uncabled there)
+ * @param esxiHosts   ESXi hosts with their vSwitch
+ * @param dhcpServers DHCP servers
+ * @param links       cables with an end on an ESXi uplink or a DHCP server
+ */
+public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpServerSpec> dhcpServers,
+                          List<LinkSpec> links) {
+    public VsphereSpec {
+        esxiHosts = List.copyOf(esxiHosts);
+        dhcpServers = List.copyOf(dhcpServers);
+        links = List.copyOf(links);
+    }
+
+    /**
+     * One ESXi host with one vSwitch (a standard vSwitch, or its member of a distributed switch).
+     *
+     * @param name       the ESXi host ("esxi-01")
+     * @param vswitch    the switch ({@code vswitchName}: "vSwitch0")
+     * @param uplinks    its physical NICs ("vmnic0"), in teaming order
+     * @param portGroups its port groups
+     * @param vnics      the VMs' network adapters on it
+     */
+    public record EsxiHost(String name, String vswitch, List<String> uplinks, List<PortGroup> portGroups,
+                           List<Vnic> vnics) {
+        public EsxiHost {
+            uplinks = List.copyOf(uplinks);
+            portGroups = List.copyOf(portGroups);
+            vnics = List.copyOf(vnics);
+        }
+
+        public PortGroup portGroup(final String groupName) {
+            return Names.get(portGroups, groupName, PortGroup::name, "port group on " + name);
+        }
+
+        /** This host with {@code group} replacing the port group of the same name. */
+        public EsxiHost withPortGroup(final PortGroup group) {
+            portGroup(group.name());
+            return new EsxiHost(name, vswitch, uplinks, Lists.replaceOrAdd(portGroups, group, PortGroup::name), vnics);
+        }
+
+        public EsxiHost withVnic(final Vnic vnic) {
+            return new EsxiHost(name, vswitch, uplinks, portGroups,
+                    Lists.replaceOrAdd(vnics, vnic, v -> v.vm() + "/" + v.nic()));
+        }
+    }
+
+    /**
+     * A VM's network adapter: the node VM ({@code vm}, a host of the base spec) and its guest NIC ({@code nic}), the
+     * port group it is connected to, its MAC in the VM configuration ({@code .vmx}), and the MAC the guest set
+     * (its effective MAC; equal unless the guest changed it).
+     */
+    public record Vnic(String vm, String nic, String portGroup, long mac, long effectiveMac) {
+        public static Vnic of(final String vm, final String nic, final String portGroup, final String mac) {
+            final long m = MacAddress.parse(mac);
+            return new Vnic(vm, nic, portGroup, m, m);
+        }
+
+        public Vnic withEffectiveMac(final long newMac) {
+            return new Vnic(vm, nic, portGroup, mac, newMac);
+        }
+
+        public Vnic movedTo(final String newPortGroup) {
+            return new Vnic(vm, nic, newPortGroup, mac, effectiveMac);
+        }
+    }
+
+    /** A DHCP server: interface, MAC, address, pool (inclusive), router option (0: none), lease time. */
+    public record DhcpServerSpec(String name, String iface, long mac, Cidr address, int poolFirst, int poolLast,
+                                 int router, int leaseSeconds) {
+        public static DhcpServerSpec of(final String name, final String mac, final String address,
+                                        final String poolFirst, final String poolLast, final String router) {
+            return new DhcpServerSpec(name, "eth0", MacAddress.parse(mac), Cidr.parse(address),
+                    Ipv4Address.parse(poolFirst), Ipv4Address.parse(poolLast),
+                    router == null ? 0 : Ipv4Address.parse(router), DhcpServer.DEFAULT_LEASE_SECONDS);
+        }
+    }
+
+    // ---- lookups and what-if changes --------------------------------------------------------------------------
+
+    public EsxiHost esxiHost(final String hostName) {
+        return Names.get(esxiHosts, hostName, EsxiHost::name, "ESXi host");
+    }
+
+    public VsphereSpec withEsxiHost(final EsxiHost host) {
+        return new VsphereSpec(base, Lists.replaceOrAdd(esxiHosts, host, EsxiHost::name), dhcpServers, links);
+    }
+
+    public VsphereSpec withBase(final NetworkSpec newBase) {
+        return new VsphereSpec(newBase, esxiHosts, dhcpServers, links);
+    }
+
+    /** This network with the named port group's security policy replaced. */
+    public VsphereSpec withSecurity(final String esxi, final String portGroup, final SecurityPolicy security) {
+        final EsxiHost h = esxiHost(esxi);
+        return withEsxiHost(h.withPortGroup(h.portGroup(portGroup).withSecurity(security)));
+    }
+
+    /** Promiscuous mode Accept (true) or Reject on one port group. */
+    public VsphereSpec withPromiscuous(final String esxi, final String portGroup, final boolean accept) {
+        return withSecurity(esxi, portGroup, esxiHost(esxi).portGroup(portGroup).security().withPromiscuous(accept));
+    }
+
+    public VsphereSpec withForgedTransmits(final String esxi, final String portGroup, final boolean accept) {
+        return withSecurity(esxi, portGroup,
+                esxiHost(esxi).portGroup(portGroup).security().withForgedTransmits(accept));
+    }
+
+    public VsphereSpec withMacChanges(final String esxi, final String portGroup, final boolean accept) {
+        return withSecurity(esxi, portGroup, esxiHost(esxi).portGroup(portGroup).security().withMacChanges(accept));
+    }
+
+    /** The port group's VLAN setting changed, e.g. {@code VlanPolicy.ofVlanId(1928)}. */
+    public VsphereSpec withVlan(final String esxi, final String portGroup, final VlanPolicy vlan) {
+        final EsxiHost h = esxiHost(esxi);
+        return withEsxiHost(h.withPortGroup(h.portGroup(portGroup).withVlan(vlan)));
+    }
+
+    /** MAC learning on or off (a distributed port group's setting). */
+    public VsphereSpec withMacLearning(final String esxi, final String portGroup, final boolean on) {
+        final EsxiHost h = esxiHost(esxi);
+        return withEsxiHost(h.withPortGroup(h.portGroup(portGroup).withMacLearning(on)));
+    }
+
+    /**
+     * One change written as the vSphere API names it, for the command line: {@code PORTGROUP.FIELD=VALUE} or
+     * {@code ESXI/PORTGROUP.FIELD=VALUE}, FIELD one of {@code allowPromiscuous}, {@code macChanges},
+     * {@code forgedTransmits} (true/false; the {@code policy.security.} prefix may be written),
+     * {@code vlanId} (0-4095), {@code vlanTrunk} (a distributed trunk range, "0-4094"), {@code macLearning}
+     * (true/false). Errors name the setting and what would be valid.
+     */
+    public VsphereSpec withSetting(final String setting) {
+        final int eq = setting.indexOf('=');
+        final int dot = eq < 0 ? -1 : setting.lastIndexOf('.', eq);
+        if (eq < 0 || dot < 0) {
+            throw new IllegalArgumentException("setting '" + setting + "' is not PORTGROUP.FIELD=VALUE (e.g. "
+                    + "Trunk.allowPromiscuous=true)");
+        }
+        String target = setting.substring(0, dot).trim();
+        if (target.endsWith(".policy.security")) {
+            target = target.substring(0, target.length() - ".policy.security".length());
+        }
+        final String field = setting.substring(dot + 1, eq).trim();
+        final String value = setting.substring(eq + 1).trim();
+        final int slash = target.indexOf('/');
+        final String group = slash < 0 ? target : target.substring(slash + 1);
+        final List<EsxiHost> hosts = slash < 0
+                ? esxiHosts.stream().filter(h -> h.portGroups().stream().anyMatch(g -> g.name().equals(group))).toList()
+                : List.of(esxiHost(target.substring(0, slash)));
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("setting '" + setting + "': no port group named '" + group + "'; port "
+                    + "groups: " + String.join(", ", esxiHosts.stream().flatMap(h -> h.portGroups().stream())
+                    .map(PortGroup::name).distinct().toList()));
+        }
+        VsphereSpec changed = this;
+        for (final EsxiHost h : hosts) {
+            changed = changed.withSetting(h.name(), group, field, value, setting);
+        }
+        return changed;
+    }
+
+    private VsphereSpec withSetting(final String esxi, final String group, final String field, final String value,
+                                    final String setting) {
+        return switch (field) {
+            case "allowPromiscuous" -> withPromiscuous(esxi, group, bool(value, setting));
+            case "macChanges" -> withMacChanges(esxi, group, bool(value, setting));
+            case "forgedTransmits" -> withForgedTransmits(esxi, group, bool(value, setting));
+            case "macLearning" -> withMacLearning(esxi, group, bool(value, setting));
+            case "vlanId" -> {
+                try {
+                    yield withVlan(esxi, group, VlanPolicy.ofVlanId(Integer.parseInt(value)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("setting '" + setting + "': VLAN ID must be 0-4095", e);
+                }
+            }
+            case "vlanTrunk" -> withVlan(esxi, group, VlanPolicy.Trunk.parse(value));
+            default -> throw new IllegalArgumentException("setting '" + setting + "': unknown field '" + field
+                    + "'; fields: allowPromiscuous, macChanges, forgedTransmits, vlanId, vlanTrunk, macLearning");
+        };
+    }
+
+    private static boolean bool(final String value, final String setting) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("accept")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("reject")) {
+            return false;
+        }
+        throw new IllegalArgumentException("setting '" + setting + "': value must be true (Accept) or false (Reject)");
+    }
+
+    public VsphereSpec withName(final String newName) {
+        return withBase(base.withName(newName));
+    }
+
+    public String name() {
+        return base.name();
+    }
+
+    // ---- checking and compiling -------------------------------------------------------------------------------
+
+    /** What cannot be real, one sentence each; the base's problems except the cables this layer plugs in. */
+    public List<String> problems() {
+        final Set<String> ends = new HashSet<>();
+        final List<String> problems = new ArrayList<>();
+        for (final EsxiHost h : esxiHosts) {
+            final Set<String> groups = new java.util.LinkedHashSet<>();
+            for (final PortGroup g : h.portGroups()) {
+                if (!groups.add(g.name())) {
+                    problems.add("port group " + g.name() + " is defined twice on " + h.name());
+                }
+            }
+            if (h.uplinks().isEmpty()) {
+                problems.add(h.name() + "/" + h.vswitch() + " has no uplink");
+            }
+            for (final Vnic v : h.vnics()) {
+                ends.add(v.vm() + "/" + v.nic());
+                if (!groups.contains(v.portGroup())) {
+                    problems.add("vNIC " + v.vm() + "/" + v.nic() + " is connected to port group " + v.portGroup()
+                            + ", which " + h.name() + " does not have (it has " + String.join(", ", groups) + ")");
+                }
+                final HostSpec node = base.hosts().stream().filter(n -> n.name().equals(v.vm())).findFirst()
+                        .orElse(null);
+                final NicSpec nic = node == null ? null
+                        : node.nics().stream().filter(n -> n.name().equals(v.nic())).findFirst().orElse(null);
+                if (nic == null) {
+                    problems.add("vNIC " + v.vm() + "/" + v.nic() + " on " + h.name()
+                            + " is no NIC of a host in the network");
+                } else if (nic.mac() != v.mac()) {
+                    problems.add("vNIC " + v.vm() + "/" + v.nic() + " has MAC " + MacAddress.format(v.mac())
+                            + " in the VM configuration but the guest NIC has " + MacAddress.format(nic.mac()));
+                }
+            }
+        }
+        for (final LinkSpec l : links) {
+            ends.add(l.a().device() + "/" + l.a().iface());
+            ends.add(l.b().device() + "/" + l.b().iface());
+        }
+        for (final String p : base.problems()) {
+            final int cut = p.indexOf(" is left unconnected");
+            if (cut < 0 || !ends.contains(p.substring(0, cut))) {
+                problems.add(p);
+            }
+        }
+        return problems;
+    }
+
+    public VsphereSpec validate() {
+        final List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidNetworkException(name(), problems);
+        }
+        return this;
+    }
+
+    /** A fresh topology: the base's devices, then per ESXi host its vSwitch, then DHCP servers, then cables. */
+    public Topology compile() {
+        validate();
+        final SpecCompiler c = new SpecCompiler(base);
+        c.addDevices();
+        for (final EsxiHost h : esxiHosts) {
+            final VSwitch vswitch = new VSwitch(h.name(), h.vswitch());
+            final int index = c.builder().add(vswitch);
+            for (final String uplink : h.uplinks()) {
+                c.cableEnd(h.name(), uplink, new PortRef(index, vswitch.addUplink(uplink)));
+            }
+            for (final Vnic v : h.vnics()) {
+                final int port = vswitch.addVnic(h.portGroup(v.portGroup()), v.vm(), v.nic(), v.mac());
+                if (v.effectiveMac() != v.mac()) {
+                    vswitch.setEffectiveMac(port, v.effectiveMac());
+                }
+                final PortRef guest = c.cableEnd(v.vm(), v.nic());
+                c.builder().link(index, port, guest.device(), guest.port(), LinkKind.CABLE);
+            }
+        }
+        for (final DhcpServerSpec d : dhcpServers) {
+            final int index = c.builder().add(new DhcpServer(d.name(), d.iface(), d.mac(), d.address().ip(),
+                    d.address().prefixLength(), d.poolFirst(), d.poolLast(), d.router(), d.leaseSeconds()));
+            c.cableEnd(d.name(), d.iface(), new PortRef(index, DhcpServer.PORT));
+        }
+        final List<LinkSpec> all = new ArrayList<>(base.links());
+        all.addAll(links);
+        return c.link(all);
+    }
+
+    /** The network to ask questions of; each question runs on a freshly compiled topology. */
+    public Network network() {
+        validate();
+        return new Network(name(), this::compile);
+    }
+}
