@@ -1,0 +1,69 @@
+package vnetsim.draw;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a picture or report as UTF-8 whatever the locale, all or nothing: into a temporary file beside the
+ * target, then moved over it. Refuses a target that is a directory or anything but a regular file (a device node
+ * is never replaced), and a missing parent directory, with a message naming the path.
+ */
+public final class OutputFile {
+    private OutputFile() {
+    }
+
+    /** Writes {@code text} to {@code target}, or to {@code stdout} when target is null or "-". */
+    public static void write(final Path target, final String text, final PrintWriter stdout) {
+        if (target == null || "-".equals(target.toString())) {
+            stdout.print(text);
+            stdout.flush();
+            if (stdout.checkError()) {
+                throw new OutputException("cannot write to standard output");
+            }
+            return;
+        }
+        final Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute,
+                LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputException(target + " exists and is not a regular file; give a file name");
+        }
+        final Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new OutputException("cannot write " + target + ": directory " + dir + " does not exist");
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is ours; nothing else to clean
+                }
+            }
+            throw new OutputException("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    /** A file could not be written; the message names it. */
+    public static final class OutputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public OutputException(final String message) {
+            super(message);
+        }
+    }
+}
