@@ -40,18 +40,33 @@ public final class HtmlReport {
         final HtmlPage page = new HtmlPage(t.title() + " \u2014 vnetsim");
         page.h1(t.title(), t.scenario() + " \u00b7 " + outcomeText(t));
         page.figure(drawing.svg(), "Hops are numbered as the steps below; each crossed link shows the tag on the wire.");
-        page.h2("steps", "Steps");
-        page.raw(stepTable(t.documentPath()));
-        final Exchange exchange = Exchange.of(drawing.diagram(), t);
-        page.h2("exchange", "Every frame of the exchange");
-        page.paragraph("Each frame that went from one device to another, in virtual time since the first event"
-                + (t.events().stream().anyMatch(s -> s.etherType() == 0x0806) ? ", ARP included." : "."));
-        page.figure(LadderRenderer.render(exchange), "");
+        details(page, "", drawing, "h2");
         return page.html();
     }
 
-    /** {@code vnetsim report}: picture, reachability matrix, pictures of the flows that fail. */
-    public static String report(final Network network) {
+    private static void flowSection(final HtmlPage page, final String id, final Drawing drawing) {
+        final Trace t = drawing.overlay().trace();
+        page.h2(id, t.title() + ": " + outcomeText(t));
+        page.figure(drawing.svg(), "");
+        details(page, id + "-", drawing, "h3");
+    }
+
+    private static void details(final HtmlPage page, final String prefix, final Drawing drawing, final String h) {
+        final Trace t = drawing.overlay().trace();
+        page.raw("<" + h + " id=\"" + prefix + "steps\">Steps</" + h + ">\n");
+        page.raw(stepTable(t.documentPath()));
+        final Exchange exchange = Exchange.of(drawing.diagram(), t);
+        page.raw("<" + h + " id=\"" + prefix + "exchange\">Every frame of the exchange</" + h + ">\n");
+        page.paragraph("Each frame that went from one device to another, in virtual time since the first event"
+                + (t.events().stream().anyMatch(s -> s.etherType() == 0x0806) ? ", ARP included." : "."));
+        page.figure(LadderRenderer.render(exchange), "");
+    }
+
+    /**
+     * {@code vnetsim report}: picture, reachability matrix, then each requested flow and each flow that fails
+     * (at most {@link #MAX_FAILED_PICTURES}) in full: picture, step table, every frame.
+     */
+    public static String report(final Network network, final List<Flow> flows) {
         final Drawing picture = Drawing.network(network, null);
         final Map<String, vnetsim.device.Endpoint> endpoints = network.endpoints();
         final List<String> ids = new ArrayList<>(endpoints.keySet());
@@ -75,11 +90,15 @@ public final class HtmlReport {
         page.figure(picture.svg(), "Drawn from the simulated topology: colour per VLAN.");
         page.h2("reachability", "Reachability");
         page.raw(matrix(ids, endpoints, results));
+        int n = 0;
+        for (final Flow f : flows) {
+            final Drawing d = Drawing.trace(network, f, null);
+            flowSection(page, "flow-" + ++n, d);
+        }
         if (!failed.isEmpty()) {
             page.h2("failures", "Flows that do not get through");
             for (final Trace t : failed.subList(0, Math.min(failed.size(), MAX_FAILED_PICTURES))) {
-                final Drawing d = Drawing.of(network.name(), network.topology(), t, null);
-                page.raw("<h3>" + esc(t.title()) + "</h3>\n").figure(d.svg(), outcomeText(t));
+                flowSection(page, "flow-" + ++n, Drawing.of(network.name(), network.topology(), t, null));
             }
             if (failed.size() > MAX_FAILED_PICTURES) {
                 page.paragraph((failed.size() - MAX_FAILED_PICTURES) + " more failing flows are in the matrix; "

@@ -41,6 +41,7 @@ public final class OutputFile {
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            permissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -56,6 +57,16 @@ public final class OutputFile {
             }
             throw new OutputException("cannot write " + target + ": " + e.getMessage());
         }
+    }
+
+    /** The replaced file's permissions, or rw-r--r-- for a new file (a temporary file starts owner-only). */
+    private static void permissions(final Path temp, final Path target) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** A file could not be written; the message names it. */

@@ -28,6 +28,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "directory to write NETWORK.html into")
     private Path directory;
 
+    @Option(names = "--flow", arity = "2", paramLabel = "ENDPOINT",
+            description = "also show this flow FROM TO in full: picture, steps and every frame (repeatable)")
+    private java.util.List<String> flows = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         final Network network = Scenarios.named(networkName).network();
@@ -36,7 +40,14 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vnetsim: " + dir + " exists and is not a directory");
             return 1;
         }
-        final String html = HtmlReport.report(network);
+        final java.util.List<vnetsim.analysis.Flow> requested = new java.util.ArrayList<>();
+        final var topology = network.topology();
+        for (int i = 0; i + 1 < flows.size(); i += 2) {
+            Network.endpoint(topology, flows.get(i));
+            Network.endpoint(topology, flows.get(i + 1));
+            requested.add(vnetsim.analysis.Flow.icmp(flows.get(i), flows.get(i + 1)));
+        }
+        final String html = HtmlReport.report(network, requested);
         final Path file = dir.resolve(network.name() + ".html");
         try {
             Files.createDirectories(dir);

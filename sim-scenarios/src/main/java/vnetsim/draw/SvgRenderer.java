@@ -289,8 +289,7 @@ public final class SvgRenderer {
         out.append("<rect x=\"").append(num(r.x())).append("\" y=\"").append(num(r.y())).append("\" width=\"")
                 .append(num(r.w())).append("\" height=\"").append(num(r.h())).append("\" rx=\"4\" fill=\"none\" stroke=\"")
                 .append(stroke).append("\" stroke-width=\"").append(onPath ? "2.2" : "1.3").append('"')
-                .append(reached ? " stroke-dasharray=\"5 3\"" : "").append("/>");
-        out.append("</g>\n");
+                .append(reached ? " stroke-dasharray=\"5 3\"" : "").append("/>\n");
         double y = r.y() + Metrics.PAD_TOP + 12;
         monoText(r.x() + Metrics.PAD_X, y, b.name(), Metrics.NAME_SIZE, "bold", Palette.TEXT, "box-name");
         y += Metrics.NAME_LINE;
@@ -322,6 +321,7 @@ public final class SvgRenderer {
             dropGlyph(r.x() + r.w(), r.y(), 10);
             out.append("</g>\n");
         }
+        out.append("</g>\n");
     }
 
     private void dropGlyph(final double cx, final double cy, final double radius) {
