@@ -9,7 +9,7 @@ import java.util.SortedMap;
  * What a picture shows, with no geometry and no device classes: groups (a host, the switch, the router) holding
  * elements (an interface, a bridge, a workload), the links between elements, and the VLANs with their subnets.
  *
- * @param network  the network's name
+ * @param network  the network's name (and the node's, for one node's inside)
  * @param groups   in the order the topology defines them
  * @param links    every link once, in topology order
  * @param vlans    VID to subnet text ("172.16.4.0/24", or "" when no router interface names one), sorted
@@ -113,6 +113,6 @@ public record Diagram(String network, List<Group> groups, List<Link> links, Sort
                 used.put(e.vlan(), vlans.get(e.vlan()));
             }
         });
-        return new Diagram(network, List.of(g), inside, used, places);
+        return new Diagram(network + " \u00b7 " + g.name(), List.of(g), inside, used, places);
     }
 }

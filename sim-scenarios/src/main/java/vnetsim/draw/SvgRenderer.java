@@ -138,7 +138,10 @@ public final class SvgRenderer {
             final String text = "VLAN " + v.getKey() + (v.getValue().isEmpty() ? "" : " " + v.getValue());
             items.add(new LegendItem("vlan", palette.vlan(v.getKey()), text, 30 + Metrics.sans(text, 12) + 18));
         }
-        items.add(new LegendItem("trunk", Palette.TRUNK, "trunk / cable", 30 + Metrics.sans("trunk / cable", 12) + 18));
+        if (diagram.links().stream().anyMatch(l -> l.vlan() == 0)) {
+            items.add(new LegendItem("trunk", Palette.TRUNK, "trunk / cable", 30 + Metrics.sans("trunk / cable", 12)
+                    + 18));
+        }
         if (overlay != null) {
             items.add(new LegendItem("path", Palette.PATH, "traced path", 30 + Metrics.sans("traced path", 12) + 18));
             items.add(new LegendItem("hop", Palette.PATH_DARK, "trace step", 30 + Metrics.sans("trace step", 12) + 18));
