@@ -72,8 +72,27 @@ public final class DotRenderer {
         return quote(s);
     }
 
-    /** A DOT double-quoted string; newlines become centred line breaks. */
+    /**
+     * A DOT double-quoted string; newlines become centred line breaks and everything past ASCII an HTML entity
+     * (Graphviz decodes {@code &#8594;}), so the file is plain ASCII.
+     */
     static String quote(final String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        final StringBuilder sb = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '&' -> sb.append("&amp;");
+                default -> {
+                    if (cp >= 0x80) {
+                        sb.append("&#").append(cp).append(';');
+                    } else {
+                        sb.appendCodePoint(cp < 0x20 ? ' ' : cp);
+                    }
+                }
+            }
+        });
+        return sb.append('"').toString();
     }
 }

@@ -149,7 +149,7 @@ public final class HtmlReport {
             for (int j = 0; j < ids.size(); j++) {
                 final Trace t = results[i][j];
                 if (t == null) {
-                    sb.append("<td class=\"self\">\u2014</td>");
+                    sb.append("<td class=\"self\">&#8212;</td>");
                     continue;
                 }
                 final String cls = t.outcome() == Outcome.DELIVERED ? "ok" : t.outcome() == Outcome.LOOP ? "loop" : "fail";

@@ -83,11 +83,11 @@ public final class MermaidRenderer {
             final Overlay.Hop a = hops.get(i);
             final Overlay.Hop b = hops.get(i + 1);
             final Step next = steps.stream().filter(s -> s.step() == b.step()).findFirst().orElseThrow();
-            sb.append("  ").append(a.element()).append(" -->|\"").append(a.step()).append('\u2192').append(b.step())
-                    .append(' ').append(text(Overlay.wireTag(next))).append("\"| ").append(b.element()).append('\n');
+            sb.append("  ").append(a.element()).append(" -->|\"").append(a.step()).append(text("\u2192"))
+                    .append(b.step()).append(' ').append(text(Overlay.wireTag(next))).append("\"| ").append(b.element()).append('\n');
         }
         if (overlay.drop() != null && overlay.drop().element() != null) {
-            sb.append("  drop((\"\u2715 dropped\"))\n");
+            sb.append("  drop((\"").append(text("\u2715 dropped")).append("\"))\n");
             sb.append("  ").append(overlay.drop().element()).append(" -.->|\"").append(text(overlay.drop().reason()))
                     .append("\"| drop\n");
             sb.append("  style drop fill:#c92a2a,color:#ffffff,stroke:#c92a2a\n");
@@ -115,18 +115,43 @@ public final class MermaidRenderer {
         return sb.toString();
     }
 
-    /** Label text inside double quotes: quotes and the characters Mermaid treats as markup as entities. */
+    /**
+     * Label text inside double quotes: quotes, markup characters and everything past ASCII as Mermaid's entity
+     * codes ({@code #quot;}, {@code #8594;}), so the output is plain ASCII whatever the locale.
+     */
     static String text(final String s) {
-        return s.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+        final StringBuilder sb = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> sb.append("#amp;");
+                case '"' -> sb.append("#quot;");
+                case '<' -> sb.append("#lt;");
+                case '>' -> sb.append("#gt;");
+                case '#' -> sb.append("#35;");
+                default -> {
+                    if (cp >= 0x80) {
+                        sb.append('#').append(cp).append(';');
+                    } else {
+                        sb.appendCodePoint(cp < 0x20 ? ' ' : cp);
+                    }
+                }
+            }
+        });
+        return sb.toString();
     }
 
-    /** A participant alias: no characters the sequence grammar reads as syntax. */
+    /** A participant alias: no characters the sequence grammar reads as syntax, ASCII only. */
     private static String participant(final String s) {
-        return s.replaceAll("[;:#\"<>,\\-]+", " ").replaceAll("\\s+", " ").trim();
+        return ascii(s).replaceAll("[;:#\"<>,\\-]+", " ").replaceAll("\\s+", " ").trim();
     }
 
-    /** A message: the rest of the line, with ';' and '#' (statement separator, entity start) replaced. */
+    /** A message: the rest of the line, ';' and '#' (statement separator, entity start) replaced, ASCII only. */
     private static String message(final String s) {
-        return s.replace(";", ",").replace("#", "no. ");
+        return ascii(s.replace(";", ",").replace("#", "no. "));
+    }
+
+    private static String ascii(final String s) {
+        return s.replace("\u2192", "->").replace("\u00b5s", "us").replace("\u2715", "x")
+                .replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -25,7 +25,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NETWORK", description = "a scenario name (see 'vnetsim scenarios')")
     private String networkName;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "directory to write NETWORK.html into")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "directory to write NETWORK.html into ('-': standard output)")
     private Path directory;
 
     @Option(names = "--flow", arity = "2", paramLabel = "ENDPOINT",
@@ -48,6 +49,10 @@ public final class ReportCommand implements Callable<Integer> {
             requested.add(vnetsim.analysis.Flow.icmp(flows.get(i), flows.get(i + 1)));
         }
         final String html = HtmlReport.report(network, requested);
+        if ("-".equals(dir.toString())) {
+            OutputFile.write(null, html, spec.commandLine().getOut());
+            return 0;
+        }
         final Path file = dir.resolve(network.name() + ".html");
         try {
             Files.createDirectories(dir);

@@ -54,6 +54,19 @@ class DrawCommandTest {
     }
 
     @Test
+    void everyFormatIsPlainAsciiSoNoLocaleCanCorruptIt() {
+        for (final String format : new String[] {"svg", "html", "mermaid", "dot"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run("draw", "acp-virtualization", "--trace", "vm1", "vm6", "--format", format)).isZero();
+            assertThat(out.toString()).as(format).isNotEmpty().matches("[\\x09\\x0a\\x20-\\x7e]*")
+                    .contains(format.equals("mermaid") ? "#8594;" : "&#8594;");
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("report", "acp-virtualization", "-o", "-")).isZero();
+        assertThat(out.toString()).matches("[\\x09\\x0a\\x20-\\x7e]*");
+    }
+
+    @Test
     void oneNodesInsideHoldsOnlyThatNode() {
         assertThat(run("draw", "acp-virtualization", "--node", "node2")).isZero();
         assertThat(out.toString()).contains("Virtual Machine 5").contains("Pod 7").doesNotContain("Virtual Machine 1")
