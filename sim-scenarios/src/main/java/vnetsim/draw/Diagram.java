@@ -93,6 +93,39 @@ public record Diagram(String network, List<Group> groups, List<Link> links, Sort
         return device + "\u0000" + iface;
     }
 
+    /**
+     * The diagram without some groups, and without the boxes of other groups whose every link led into them (a
+     * switch port cabled to a host left out); {@code note} says what was left out.
+     */
+    public Diagram without(final java.util.Set<String> groupIds, final String note) {
+        final java.util.Set<String> gone = new java.util.HashSet<>();
+        groups.stream().filter(g -> groupIds.contains(g.id())).forEach(g -> g.elements().forEach(e -> gone.add(e.id())));
+        for (final Group g : groups) {
+            for (final Element e : g.elements()) {
+                final List<Link> own = links.stream().filter(l -> l.from().equals(e.id()) || l.to().equals(e.id()))
+                        .toList();
+                if (!own.isEmpty() && own.stream().allMatch(l -> gone.contains(l.from()) || gone.contains(l.to()))) {
+                    gone.add(e.id());
+                }
+            }
+        }
+        final List<Group> kept = new java.util.ArrayList<>();
+        for (final Group g : groups) {
+            if (!groupIds.contains(g.id())) {
+                kept.add(new Group(g.id(), g.name(), g.role(), g.detail(),
+                        g.elements().stream().filter(e -> !gone.contains(e.id())).toList()));
+            }
+        }
+        final Map<String, String> places = new java.util.HashMap<>();
+        byPlace.forEach((k, v) -> {
+            if (!gone.contains(v)) {
+                places.put(k, v);
+            }
+        });
+        return new Diagram(network + " (" + note + ")", kept, links.stream()
+                .filter(l -> !gone.contains(l.from()) && !gone.contains(l.to())).toList(), vlans, places);
+    }
+
     /** The group of one host only, with the links inside it (for {@code --node}). */
     public Diagram only(final String groupName) {
         final Group g = groups.stream().filter(x -> x.name().equalsIgnoreCase(groupName.trim())).findFirst()

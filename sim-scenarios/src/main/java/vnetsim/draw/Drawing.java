@@ -1,5 +1,8 @@
 package vnetsim.draw;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.topology.Topology;
@@ -31,12 +34,39 @@ public final class Drawing {
         return of(network.name(), topology, trace, node);
     }
 
-    /** A trace already run on {@code topology}. */
+    /**
+     * A trace already run on {@code topology}. In a network of more than {@link #MAX_HOSTS_AROUND_A_PATH} hosts,
+     * the hosts the packet (and its ARP flood) never reached are left out, so the path stays readable.
+     */
     public static Drawing of(final String name, final Topology topology, final Trace trace, final String node) {
         final Diagram full = Inventory.read(name, topology);
-        final Diagram diagram = node == null ? full : full.only(node);
-        return new Drawing(diagram, trace == null ? null : Overlay.of(diagram, trace, trace != null && coldStart(trace)));
+        Diagram diagram = node == null ? full : full.only(node);
+        if (trace == null) {
+            return new Drawing(diagram, null);
+        }
+        Overlay overlay = Overlay.of(diagram, trace, coldStart(trace));
+        final List<Diagram.Group> hosts = diagram.groups().stream()
+                .filter(g -> g.role() == Diagram.GroupRole.HOST || g.role() == Diagram.GroupRole.WORKLOAD).toList();
+        if (hosts.size() > MAX_HOSTS_AROUND_A_PATH) {
+            final Set<String> touched = new HashSet<>(overlay.onPath());
+            touched.addAll(overlay.reached());
+            final Set<String> idle = new HashSet<>();
+            for (final Diagram.Group g : hosts) {
+                if (g.elements().stream().noneMatch(e -> touched.contains(e.id()))) {
+                    idle.add(g.id());
+                }
+            }
+            if (!idle.isEmpty()) {
+                diagram = diagram.without(idle, idle.size() + " of " + hosts.size()
+                        + " hosts not on the path left out");
+                overlay = Overlay.of(diagram, trace, coldStart(trace));
+            }
+        }
+        return new Drawing(diagram, overlay);
     }
+
+    /** Hosts a traced picture shows in full; past this, hosts off the path are left out. */
+    public static final int MAX_HOSTS_AROUND_A_PATH = 6;
 
     /** Whether the run holds an ARP broadcast: a cold start (or an arping) whose flood is worth drawing. */
     private static boolean coldStart(final Trace trace) {

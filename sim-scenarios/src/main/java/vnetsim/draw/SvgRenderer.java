@@ -87,6 +87,7 @@ public final class SvgRenderer {
         if (overlay != null) {
             floods();
         }
+        groupTitles();
         boxes();
         if (overlay != null) {
             arrows();
@@ -120,7 +121,8 @@ public final class SvgRenderer {
             case DROPPED -> "dropped";
             case LOOP -> "forwarding loop";
         };
-        return t.scenario() + " \u00b7 " + outcome + " \u00b7 " + t.documentPath().size()
+        final String scope = diagram.network().startsWith(t.scenario()) ? diagram.network() : t.scenario();
+        return scope + " \u00b7 " + outcome + " \u00b7 " + t.documentPath().size()
                 + " steps, numbered as in the trace table";
     }
 
@@ -203,21 +205,33 @@ public final class SvgRenderer {
     private void groups() {
         for (final Group g : diagram.groups()) {
             final Rect r = scene.groups().get(g.id());
-            final String fill = switch (g.role()) {
-                case ROUTER -> "#fff4e6";
-                case SWITCH -> "#e7f0fa";
-                case HOST -> "#f3f4f6";
-                case WORKLOAD -> "#ffffff";
-            };
+            final String fill = fill(g.role());
             out.append("<g class=\"group\" data-name=\"").append(esc(g.name())).append("\"><rect x=\"")
                     .append(num(r.x())).append("\" y=\"").append(num(r.y())).append("\" width=\"").append(num(r.w()))
                     .append("\" height=\"").append(num(r.h())).append("\" rx=\"8\" fill=\"").append(fill)
                     .append("\" stroke=\"#8c959f\" stroke-width=\"1.2\"/>");
             out.append("</g>\n");
-            text(r.x() + 14, r.y() + 22, g.name(), Metrics.TITLE_SIZE, "bold", Palette.TEXT, "group-title");
-            final String detail = g.detail().isEmpty() ? roleText(g.role()) : g.detail();
-            text(r.x() + 14, r.y() + 37, detail, Metrics.DETAIL_SIZE, "normal", Palette.MUTED, "group-detail");
         }
+    }
+
+    /** Group titles over the links, haloed in the group's colour: a link entering the group never hides them. */
+    private void groupTitles() {
+        for (final Group g : diagram.groups()) {
+            final Rect r = scene.groups().get(g.id());
+            final String halo = " stroke=\"" + fill(g.role()) + "\" stroke-width=\"5\" paint-order=\"stroke\"";
+            text(r.x() + 14, r.y() + 22, g.name(), Metrics.TITLE_SIZE, "bold", Palette.TEXT, "group-title", halo);
+            final String detail = g.detail().isEmpty() ? roleText(g.role()) : g.detail();
+            text(r.x() + 14, r.y() + 37, detail, Metrics.DETAIL_SIZE, "normal", Palette.MUTED, "group-detail", halo);
+        }
+    }
+
+    private static String fill(final GroupRole role) {
+        return switch (role) {
+            case ROUTER -> "#fff4e6";
+            case SWITCH -> "#e7f0fa";
+            case HOST -> "#f3f4f6";
+            case WORKLOAD -> "#ffffff";
+        };
     }
 
     private static String roleText(final GroupRole role) {
@@ -411,10 +425,15 @@ public final class SvgRenderer {
 
     private void text(final double x, final double y, final String text, final double size, final String weight,
                       final String fill, final String cls) {
+        text(x, y, text, size, weight, fill, cls, "");
+    }
+
+    private void text(final double x, final double y, final String text, final double size, final String weight,
+                      final String fill, final String cls, final String extraAttributes) {
         out.append("<text class=\"").append(cls).append("\" x=\"").append(num(x)).append("\" y=\"").append(num(y))
                 .append("\" font-size=\"").append(num(size)).append('"')
                 .append("bold".equals(weight) ? " font-weight=\"bold\"" : "").append(" fill=\"").append(fill)
-                .append("\">").append(esc(text)).append("</text>\n");
+                .append('"').append(extraAttributes).append('>').append(esc(text)).append("</text>\n");
     }
 
     private void monoText(final double x, final double y, final String text, final double size, final String weight,

@@ -70,6 +70,17 @@ class PictureBrowserTest {
     }
 
     @Test
+    void aPathThroughThirtyHostsShowsTheHostsItCrossesAndLeavesTheOthersOut() throws Exception {
+        final Drawing drawing = Drawing.trace(WideNetwork.of(30), Flow.icmp("vm0-0", "vm29-2"), null);
+        assertThat(drawing.diagram().groups()).extracting(Diagram.Group::name)
+                .containsExactly("Switch", "Firewall", "node0", "node29");
+        assertThat(drawing.diagram().network()).contains("28 of 30 hosts not on the path left out");
+        final Measured m = check(drawing.svg(), "wide-30");
+        assertThat(m.hops()).hasSize(11);
+        assertThat(m.svg().w()).isLessThan(2000);
+    }
+
+    @Test
     void theNetworkAndOneNodeAreDrawnReadably() throws Exception {
         final Measured all = check(Drawing.network(ACP, null).svg(), "acp");
         assertThat(all.boxes()).hasSizeGreaterThan(25);
