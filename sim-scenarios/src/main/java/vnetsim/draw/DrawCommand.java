@@ -54,6 +54,10 @@ public final class DrawCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (trace != null && trace.size() != 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trace takes one FROM TO pair, got "
+                    + trace.size() / 2 + " pairs: draw one path at a time");
+        }
         if (cold && trace == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cold needs --trace FROM TO");
         }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -29,9 +28,20 @@ public final class OutputFile {
             return;
         }
         final Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute,
-                LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputException(target + " exists and is not a regular file; give a file name");
+        if (Files.isDirectory(absolute)) {
+            throw new OutputException(target + " is a directory; give a file name");
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // a device or a pipe (/dev/null, /dev/stdout, a FIFO): written to, never replaced
+            try {
+                Files.writeString(absolute, text, StandardCharsets.UTF_8);
+                return;
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + target + ": " + reason(e));
+            }
+        }
+        if (Files.isSymbolicLink(absolute)) {
+            throw new OutputException(target + " is a symbolic link to a missing file; give a file name");
         }
         final Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -55,8 +65,22 @@ public final class OutputFile {
                     // the temporary file is ours; nothing else to clean
                 }
             }
-            throw new OutputException("cannot write " + target + ": " + e.getMessage());
+            throw new OutputException("cannot write " + target + ": " + reason(e));
         }
+    }
+
+    /** An I/O failure in words ("permission denied"), not just the path the JDK puts in its message. */
+    public static String reason(final IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The replaced file's permissions, or rw-r--r-- for a new file (a temporary file starts owner-only). */

@@ -58,7 +58,8 @@ public final class ReportCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             OutputFile.write(file, html, spec.commandLine().getOut());
         } catch (java.io.IOException e) {
-            spec.commandLine().getErr().println("vnetsim: cannot create directory " + dir + ": " + e.getMessage());
+            spec.commandLine().getErr().println("vnetsim: cannot create directory " + dir + ": "
+                    + OutputFile.reason(e));
             return 1;
         } catch (OutputFile.OutputException e) {
             spec.commandLine().getErr().println("vnetsim: " + e.getMessage());

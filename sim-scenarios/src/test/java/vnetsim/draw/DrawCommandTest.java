@@ -87,6 +87,9 @@ class DrawCommandTest {
         assertThat(run("draw", "acp-virtualization", "--cold")).isEqualTo(2);
         assertThat(err.toString()).contains("--cold needs --trace");
         err.getBuffer().setLength(0);
+        assertThat(run("draw", "acp-virtualization", "--trace", "vm1", "vm3", "--trace", "vm1", "vm6")).isEqualTo(2);
+        assertThat(err.toString()).contains("one FROM TO pair");
+        err.getBuffer().setLength(0);
         assertThat(run("draw", "acp-virtualization", "--format", "png")).isEqualTo(2);
         assertThat(err.toString()).contains("png");
     }
@@ -95,10 +98,18 @@ class DrawCommandTest {
     void neverReplacesADirectoryOrWritesIntoAMissingOne() throws Exception {
         final Path dir = Files.createDirectory(tmp.resolve("pictures"));
         assertThat(run("draw", "acp-virtualization", "-o", dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("not a regular file");
+        assertThat(err.toString()).contains("is a directory");
         assertThat(Files.isDirectory(dir)).isTrue();
         assertThat(run("draw", "acp-virtualization", "-o", tmp.resolve("missing/x.svg").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("does not exist");
+    }
+
+    @Test
+    void writesIntoADeviceWithoutReplacingIt() throws Exception {
+        final Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull));
+        assertThat(run("draw", "acp-virtualization", "-o", devNull.toString())).as(err.toString()).isZero();
+        assertThat(Files.isRegularFile(devNull)).isFalse();
     }
 
     @Test
