@@ -118,18 +118,36 @@ public final class HtmlReport {
 
     /** The documents' table, plus the tag change at each step. */
     static String stepTable(final List<Step> steps) {
+        return stepTable(steps, (step, column) -> false);
+    }
+
+    /** Which cells of a step table to highlight: step number and column title ("Device", "Notes"). */
+    interface Highlight {
+        boolean at(int step, String column);
+    }
+
+    /** The step table with some cells highlighted as disagreeing. */
+    static String stepTable(final List<Step> steps, final Highlight highlight) {
         final StringBuilder sb = new StringBuilder("<table class=\"steps\">\n<thead><tr><th>Step</th><th>Device</th>"
                 + "<th>Interface</th><th>Tagged/Untagged</th><th>Tag</th><th>Notes</th></tr></thead>\n<tbody>\n");
         for (final Step s : steps) {
             final boolean drop = s.dropReason() != null || s.action() == vnetsim.device.Action.DROPPED;
-            sb.append("<tr").append(drop ? " class=\"drop\"" : "").append("><td class=\"num\">").append(s.step())
-                    .append(".</td><td>").append(esc(s.device())).append("</td><td class=\"mono\">")
-                    .append(esc(s.iface())).append("</td><td>")
-                    .append(s.tagged() ? "Tagged" + (s.vlan() == null ? "" : " " + s.vlan()) : "Untagged")
-                    .append("</td><td>").append(esc(Overlay.tagChange(s))).append("</td><td>").append(esc(s.note()))
-                    .append("</td></tr>\n");
+            final int n = s.step();
+            sb.append("<tr").append(drop ? " class=\"drop\"" : "").append("><td class=\"num")
+                    .append(highlight.at(n, "Step Number") ? " bad" : "").append("\">").append(n).append(".</td>")
+                    .append(cell(highlight.at(n, "Device"), "", s.device()))
+                    .append(cell(highlight.at(n, "Interface"), "mono", s.iface()))
+                    .append(cell(highlight.at(n, "Tagged/Untagged"), "",
+                            s.tagged() ? "Tagged" + (s.vlan() == null ? "" : " " + s.vlan()) : "Untagged"))
+                    .append(cell(false, "", Overlay.tagChange(s)))
+                    .append(cell(highlight.at(n, "Notes"), "", s.note())).append("</tr>\n");
         }
         return sb.append("</tbody></table>\n").toString();
+    }
+
+    private static String cell(final boolean bad, final String cls, final String text) {
+        final String classes = (cls + (bad ? " bad" : "")).trim();
+        return (classes.isEmpty() ? "<td>" : "<td class=\"" + classes + "\">") + esc(text) + "</td>";
     }
 
     private static String matrix(final List<String> ids, final Map<String, vnetsim.device.Endpoint> endpoints,

@@ -39,7 +39,8 @@ public final class VerifyHtml {
             page.raw("<div class=\"side\">\n<div><h3>The document (line " + table.headingLine() + ")</h3>\n");
             page.raw(documentTable(table, findings));
             page.raw("</div>\n<div><h3>The simulation</h3>\n");
-            page.raw(trace.map(t -> HtmlReport.stepTable(t.documentPath()))
+            page.raw(trace.map(t -> HtmlReport.stepTable(t.documentPath(), simulatedHighlights(table, findings,
+                            t.documentPath())))
                     .orElse("<p>No simulation: the table names no endpoints of " + esc(scenario) + ".</p>\n"));
             page.raw("</div>\n</div>\n");
             if (!findings.isEmpty()) {
@@ -64,6 +65,32 @@ public final class VerifyHtml {
         } catch (vnetsim.analysis.UnknownEndpointException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The simulated cells facing the document's disagreeing ones: document rows are matched to simulated rows in
+     * order by interface (as the verifier aligns them), and a finding's column is highlighted in the matched row.
+     */
+    private static HtmlReport.Highlight simulatedHighlights(final FlowTable table, final List<Finding> findings,
+                                                            final List<vnetsim.trace.Step> steps) {
+        final java.util.Set<String> cells = new java.util.HashSet<>();
+        int next = 0;
+        for (final FlowRow row : table.rows()) {
+            final String iface = vnetsim.device.InterfaceNames.normalize(row.value(Column.INTERFACE));
+            for (int k = next; k < steps.size(); k++) {
+                if (vnetsim.device.InterfaceNames.normalize(steps.get(k).iface()).equals(iface)) {
+                    final Integer docStep = row.stepNumber();
+                    for (final Finding f : findings) {
+                        if (docStep != null && docStep.equals(f.step()) && f.column() != null) {
+                            cells.add(steps.get(k).step() + "\u0000" + f.column());
+                        }
+                    }
+                    next = k + 1;
+                    break;
+                }
+            }
+        }
+        return (step, column) -> cells.contains(step + "\u0000" + column);
     }
 
     private static String documentTable(final FlowTable table, final List<Finding> findings) {

@@ -138,7 +138,7 @@ class DrawCommandTest {
         final int status = run("verify", doc.toString(), "--scenario", "acp-virtualization", "--format", "html");
         final String html = out.toString();
         assertThat(status).isEqualTo(1);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<td class=\"bad\"")
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<td class=\"bad\"").contains("<td class=\"num bad\">6.</td>")
                 .contains("simulation: node1").contains("class=\"vnetsim-picture\"");
         PictureBrowserTest.assertSelfContained(html);
     }
