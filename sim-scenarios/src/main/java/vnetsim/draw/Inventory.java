@@ -93,6 +93,7 @@ public final class Inventory {
             case TRUNK_SWITCH -> {
                 final TrunkSwitch sw = (TrunkSwitch) device;
                 final GroupBuilder g = group(device.host(), GroupRole.SWITCH);
+                g.detail = "NX-OS switch";
                 for (int p = 0; p < sw.portCount(); p++) {
                     final SwitchportMode mode = sw.mode(p);
                     final String id;
