@@ -34,7 +34,7 @@ import vnetsim.trace.View;
                 "Exit status 0 when the simulation ran, whatever the packet's outcome; 1 when a capture cannot be "
                         + "written; 2 for a usage error."})
 final class TraceCommand implements Callable<Integer> {
-    enum Format { TABLE, MARKDOWN, JSON }
+    enum Format { TABLE, MARKDOWN, JSON, HTML }
 
     @Spec
     private CommandSpec spec;
@@ -57,7 +57,8 @@ final class TraceCommand implements Callable<Integer> {
     private View view;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, markdown or json; default ${DEFAULT-VALUE}")
+            description = "table, markdown, json or html (one self-contained page: picture, steps, every frame); "
+                    + "default ${DEFAULT-VALUE}")
     private Format format;
 
     @Option(names = "--protocol", defaultValue = "icmp", paramLabel = "PROTOCOL",
@@ -110,6 +111,7 @@ final class TraceCommand implements Callable<Integer> {
             case TABLE -> StepTable.describe(trace, view);
             case MARKDOWN -> StepTable.markdown(trace.steps(view), view);
             case JSON -> TraceJson.render(trace, view) + "\n";
+            case HTML -> vnetsim.draw.HtmlReport.trace(vnetsim.draw.Drawing.of(network.name(), topology, trace, null));
         });
         out.flush();
         return 0;
