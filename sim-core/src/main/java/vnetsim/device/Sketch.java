@@ -48,7 +48,8 @@ public record Sketch(List<Part> parts, List<Link> links, String detail) {
 
     /** One box holding every port of {@code device}. */
     public static Sketch whole(final Device device, final Shape shape, final String detail, final int vlan) {
-        return new Sketch(List.of(new Part(shape, device.interfaceName(0), detail, vlan, "", allPorts(device))),
+        final String name = device.portCount() > 0 ? device.interfaceName(0) : device.host();
+        return new Sketch(List.of(new Part(shape, name, detail, vlan, "", allPorts(device))),
                 List.of(), "");
     }
 
