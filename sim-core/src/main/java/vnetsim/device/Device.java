@@ -60,6 +60,14 @@ public interface Device {
         return List.of(interfaceName(0) + "  " + kind().description());
     }
 
+    /**
+     * How a picture draws this device; by default one box holding all its ports, labelled with its kind's
+     * description.
+     */
+    default Sketch sketch() {
+        return Sketch.whole(this, Sketch.Shape.OTHER, kind().description(), 0);
+    }
+
     /** Handles one frame that arrived on {@code port}; must transmit, deliver or drop it (or queue it). */
     void receive(Frame frame, int port, Egress out);
 

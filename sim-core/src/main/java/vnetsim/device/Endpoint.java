@@ -250,6 +250,14 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     }
 
     @Override
+    public Sketch sketch() {
+        final String detail = (workload == Workload.VM ? "VM" : "pod") + " " + interfaceName(0) + " "
+                + vnetsim.frame.Ipv4Address.format(ip()) + "/" + prefixLength();
+        return new Sketch(List.of(new Sketch.Part(Sketch.Shape.WORKLOAD, host(), detail, 0, "",
+                Sketch.allPorts(this))), List.of(), "");
+    }
+
+    @Override
     public DeviceKind kind() {
         return DeviceKind.ENDPOINT;
     }

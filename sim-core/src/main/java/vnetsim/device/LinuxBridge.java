@@ -920,6 +920,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     }
 
     @Override
+    public Sketch sketch() {
+        return Sketch.whole(this, Sketch.Shape.BRIDGE, vlanFiltering() ? "Linux bridge, VLAN filtering"
+                : "Linux bridge", 0);
+    }
+
+    @Override
     public DeviceKind kind() {
         return DeviceKind.LINUX_BRIDGE;
     }

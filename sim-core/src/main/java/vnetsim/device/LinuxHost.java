@@ -609,6 +609,27 @@ public final class LinuxHost implements Device, Cloneable {
         return ports.size();
     }
 
+    /**
+     * One box per port (its NICs and the bridges it owns a port of), each with the addresses on it: the host's own
+     * stack, drawn inside its node.
+     */
+    @Override
+    public Sketch sketch() {
+        final List<Sketch.Part> parts = new ArrayList<>();
+        for (int p = 0; p < ports.size(); p++) {
+            final StringBuilder detail = new StringBuilder(forwarding ? "host, ip_forward" : "host");
+            for (final Address a : addresses) {
+                if (a.port == p) {
+                    detail.append(' ').append(a.vid == 0 ? "" : "VLAN " + a.vid + " ")
+                            .append(Ipv4Address.format(a.ip)).append('/').append(a.prefixLength);
+                }
+            }
+            parts.add(new Sketch.Part(Sketch.Shape.NIC, interfaceName(p), detail.toString(), 0, "", List.of(p)));
+        }
+        return parts.isEmpty() ? Sketch.whole(this, Sketch.Shape.OTHER, kind().description(), 0)
+                : new Sketch(parts, List.of(), "");
+    }
+
     @Override
     public DeviceKind kind() {
         return DeviceKind.LINUX_HOST;

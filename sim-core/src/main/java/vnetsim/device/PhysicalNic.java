@@ -159,6 +159,11 @@ public final class PhysicalNic implements Device {
     }
 
     @Override
+    public Sketch sketch() {
+        return Sketch.whole(this, Sketch.Shape.NIC, "physical NIC", 0);
+    }
+
+    @Override
     public DeviceKind kind() {
         return DeviceKind.PHYSICAL_NIC;
     }

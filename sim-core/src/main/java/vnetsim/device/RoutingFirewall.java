@@ -451,6 +451,29 @@ public final class RoutingFirewall implements Device, Cloneable {
         return portNames.size();
     }
 
+    /**
+     * One box per port (a trunk uplink carrying subinterfaces, or a routed port), one per routed subinterface,
+     * each subinterface linked to the port it rides on.
+     */
+    @Override
+    public Sketch sketch() {
+        final List<Sketch.Part> parts = new ArrayList<>();
+        for (int p = 0; p < portCount(); p++) {
+            final int port = p;
+            final boolean trunk = interfaces().stream().anyMatch(ri -> ri.port() == port && ri.isTagged());
+            parts.add(new Sketch.Part(Sketch.Shape.ROUTER_PORT, interfaceName(p), trunk ? "trunk uplink"
+                    : "routed port", 0, "", List.of(p)));
+        }
+        final List<Sketch.Link> links = new ArrayList<>();
+        for (final RouterInterface ri : interfaces()) {
+            links.add(new Sketch.Link(parts.size(), ri.port(), ri.vid()));
+            parts.add(new Sketch.Part(Sketch.Shape.ROUTER_SUBINTERFACE, ri.name(), (ri.isTagged() ? "VLAN "
+                    + ri.vid() + " " : "") + Ipv4Address.format(ri.ip()) + "/" + ri.prefixLength(), ri.vid(),
+                    ri.subnet(), List.of()));
+        }
+        return new Sketch(parts, links, "routing firewall");
+    }
+
     @Override
     public DeviceKind kind() {
         return DeviceKind.ROUTING_FIREWALL;

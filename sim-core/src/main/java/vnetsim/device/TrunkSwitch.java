@@ -178,6 +178,21 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
         return portNames.size();
     }
 
+    /** One box per switch port: access ports belong to their VLAN, trunks to none. */
+    @Override
+    public Sketch sketch() {
+        final List<Sketch.Part> parts = new java.util.ArrayList<>();
+        for (int p = 0; p < portCount(); p++) {
+            final SwitchportMode m = mode(p);
+            parts.add(m instanceof SwitchportMode.Access access
+                    ? new Sketch.Part(Sketch.Shape.SWITCH_PORT, interfaceName(p), "access " + access.vlan(),
+                            access.vlan(), "", List.of(p))
+                    : new Sketch.Part(Sketch.Shape.SWITCH_PORT, interfaceName(p),
+                            "trunk " + ((SwitchportMode.Trunk) m).allowed(), 0, "", List.of(p)));
+        }
+        return new Sketch(parts, List.of(), "NX-OS switch");
+    }
+
     @Override
     public DeviceKind kind() {
         return DeviceKind.TRUNK_SWITCH;

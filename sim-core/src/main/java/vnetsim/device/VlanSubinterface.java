@@ -133,6 +133,11 @@ public final class VlanSubinterface implements Device {
     }
 
     @Override
+    public Sketch sketch() {
+        return Sketch.whole(this, Sketch.Shape.SUBINTERFACE, "802.1Q VLAN " + vid(), vid());
+    }
+
+    @Override
     public DeviceKind kind() {
         return DeviceKind.VLAN_SUBINTERFACE;
     }

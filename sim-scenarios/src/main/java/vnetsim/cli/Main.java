@@ -60,6 +60,8 @@ public final class Main implements Runnable {
     public static int execute(final String[] args, final PrintWriter out, final PrintWriter err) {
         final CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("verify", new VerifyCommand(Main::flowSimulator));
+        cli.addSubcommand("draw", new vnetsim.draw.DrawCommand());
+        cli.addSubcommand("report", new vnetsim.draw.ReportCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExpandAtFiles(false);            // "@/dev/zero" would be read as an argument file, without bound
         cli.setOut(out);

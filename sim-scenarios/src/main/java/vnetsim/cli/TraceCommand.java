@@ -37,7 +37,7 @@ import vnetsim.trace.View;
                 "Exit status 0 when the simulation ran, whatever the packet's outcome; 1 when a capture cannot be "
                         + "written; 2 for a usage error."})
 final class TraceCommand implements Callable<Integer> {
-    enum Format { TABLE, MARKDOWN, JSON }
+    enum Format { TABLE, MARKDOWN, JSON, HTML }
 
     @Spec
     private CommandSpec spec;
@@ -67,7 +67,8 @@ final class TraceCommand implements Callable<Integer> {
     private View view;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, markdown or json; default ${DEFAULT-VALUE}")
+            description = "table, markdown, json or html (one self-contained page: picture, steps, every frame); "
+                    + "default ${DEFAULT-VALUE}")
     private Format format;
 
     @Option(names = "--protocol", defaultValue = "icmp", paramLabel = "PROTOCOL",
@@ -101,6 +102,10 @@ final class TraceCommand implements Callable<Integer> {
             }
         }
         checkCaptureTargetsApart();
+        if (dhcp && format == Format.HTML) {
+            throw new ParameterException(spec.commandLine(), "--format html draws one traced flow; a DHCP exchange "
+                    + "is several: use --format table, markdown or json");
+        }
         final Flow flow = new Flow(from, to, protocol, cold);
         final PrintWriter out = spec.commandLine().getOut();
         final Trace trace;
@@ -120,7 +125,7 @@ final class TraceCommand implements Callable<Integer> {
                 out.print(switch (format) {
                     case TABLE -> DhcpReport.text(exchange, view, false);
                     case MARKDOWN -> DhcpReport.text(exchange, view, true);
-                    case JSON -> DhcpReport.json(exchange, view);
+                    case JSON, HTML -> DhcpReport.json(exchange, view);   // HTML refused above
                 });
                 out.flush();
                 return 0;
@@ -143,6 +148,7 @@ final class TraceCommand implements Callable<Integer> {
             case TABLE -> StepTable.describe(trace, view);
             case MARKDOWN -> StepTable.markdown(trace.steps(view), view);
             case JSON -> TraceJson.render(trace, view) + "\n";
+            case HTML -> vnetsim.draw.HtmlReport.trace(vnetsim.draw.Drawing.of(network.name(), topology, trace, null));
         });
         out.flush();
         return 0;

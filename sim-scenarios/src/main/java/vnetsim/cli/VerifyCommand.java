@@ -45,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     public static final int INPUT_ERROR = 2;
 
     /** Output formats of the findings (lower case so "--format json" parses without case-insensitive enums). */
-    public enum Format { text, json }
+    public enum Format { text, json, html }
 
     private final Function<String, FlowSimulator> scenarios;
 
@@ -60,7 +60,8 @@ final class VerifyCommand implements Callable<Integer> {
     private String scenario;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "findings as text or json (default: ${DEFAULT-VALUE})")
+            description = "findings as text, json or html (tables side by side, with pictures; default: "
+                    + "${DEFAULT-VALUE})")
     private Format format;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
@@ -93,6 +94,8 @@ final class VerifyCommand implements Callable<Integer> {
             if (fix) {
                 out.print(DocumentFixer.apply(markdown, result.edits()));
                 printText(err, result.findings());
+            } else if (format == Format.html) {
+                out.print(vnetsim.draw.VerifyHtml.render(document.toString(), name, result));
             } else if (format == Format.json) {
                 out.println(FindingsJson.write(document.toString(), name, result.findings()));
             } else {

@@ -59,7 +59,7 @@ class BadInputTest {
             c("missing endpoint", 2, "vnetsim: Missing required parameter: 'TO'\n" + trace,
                     "trace", "acp-virtualization", "vm1"),
             c("bad flag value", 2, "vnetsim: Invalid value for option '--format': expected one of [TABLE, MARKDOWN, "
-                    + "JSON] (case-insensitive) but was 'xml'\n" + trace,
+                    + "JSON, HTML] (case-insensitive) but was 'xml'\n" + trace,
                     "trace", "acp-virtualization", "vm1", "vm3", "--format", "xml"),
             c("unknown flag", 2, "vnetsim: Unknown option: '--colde'; did you mean --cold?\n" + trace,
                     "trace", "acp-virtualization", "vm1", "vm3", "--colde"),
