@@ -76,8 +76,9 @@ final class TerminalProgress implements IntConsumer, AutoCloseable {
                     err.flush();
                 }))
                 .clearDisplayOnFinish()
-                .startsFrom(done.get(), Duration.ofNanos(System.nanoTime() - start))
+                .startsFrom(0, Duration.ofNanos(System.nanoTime() - start))
                 .build();
+        bar.stepTo(done.get());
     }
 
     @Override
