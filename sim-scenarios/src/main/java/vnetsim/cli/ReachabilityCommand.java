@@ -82,8 +82,8 @@ final class ReachabilityCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        try (ProgressBar bar = new ProgressBar(err, network.name() + " pairs", Reachability.pairCount(network),
-                ProgressBar.stdoutIsTerminal())) {
+        try (TerminalProgress bar = new TerminalProgress(err, network.name() + " pairs",
+                Reachability.pairCount(network), TerminalProgress.stdoutIsTerminal())) {
             return Reachability.of(network, options.withProgress(bar));
         }
     }
