@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vnetsim.analysis.Network;
 import vnetsim.device.Endpoint.Workload;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.device.l3.AclRule;

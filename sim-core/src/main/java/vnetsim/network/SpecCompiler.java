@@ -13,7 +13,6 @@ import vnetsim.device.TrunkSwitch;
 import vnetsim.device.VlanSubinterface;
 import vnetsim.device.l2.SwitchportMode;
 import vnetsim.device.l3.RouterInterface;
-import vnetsim.device.l3.StaticRoute;
 import vnetsim.topology.LinkKind;
 import vnetsim.topology.PortRef;
 import vnetsim.topology.Topology;

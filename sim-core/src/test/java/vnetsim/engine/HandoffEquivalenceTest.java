@@ -13,7 +13,6 @@ import vnetsim.device.Endpoint;
 import vnetsim.device.LinuxBridge;
 import vnetsim.device.TrunkSwitch;
 import vnetsim.device.l2.SwitchportMode;
-import vnetsim.device.l2.VlanSet;
 import vnetsim.topology.LinkKind;
 import vnetsim.topology.Topology;
 import vnetsim.topology.TopologyBuilder;

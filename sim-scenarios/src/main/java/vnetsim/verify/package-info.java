@@ -5,7 +5,7 @@
  * Interface, Tagged/Untagged, Notes; spellings and order vary) under an "X to Y" heading.
  * {@link vnetsim.verify.DocumentVerifier} runs each flow through a {@link vnetsim.verify.FlowSimulator}, aligns the
  * rows with the simulated document-view rows and reports {@link vnetsim.verify.Finding}s;
- * {@link vnetsim.verify.DocumentFixer} rewrites just the wrong cells. {@link vnetsim.verify.VerifyCommand} is the
+ * {@link vnetsim.verify.DocumentFixer} rewrites just the wrong cells. {@code vnetsim.cli.VerifyCommand} is the
  * {@code vnetsim verify} subcommand.
  *
  * <p>Which scenario a document describes is given by {@code --scenario NAME}, or else by a file {@code .vnetsim}

@@ -6,7 +6,7 @@ import vnetsim.folder.Location;
 
 /**
  * What one node's merged policies became: NICs, 802.1Q subinterfaces and bridges, in the order they are created,
- * each with where it was configured. Immutable; {@link TopologyFactory} turns it into devices.
+ * each with where it was configured. Immutable; {@code SpecWriter} turns it into devices.
  */
 public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, List<BridgePlan> bridges,
                        List<String> order, List<String> notes) {

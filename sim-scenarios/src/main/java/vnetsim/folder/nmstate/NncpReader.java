@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vnetsim.folder.Diagnostics;
-import vnetsim.folder.Location;
 import vnetsim.folder.yaml.Fields;
 import vnetsim.folder.yaml.Node;
 import vnetsim.folder.yaml.TreeReader;
