@@ -14,6 +14,7 @@ module vnetsim.core {
     exports vnetsim.device.bridge;
     exports vnetsim.device.l2;
     exports vnetsim.device.l3;
+    exports vnetsim.device.vsphere;
     exports vnetsim.engine;
     exports vnetsim.frame;
     exports vnetsim.network;
@@ -21,6 +22,7 @@ module vnetsim.core {
     exports vnetsim.testing;
     exports vnetsim.topology;
     exports vnetsim.trace;
+    exports vnetsim.whatif;
     // bounded reading of users' files, used by sim-scenarios' importers (sim-scenarios stays on the class path)
     exports vnetsim.io;
 }
