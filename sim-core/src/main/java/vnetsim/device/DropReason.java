@@ -11,6 +11,11 @@ public enum DropReason {
     LINK_LOCAL_NOT_FORWARDED("link-local group address is not forwarded by a bridge"),
     /** Switch trunk/access or bridge VLAN filtering: the frame's VLAN is not carried by the ingress port. */
     VLAN_NOT_ALLOWED_INGRESS("VLAN %d is not allowed on this port (ingress)"),
+    /**
+     * NX-OS: the frame's VLAN is allowed on the port but was never created with {@code vlan N}; a VLAN that does not
+     * exist is in no spanning-tree forwarding state, so the switch carries nothing in it.
+     */
+    VLAN_NOT_CREATED("VLAN %d is allowed on this port but does not exist on the switch (no 'vlan %d' line)"),
     /** An untagged frame arrived on a switch trunk whose native VLAN is not allowed (or is tagged). */
     UNTAGGED_NOT_ALLOWED("untagged frame: native VLAN %d is not allowed on this port"),
     /** Bridge VLAN filtering: an untagged frame arrived on a port with no PVID, so it belongs to no VLAN. */
@@ -86,6 +91,8 @@ public enum DropReason {
             case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE ->
                     describe(vnetsim.frame.Ipv4Address.format(detail));
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
+            case NO_EGRESS_PORT -> detail > 0 ? "no port other than the ingress port carries VLAN " + detail
+                    : describe("");
             case NO_ROUTER_INTERFACE -> detail == 0 ? "untagged frame: no routed interface for untagged traffic"
                     : describe(String.valueOf(detail));
             default -> describe(String.valueOf(detail));

@@ -7,6 +7,7 @@ import vnetsim.device.l2.ForwardingDatabase;
 import vnetsim.device.l2.L2Forwarding;
 import vnetsim.device.l2.PortVlans;
 import vnetsim.device.l2.SwitchportMode;
+import vnetsim.device.l2.VlanSet;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
@@ -27,6 +28,7 @@ public final class TrunkSwitch implements Device, Cloneable {
     private final List<SwitchportMode> modes = new ArrayList<>();
     private final List<Boolean> portUp = new ArrayList<>();
     private ForwardingDatabase macTable;         // learned state: fresh in each instance
+    private VlanSet createdVlans = VlanSet.ALL;
 
     public TrunkSwitch(final String host, final long ageingNs) {
         this.host = host;
@@ -52,6 +54,10 @@ public final class TrunkSwitch implements Device, Cloneable {
         final int vlan = mode.admit(wireVid);
         if (vlan == PortVlans.NOT_ADMITTED) {
             dropNotAdmitted(frame, ingress, mode, wireVid, out);
+            return;
+        }
+        if (!createdVlans.contains(vlan)) {
+            out.drop(frame, ingress, DropReason.VLAN_NOT_CREATED, vlan);   // no STP instance: nothing forwards
             return;
         }
         final long source = frame.sourceMac();
@@ -174,6 +180,18 @@ public final class TrunkSwitch implements Device, Cloneable {
 
     public void setMode(final int port, final SwitchportMode mode) {
         modes.set(port, mode);
+    }
+
+    /**
+     * The VLANs that exist on the switch ({@code vlan N}); frames of any other VLAN are dropped on ingress even
+     * where a port allows them. Default: every VLAN, as if all were created.
+     */
+    public void setCreatedVlans(final VlanSet created) {
+        this.createdVlans = created;
+    }
+
+    public VlanSet createdVlans() {
+        return createdVlans;
     }
 
     public void setPortUp(final int port, final boolean up) {

@@ -64,6 +64,7 @@ final class SpecCompiler {
 
     private void addSwitch(final SwitchSpec s) {
         final TrunkSwitch sw = new TrunkSwitch(s.name(), TrunkSwitch.DEFAULT_AGEING_NS);
+        sw.setCreatedVlans(s.vlans());
         final int index = builder.add(sw);
         for (final SwitchPortSpec p : s.ports()) {
             final SwitchportMode mode = p.mode() == SwitchPortSpec.Mode.ACCESS
@@ -120,7 +121,8 @@ final class SpecCompiler {
                     continue;
                 }
                 final int mtu = v.mtu() == VlanSpec.INHERIT ? n.mtu() : v.mtu();
-                final VlanSubinterface sub = VlanSubinterface.dot1q(h.name(), v.name(), v.vid(), mtu);
+                final VlanSubinterface sub = new VlanSubinterface(h.name(), v.name(), v.vid(),
+                        vnetsim.frame.EtherType.VLAN_8021Q, v.reorderHeaders(), mtu);
                 sub.setUp(v.up());
                 final int subIndex = builder.add(sub);
                 builder.link(nicIndex, nic.addSubinterface(v.vid(), v.name()), subIndex, VlanSubinterface.LOWER,

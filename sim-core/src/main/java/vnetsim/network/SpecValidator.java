@@ -334,7 +334,10 @@ final class SpecValidator {
     private void checkUnconnected() {
         for (final HostSpec h : spec.hosts()) {
             for (final NicSpec n : h.nics()) {
-                requireCable(h.name(), n.name(), h.name() + "/" + n.name() + " is left unconnected: no link names it");
+                if (n.up()) {                 // a NIC without a cable has no carrier: say so with up = false
+                    requireCable(h.name(), n.name(), h.name() + "/" + n.name() + " is left unconnected: no link "
+                            + "names it (mark it down: no carrier)");
+                }
             }
         }
         for (final SwitchSpec s : spec.switches()) {

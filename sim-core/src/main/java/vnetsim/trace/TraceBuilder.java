@@ -149,7 +149,89 @@ public final class TraceBuilder {
         if (log.action(end) != Action.DROPPED) {
             return new Drop(device.host(), iface, "the packet went no further (no device dropped or delivered it)", null);
         }
+        if (log.dropReason(end) == DropReason.NEIGHBOR_UNREACHABLE) {
+            final String why = arpRootCause(log.device(end), log.detail(end));
+            if (why != null) {
+                return new Drop(device.host(), iface, notes.dropText(end) + "; " + why, log.dropReason(end));
+            }
+        }
         return new Drop(device.host(), iface, notes.dropText(end), log.dropReason(end));
+    }
+
+    /**
+     * Why a neighbor never answered, found from the ARP requests the resolving device sent: the device they reached
+     * that is closest (in links) to the neighbor; there, either they were dropped (that drop's reason), or the port
+     * toward the neighbor does not carry their VLAN, or they went no further. Null when nothing can be said.
+     */
+    private String arpRootCause(final int resolver, final int neighborIp) {
+        final java.util.Set<Integer> arpPackets = new java.util.HashSet<>();
+        for (int e = 0; e < log.size(); e++) {
+            if (log.parent(e) < 0 && log.device(e) == resolver && log.etherType(e) == vnetsim.frame.EtherType.ARP) {
+                arpPackets.add(log.packet(e));
+            }
+        }
+        final int neighbor = deviceWithIp(neighborIp);
+        if (arpPackets.isEmpty() || neighbor < 0) {
+            return null;
+        }
+        final int[] distance = new int[topology.deviceCount()];
+        final int[] toward = new int[topology.deviceCount()];
+        java.util.Arrays.fill(distance, Integer.MAX_VALUE);
+        final java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        distance[neighbor] = 0;
+        queue.add(neighbor);
+        while (!queue.isEmpty()) {
+            final int d = queue.poll();
+            for (int p = 0; p < topology.device(d).portCount(); p++) {
+                final int peer = topology.peerDevice(d, p);
+                if (peer != Topology.NOT_CONNECTED && distance[peer] == Integer.MAX_VALUE) {
+                    distance[peer] = distance[d] + 1;
+                    toward[peer] = topology.peerPort(d, p);
+                    queue.add(peer);
+                }
+            }
+        }
+        int closest = -1;
+        for (int e = 0; e < log.size(); e++) {
+            if (arpPackets.contains(log.packet(e)) && log.device(e) != neighbor
+                    && (closest < 0 || distance[log.device(e)] < distance[log.device(closest)])) {
+                closest = e;
+            }
+        }
+        if (closest < 0 || distance[log.device(closest)] == Integer.MAX_VALUE) {
+            return null;
+        }
+        final int at = log.device(closest);
+        final Device device = topology.device(at);
+        final String target = topology.device(neighbor).host();
+        for (int e = 0; e < log.size(); e++) {
+            if (arpPackets.contains(log.packet(e)) && log.device(e) == at && log.action(e) == Action.DROPPED) {
+                return "its ARP requests were dropped at " + device.host() + " / " + device.interfaceName(log.port(e))
+                        + ": " + log.dropReason(e).describe(log.detail(e));
+            }
+        }
+        final int port = toward[at];
+        final int vlan = log.vlan(closest);
+        if (device instanceof vnetsim.device.TrunkSwitch sw && vlan > 0 && !sw.mode(port).carries(vlan)) {
+            return "its ARP requests never reached " + target + ": " + device.host() + " / "
+                    + device.interfaceName(port) + " does not carry VLAN " + vlan;
+        }
+        return "its ARP requests got no closer to " + target + " than " + device.host() + " / "
+                + device.interfaceName(log.port(closest));
+    }
+
+    private int deviceWithIp(final int ip) {
+        for (int d = 0; d < topology.deviceCount(); d++) {
+            final Device device = topology.device(d);
+            if (device instanceof vnetsim.device.Endpoint e && e.ip() == ip) {
+                return d;
+            }
+            if (device instanceof vnetsim.device.RoutingFirewall fw && fw.interfaceFor(ip) != null
+                    && fw.interfaceFor(ip).ip() == ip) {
+                return d;
+            }
+        }
+        return -1;
     }
 
     /**

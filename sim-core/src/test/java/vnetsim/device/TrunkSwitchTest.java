@@ -62,6 +62,19 @@ class TrunkSwitchTest {
     }
 
     @Test
+    void allowed_vlan_that_was_never_created_carries_nothing() {
+        sw.setCreatedVlans(vnetsim.device.l2.VlanSet.of(1, 2003, 2005));
+        sw.receive(tagged(VM1, MacAddress.BROADCAST, 2004), node0, out);
+
+        assertThat(out.transmits()).isEmpty();
+        assertThat(out.onlyDrop().reason()).isEqualTo(DropReason.VLAN_NOT_CREATED);
+        assertThat(out.onlyDrop().detail()).isEqualTo(2004);
+        assertThat(DropReason.VLAN_NOT_CREATED.describe(2004)).isEqualTo(
+                "VLAN 2004 is allowed on this port but does not exist on the switch (no 'vlan 2004' line)");
+        assertThat(sw.macTable().size()).isZero();
+    }
+
+    @Test
     void untagged_frame_on_a_trunk_whose_native_vlan_1_is_not_allowed_is_dropped() {
         sw.receive(frame(VM1, MacAddress.BROADCAST), node0, out);
 

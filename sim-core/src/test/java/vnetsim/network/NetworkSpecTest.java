@@ -105,7 +105,7 @@ class NetworkSpecTest {
 
         assertThatThrownBy(b::build).isInstanceOf(InvalidNetworkException.class)
                 .hasMessage("network 'lab' cannot be built:\n"
-                        + "  w0/ens256 is left unconnected: no link names it\n"
+                        + "  w0/ens256 is left unconnected: no link names it (mark it down: no carrier)\n"
                         + "  tor/Ethernet1/9 is left unconnected: no link names it (shut it down or remove it)");
     }
 

@@ -14,7 +14,6 @@ import vnetsim.device.TrafficSource;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.Scenarios;
 import vnetsim.topology.Topology;
 
 /** {@code vnetsim describe SCENARIO}: devices, interfaces, VLANs, endpoints with MAC and IP, and the links. */
@@ -24,12 +23,28 @@ final class DescribeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario name (see 'vnetsim scenarios')")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario name (see 'vnetsim scenarios') "
+            + "or a network folder")
     private String scenarioName;
+
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (json for network folders); default ${DEFAULT-VALUE}")
+    private String format;
 
     @Override
     public Integer call() {
-        final Scenario scenario = Scenarios.named(scenarioName);
+        final Scenario scenario = vnetsim.folder.Networks.named(scenarioName);
+        if (!format.equals("text") && !(format.equals("json") && scenario instanceof vnetsim.folder.FolderScenario)) {
+            throw new IllegalArgumentException("--format '" + format + "' is not valid here; valid: text"
+                    + (scenario instanceof vnetsim.folder.FolderScenario ? ", json" : " (json describes network "
+                    + "folders)"));
+        }
+        if (scenario instanceof vnetsim.folder.FolderScenario folder) {
+            final vnetsim.folder.FolderDescription d = new vnetsim.folder.FolderDescription(folder);
+            spec.commandLine().getOut().print(format.equals("json") ? d.json() : d.text());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         final Topology t = scenario.build();
         final PrintWriter out = spec.commandLine().getOut();
         out.println(scenario.name() + ": " + scenario.description());

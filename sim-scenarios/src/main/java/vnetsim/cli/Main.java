@@ -8,7 +8,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.Scenarios;
 import vnetsim.verify.FlowSimulator;
 import vnetsim.verify.VerifyCommand;
 
@@ -91,7 +90,7 @@ public final class Main implements Runnable {
 
     /** Document-view steps of a scenario's flows, for {@code vnetsim verify}. */
     static FlowSimulator flowSimulator(final String scenarioName) {
-        final Scenario scenario = Scenarios.named(scenarioName);
+        final Scenario scenario = vnetsim.folder.Networks.named(scenarioName);
         final vnetsim.analysis.Network network = scenario.network();
         return (from, to) -> {
             try {

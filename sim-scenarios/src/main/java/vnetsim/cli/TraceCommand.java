@@ -21,7 +21,6 @@ import vnetsim.pcap.PcapDirectoryWriter;
 import vnetsim.pcap.PcapngWriter;
 import vnetsim.pcap.TeeSink;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.Scenarios;
 import vnetsim.topology.Topology;
 import vnetsim.trace.StepTable;
 import vnetsim.trace.Trace;
@@ -40,7 +39,7 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario name (see 'vnetsim scenarios')")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario name (see 'vnetsim scenarios') or a network folder")
     private String scenarioName;
 
     @Parameters(index = "1", paramLabel = "FROM", description = "sender: short id (vm1, pod2) or display name")
@@ -76,7 +75,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final Scenario scenario = Scenarios.named(scenarioName);
+        final Scenario scenario = vnetsim.folder.Networks.named(scenarioName);
         final Network network = scenario.network();
         final Topology topology = network.topology();
         Network.endpoint(topology, from);                      // usage errors before any file is created

@@ -1,0 +1,43 @@
+package vnetsim.folder;
+
+import java.nio.file.Path;
+import vnetsim.scenario.Scenario;
+import vnetsim.scenario.Scenarios;
+
+/**
+ * What the command line accepts wherever it takes a network: a folder path ({@code ./my-acp}), a network folder
+ * shipped with vnetsim by name ({@code acp-virtualization}, from src/networks), or a built-in Java scenario.
+ */
+public final class Networks {
+    private Networks() {
+    }
+
+    /** The network, or an IllegalArgumentException (exit 2) naming the problem, with file and line for folders. */
+    public static Scenario named(final String nameOrPath) {
+        if (NetworkFolders.isFolder(nameOrPath)) {
+            return NetworkFolders.load(Path.of(nameOrPath), nameOrPath);
+        }
+        if (looksLikePath(nameOrPath)) {
+            throw new IllegalArgumentException(nameOrPath + (java.nio.file.Files.exists(Path.of(nameOrPath))
+                    ? " is not a network folder (a directory)" : ": no such network folder"));
+        }
+        final java.util.Optional<Scenario> builtIn = Scenarios.find(nameOrPath);
+        final String name = builtIn.map(Scenario::name).orElse(nameOrPath.trim());
+        final java.util.Optional<FolderScenario> shipped = NetworkFolders.shipped(name);
+        if (shipped.isPresent()) {
+            return shipped.get();
+        }
+        return builtIn.orElseGet(() -> Scenarios.named(nameOrPath));  // unknown: the message lists valid names
+    }
+
+    private static boolean looksLikePath(final String argument) {
+        if (argument.contains("/") || argument.contains(java.io.File.separator) || argument.startsWith(".")) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(Path.of(argument));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package vnetsim.folder.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vnetsim.device.l2.VlanSet;
+import vnetsim.folder.Diagnostics;
+import vnetsim.folder.Location;
+import vnetsim.folder.NetworkYaml.NicSpec;
+import vnetsim.folder.NetworkYaml.NodeSpec;
+import vnetsim.folder.compile.NodePlan.BridgePlan;
+import vnetsim.folder.compile.NodePlan.NicPlan;
+import vnetsim.folder.compile.NodePlan.PortKind;
+import vnetsim.folder.compile.NodePlan.PortPlan;
+import vnetsim.folder.compile.NodePlan.VlanPlan;
+import vnetsim.folder.nmstate.BridgePortConfig;
+import vnetsim.folder.nmstate.IpConfig;
+import vnetsim.folder.nmstate.NmInterface;
+import vnetsim.folder.nmstate.NmInterface.State;
+import vnetsim.folder.nmstate.NodeState;
+import vnetsim.folder.nmstate.PortVlan;
+import vnetsim.frame.MacAddress;
+
+/**
+ * Turns one node's merged nmstate state into NICs, 802.1Q subinterfaces and bridges with their port VLAN tables,
+ * the way the kernel ends up configured: nmstate's vlan_filtering rule, NetworkManager's default PVID 1 added to
+ * every port "in addition to the VLANs specified" unless the port has its own PVID (access tag, or trunk native
+ * tag with enable-native), STP on unless disabled, bridge MTU the smallest port MTU (br_mtu_auto_adjust).
+ * Workload ports are added later by {@link WorkloadCompiler}.
+ */
+final class NodeCompiler {
+    private static final int DEFAULT_PVID = 1;
+    private final NodeSpec spec;
+    private final Diagnostics diagnostics;
+    private final Map<String, NicPlan> nics = new LinkedHashMap<>();
+    private final Map<String, VlanPlan> vlans = new LinkedHashMap<>();
+    private final Map<String, BridgePlan> bridges = new LinkedHashMap<>();
+    private final Map<String, List<PortPlan>> workloadPorts = new LinkedHashMap<>();
+    private final Map<String, String> masterOf = new LinkedHashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    NodeCompiler(final NodeSpec spec, final NodeState state, final Diagnostics diagnostics) {
+        this.spec = spec;
+        this.diagnostics = diagnostics;
+        for (final NicSpec nic : spec.nics()) {
+            final Optional<NmInterface> conf = state.find(nic.name()).filter(i -> i.type() == NmInterface.Type.ETHERNET
+                    || i.type() == null);
+            nics.put(nic.name(), nic(nic, conf.orElse(null)));
+            order.add(nic.name());
+        }
+        final List<NmInterface> later = new ArrayList<>();
+        for (final NmInterface i : state.interfaces()) {
+            if (i.state() == State.ABSENT) {
+                if (!nics.containsKey(i.name())) {
+                    notes.add(i.name() + ": state absent (policy '" + i.policy() + "', " + i.at() + "): not created");
+                }
+                continue;
+            }
+            switch (i.type()) {
+                case ETHERNET -> {
+                    if (!nics.containsKey(i.name())) {
+                        extraNic(i);
+                    }
+                }
+                case VLAN -> vlan(i);
+                case LINUX_BRIDGE -> {
+                    later.add(i);                              // ports may be declared after the bridge
+                    order.add(i.name());
+                }
+                case BOND -> diagnostics.error(i.at(), "interface '" + i.name() + "' on node " + spec.name()
+                        + ": bonds are read but not simulated yet; connect the bridge or VLAN to a NIC instead");
+            }
+        }
+        later.forEach(this::bridge);
+    }
+
+    private NicPlan nic(final NicSpec nic, final NmInterface conf) {
+        final int mtu = conf != null && conf.mtu() != null ? conf.mtu() : nic.mtu();
+        final boolean up = conf == null || conf.state() == State.UP;
+        if (conf != null && conf.macAddress() != null && MacAddress.parse(conf.macAddress()) != nic.mac()) {
+            diagnostics.warn(conf.at(), "mac-address " + conf.macAddress() + " of " + nic.name() + " differs from "
+                    + "network.yaml's " + MacAddress.format(nic.mac()) + " (" + nic.at() + "); the policy's is used");
+            return new NicPlan(nic.name(), MacAddress.parse(conf.macAddress()), mtu, up, addresses(conf), null,
+                    conf.at());
+        }
+        return new NicPlan(nic.name(), nic.mac(), mtu, up, addresses(conf), null, conf != null ? conf.at() : nic.at());
+    }
+
+    private void extraNic(final NmInterface i) {
+        if (i.macAddress() == null) {
+            diagnostics.error(i.at(), "ethernet interface '" + i.name() + "' on node " + spec.name() + " is not a NIC "
+                    + "listed in network.yaml; add it under the node's 'nics' with its MAC (valid NICs: "
+                    + nics.keySet() + ")");
+            return;
+        }
+        nics.put(i.name(), new NicPlan(i.name(), MacAddress.parse(i.macAddress()), i.mtu() == null ? 1500 : i.mtu(),
+                i.state() == State.UP, addresses(i), null, i.at()));
+        order.add(i.name());
+    }
+
+    private static List<String> addresses(final NmInterface i) {
+        final List<String> out = new ArrayList<>();
+        if (i != null) {
+            addTo(out, i.ipv4());
+            addTo(out, i.ipv6());
+        }
+        return out;
+    }
+
+    private static void addTo(final List<String> out, final IpConfig ip) {
+        if (ip != null && ip.enabled()) {
+            out.addAll(ip.addresses());
+            if (ip.dynamic()) {
+                out.add("dhcp");
+            }
+        }
+    }
+
+    private void vlan(final NmInterface i) {
+        final var v = i.vlan();
+        final NicPlan parent = nics.get(v.baseIface());
+        if (parent == null) {
+            final String what = vlans.containsKey(v.baseIface()) ? "a VLAN interface (802.1ad QinQ stacking is not "
+                    + "simulated)" : bridges.containsKey(v.baseIface()) ? "a bridge (not simulated as a VLAN parent)"
+                    : "missing";
+            diagnostics.error(v.at(), "base-iface '" + v.baseIface() + "' of " + i.name() + " on node " + spec.name()
+                    + " is " + what + "; valid: " + nics.keySet());
+            return;
+        }
+        for (final VlanPlan other : vlans.values()) {
+            if (other.parent().equals(v.baseIface()) && other.vid() == v.id()) {
+                diagnostics.error(v.at(), i.name() + " on node " + spec.name() + ": " + v.baseIface()
+                        + " already has VLAN " + v.id() + " (" + other.name() + ", " + other.at() + "); the kernel "
+                        + "allows one 802.1Q interface per VID and parent");
+                return;
+            }
+        }
+        int mtu = parent.mtu();
+        if (i.mtu() != null) {
+            if (i.mtu() > parent.mtu()) {
+                diagnostics.error(i.at(), "mtu " + i.mtu() + " of " + i.name() + " is above its parent " + parent.name()
+                        + "'s " + parent.mtu() + "; the kernel refuses it (valid: up to " + parent.mtu() + ")");
+            } else {
+                mtu = i.mtu();
+            }
+        }
+        vlans.put(i.name(), new VlanPlan(i.name(), v.baseIface(), v.id(), mtu, i.state() == State.UP,
+                v.reorderHeaders(), addresses(i), null, i.at()));
+        order.add(i.name());
+    }
+
+    private void bridge(final NmInterface i) {
+        final var b = i.bridge();
+        final List<PortPlan> ports = new ArrayList<>();
+        final boolean filtering = b != null && b.vlanFiltering();
+        if (b != null) {
+            for (final BridgePortConfig p : b.ports()) {
+                port(i, p, filtering).ifPresent(ports::add);
+            }
+        }
+        int mtu = ports.stream().mapToInt(PortPlan::mtu).min().orElse(1500);
+        if (i.mtu() != null) {
+            mtu = i.mtu();
+        }
+        final boolean stp = b == null || b.stp();
+        if (stp && i.state() == State.UP) {
+            diagnostics.warn(b == null ? i.at() : b.at(), "bridge " + i.name() + " on node " + spec.name() + " has STP "
+                    + "on (" + (b == null || b.stpEnabled() == null ? "options.stp.enabled omitted: NetworkManager's "
+                    + "default" : "options.stp.enabled: true") + "): each port waits 30 s (listening 15 s, learning "
+                    + "15 s) before forwarding and the bridge sends BPDUs out of every port every 2 s (a switch port "
+                    + "with BPDU guard shuts down). STP states are not simulated yet: traces show the bridge "
+                    + "forwarding at once. Set options.stp.enabled: false if that is what you mean");
+        }
+        final List<String> addrs = addresses(i);
+        if (!addrs.isEmpty()) {
+            diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " has address " + addrs
+                    + ": read and shown, but the bridge's own host port that answers on it is not simulated yet");
+        }
+        bridges.put(i.name(), new BridgePlan(i.name(), filtering, b == null ? "no bridge section" :
+                b.vlanFilteringReason(), stp, mtu, ports, addrs, i.state() == State.UP, i.at()));
+    }
+
+    private Optional<PortPlan> port(final NmInterface bridge, final BridgePortConfig p, final boolean filtering) {
+        final String origin = "policy '" + bridge.policy() + "', " + p.at();
+        final PortKind kind;
+        final int mtu;
+        if (nics.containsKey(p.name())) {
+            kind = PortKind.NIC;
+            mtu = nics.get(p.name()).mtu();
+        } else if (vlans.containsKey(p.name())) {
+            kind = PortKind.VLAN;
+            mtu = vlans.get(p.name()).mtu();
+        } else {
+            final List<String> valid = new ArrayList<>(nics.keySet());
+            valid.addAll(vlans.keySet());
+            diagnostics.error(p.at(), "port '" + p.name() + "' of bridge " + bridge.name() + " on node " + spec.name()
+                    + " names a missing interface; valid: " + valid + " (declare it before the bridge, or in the "
+                    + "node's nics in network.yaml)");
+            return Optional.empty();
+        }
+        final String earlier = masterOf.putIfAbsent(p.name(), bridge.name());
+        if (earlier != null) {
+            diagnostics.error(p.at(), "port '" + p.name() + "' is already a port of bridge " + earlier + " on node "
+                    + spec.name() + "; an interface has one master");
+            return Optional.empty();
+        }
+        final PortVlan v = p.vlan();
+        if (!filtering || v == null || v.isEmpty() || v.mode() == null) {
+            return Optional.of(new PortPlan(p.name(), kind, VlanSet.of(DEFAULT_PVID), VlanSet.of(DEFAULT_PVID),
+                    DEFAULT_PVID, mtu, origin));
+        }
+        final int nativeVid = v.nativeVid() != 0 ? v.nativeVid() : DEFAULT_PVID;
+        final VlanSet vids = v.taggedVids().plus(VlanSet.of(nativeVid));
+        return Optional.of(new PortPlan(p.name(), kind, vids, VlanSet.of(nativeVid), nativeVid, mtu,
+                p.defaulted() ? "kubernetes-nmstate default trunk (" + origin + ")" : origin));
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    Optional<BridgePlan> bridgeNamed(final String name) {
+        return Optional.ofNullable(bridges.get(name));
+    }
+
+    boolean hasNic(final String name) {
+        return nics.containsKey(name);
+    }
+
+    java.util.Set<String> nicNames() {
+        return nics.keySet();
+    }
+
+    Optional<VlanPlan> vlanNamed(final String name) {
+        return Optional.ofNullable(vlans.get(name));
+    }
+
+    /** The ports of a bridge that lead off the node (NICs and VLAN subinterfaces). */
+    List<PortPlan> uplinks(final String bridge) {
+        return bridges.get(bridge).ports().stream().filter(p -> p.kind() != PortKind.WORKLOAD).toList();
+    }
+
+    void addWorkloadPort(final String bridge, final PortPlan port) {
+        workloadPorts.computeIfAbsent(bridge, k -> new ArrayList<>()).add(port);
+    }
+
+    Location at() {
+        return spec.at();
+    }
+
+    /** @param cabled the node's NICs that layer1_topology.json cables */
+    NodePlan build(final java.util.Set<String> cabled) {
+        final List<NicPlan> nicList = new ArrayList<>();
+        for (final NicPlan n : nics.values()) {
+            final boolean carrier = cabled.contains(n.name());
+            if (!carrier && n.up()) {
+                diagnostics.warn(n.at(), n.name() + " on node " + spec.name() + " has no cable in "
+                        + "layer1_topology.json: no carrier, so it and everything stacked on it carry nothing off the "
+                        + "node");
+            }
+            nicList.add(new NicPlan(n.name(), n.mac(), n.mtu(), n.up() && carrier, n.addresses(),
+                    masterOf.get(n.name()), n.at()));
+        }
+        final List<VlanPlan> vlanList = new ArrayList<>();
+        for (final VlanPlan v : vlans.values()) {
+            if (!masterOf.containsKey(v.name())) {
+                diagnostics.warn(v.at(), v.name() + " on node " + spec.name() + " is no bridge's port: the node's own "
+                        + "IP stack on it is not simulated yet, so it is left out (frames for VID " + v.vid()
+                        + " reaching " + v.parent() + " are dropped there)");
+            }
+            vlanList.add(new VlanPlan(v.name(), v.parent(), v.vid(), v.mtu(), v.up(), v.reorderHeaders(),
+                    v.addresses(), masterOf.get(v.name()), v.at()));
+        }
+        final List<BridgePlan> bridgeList = new ArrayList<>();
+        for (final BridgePlan b : bridges.values()) {
+            final List<PortPlan> ports = new ArrayList<>(b.ports());
+            ports.addAll(workloadPorts.getOrDefault(b.name(), List.of()));
+            bridgeList.add(new BridgePlan(b.name(), b.vlanFiltering(), b.filteringReason(), b.stp(), b.mtu(), ports,
+                    b.addresses(), b.up(), b.at()));
+        }
+        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes);
+    }
+}
