@@ -11,7 +11,10 @@ public enum DeviceKind implements Kind {
     VLAN_SUBINTERFACE(Role.KERNEL_PLUMBING, "VLAN interface", "Linux 802.1Q VLAN subinterface", false),
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
-    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false);
+    ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
+    OVN_LOGICAL_SWITCH(Role.L2_SWITCHING, "OVN logical switch", "OVN logical switch port", true),
+    OVN_LOGICAL_ROUTER(Role.L3_ROUTING, "OVN logical router", "OVN logical router port", true),
+    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", true);
 
     private final Role role;
     private final String noun;

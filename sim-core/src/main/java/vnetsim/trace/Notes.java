@@ -46,6 +46,9 @@ final class Notes {
             case TAG_POPPED -> "Removing VLAN tag via VLAN interface";
             case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
             case ROUTED -> "Routed, tag now " + log.vlan(e) + ", TTL " + log.ttl(e);
+            case ENCAPSULATED -> "Encapsulated in Geneve (UDP 6081) to " + Ipv4Address.format(log.destinationIp(e))
+                    + " out " + port;
+            case DECAPSULATED -> "Geneve headers removed, inner frame handed to " + port;
         };
     }
 
@@ -75,7 +78,18 @@ final class Notes {
             case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out) : "Exiting via " + noun;
             case RECEIVED -> "Entering via " + noun;
             case ROUTED -> routedNote(device, in, out);
+            case ENCAPSULATED -> encapsulatedNote(following >= 0 && log.action(following) == Action.ENCAPSULATED
+                    ? following : out >= 0 ? out : noted);
+            case DECAPSULATED -> "Geneve headers removed on " + device.host() + ", to "
+                    + device.portName(log.port(noted));
         };
+    }
+
+    /** The encapsulated frame's outer addresses, as tcpdump on the underlay shows them. */
+    private String encapsulatedNote(final int e) {
+        return "Encapsulated in Geneve (outer " + Ipv4Address.format(log.sourceIp(e)) + " -> "
+                + Ipv4Address.format(log.destinationIp(e)) + ", UDP 6081), out " + topology.device(log.device(e))
+                .interfaceName(log.port(e));
     }
 
     /** "Routed 172.16.4.0/24 -> 172.16.5.0/24, ACLs evaluated (permit), tag changed ..., TTL 64 -> 63, ...". */
