@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the dependency arrows of sim-core one way: frame -> device -> topology -> engine -> trace -> (pcap,
- * analysis, testing) -> network (the name-based builder). A package may import its own layer and the layers
+ * analysis, testing) -> network (the name-based builder) -> ovn (user-defined networks). A package may import its own layer and the layers
  * before it, never one after it.
  */
 class LayeringTest {
     private static final Map<String, Integer> LAYER = Map.of(
             "frame", 0, "device", 1, "topology", 2, "engine", 3, "trace", 4,
-            "pcap", 5, "analysis", 5, "testing", 5, "network", 6, "io", 0);
+            "pcap", 5, "analysis", 5, "testing", 5, "network", 6, "io", 0, "ovn", 7);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?vnetsim\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @Test
