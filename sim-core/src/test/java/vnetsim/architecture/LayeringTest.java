@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * before it, never one after it.
  */
 class LayeringTest {
-    private static final Map<String, Integer> LAYER = Map.of(
-            "frame", 0, "device", 1, "topology", 2, "engine", 3, "trace", 4,
-            "pcap", 5, "analysis", 5, "testing", 5, "network", 6, "io", 0, "ovn", 7);
+    private static final Map<String, Integer> LAYER = Map.ofEntries(
+            Map.entry("frame", 0), Map.entry("device", 1), Map.entry("topology", 2), Map.entry("engine", 3),
+            Map.entry("trace", 4), Map.entry("pcap", 5), Map.entry("analysis", 5), Map.entry("testing", 5),
+            Map.entry("network", 6), Map.entry("io", 0), Map.entry("ovn", 7));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?vnetsim\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @Test
