@@ -12,9 +12,9 @@ public enum DeviceKind implements Kind {
     LINUX_BRIDGE(Role.L2_SWITCHING, "Linux bridge", "Linux bridge", false),
     TRUNK_SWITCH(Role.L2_SWITCHING, "switch", "NX-OS switch port", true),
     ROUTING_FIREWALL(Role.L3_ROUTING, "firewall", "routing firewall interface (router-on-a-stick)", false),
-    OVN_LOGICAL_SWITCH(Role.L2_SWITCHING, "OVN logical switch", "OVN logical switch port", true),
-    OVN_LOGICAL_ROUTER(Role.L3_ROUTING, "OVN logical router", "OVN logical router port", true),
-    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", true);
+    OVN_LOGICAL_SWITCH(Role.L2_SWITCHING, "OVN logical switch", "OVN logical switch port", false),
+    OVN_LOGICAL_ROUTER(Role.L3_ROUTING, "OVN logical router", "OVN logical router port", false),
+    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", false);
 
     private final Role role;
     private final String noun;

@@ -221,6 +221,12 @@ public final class OvnLogicalRouter implements Device {
         return DeviceKind.OVN_LOGICAL_ROUTER;
     }
 
+    /** "OVN logical router udn-cluster-primary-l3_master1": a node runs several, the notes name which. */
+    @Override
+    public String noun() {
+        return kind().noun() + " " + name;
+    }
+
     @Override
     public List<InterfaceAddress> addresses() {
         final List<InterfaceAddress> list = new ArrayList<>();

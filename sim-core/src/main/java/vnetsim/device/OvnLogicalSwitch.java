@@ -218,6 +218,12 @@ public final class OvnLogicalSwitch implements Device {
         return DeviceKind.OVN_LOGICAL_SWITCH;
     }
 
+    /** "OVN logical switch udn-cluster-primary-l3_master1": a node runs several, the notes name which. */
+    @Override
+    public String noun() {
+        return kind().noun() + " " + name;
+    }
+
     @Override
     public List<String> describe(final IntFunction<String> peer) {
         final List<String> lines = new ArrayList<>();

@@ -80,8 +80,9 @@ final class Notes {
             case ROUTED -> routedNote(device, in, out);
             case ENCAPSULATED -> encapsulatedNote(following >= 0 && log.action(following) == Action.ENCAPSULATED
                     ? following : out >= 0 ? out : noted);
-            case DECAPSULATED -> "Geneve headers removed on " + device.host() + ", to "
-                    + device.portName(log.port(noted));
+            case DECAPSULATED -> "Geneve headers removed on " + device.host() + ", inner frame to "
+                    + device.portName(log.port(following >= 0 && log.action(following) == Action.DECAPSULATED
+                    ? following : noted));
         };
     }
 

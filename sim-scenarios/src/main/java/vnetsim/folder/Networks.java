@@ -15,7 +15,7 @@ public final class Networks {
     /** The network, or an IllegalArgumentException (exit 2) naming the problem, with file and line for folders. */
     public static Scenario named(final String nameOrPath) {
         if (NetworkFolders.isFolder(nameOrPath)) {
-            return NetworkFolders.load(Path.of(nameOrPath), nameOrPath);
+            return NetworkFolders.open(Path.of(nameOrPath), nameOrPath);
         }
         if (looksLikePath(nameOrPath)) {
             throw new IllegalArgumentException(nameOrPath + (java.nio.file.Files.exists(Path.of(nameOrPath))
@@ -23,7 +23,7 @@ public final class Networks {
         }
         final java.util.Optional<Scenario> builtIn = Scenarios.find(nameOrPath);
         final String name = builtIn.map(Scenario::name).orElse(nameOrPath.trim());
-        final java.util.Optional<FolderScenario> shipped = NetworkFolders.shipped(name);
+        final java.util.Optional<Scenario> shipped = NetworkFolders.shippedNetwork(name);
         if (shipped.isPresent()) {
             return shipped.get();
         }
