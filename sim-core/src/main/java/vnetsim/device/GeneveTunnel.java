@@ -21,7 +21,7 @@ import vnetsim.frame.MacAddress;
  * larger than the underlay MTU it is dropped here, which is what a VM sees when its MTU was not lowered by the 58
  * bytes of Geneve (OpenShift lowers it by 100: {@code cluster-network-operator getOVNEncapOverhead()}).
  * Decapsulation: a packet with OVN's Geneve header enters the local logical switch (its VNI) through the remote
- * port that stands for the sender's logical ingress port (outer source IP and ingress key). Rules: src/docs/forwarding-rules.md.
+ * port that stands for the sender's logical ingress port (outer source IP and ingress key).
  */
 public final class GeneveTunnel implements Device {
     /** The underlay interface. */

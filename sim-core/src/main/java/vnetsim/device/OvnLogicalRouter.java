@@ -178,7 +178,8 @@ public final class OvnLogicalRouter implements Device {
     /** Longest prefix match over the ports' networks (next hop 0: the destination itself) and static routes. */
     private int[] lookup(final int destination) {
         int[] best = null;
-        for (final int[] r : routes) {
+        for (int i = 0; i < routes.size(); i++) {                  // indexed: no iterator on the frame path
+            final int[] r = routes.get(i);
             if (Ipv4Address.sameSubnet(destination, r[0], r[1]) && (best == null || r[1] > best[1])) {
                 best = r;
             }

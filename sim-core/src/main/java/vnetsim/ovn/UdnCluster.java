@@ -86,6 +86,29 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
         return new UdnCluster(name, nodes, networks, moved);
     }
 
+    /**
+     * After a migration: {@code from} pings {@code address}, the address {@code workload} held before it moved.
+     * With {@code staleMac} (not 0) {@code from}'s ARP cache still maps the address to the workload's old MAC, as
+     * a guest's cache does until the entry ages out (Linux: reachable 30 s, then probes); with 0 it starts cold
+     * and must ARP. The trace shows where and why the packet dies: a unicast to a MAC no logical port declares
+     * anymore, or an ARP request OVN answers for nobody.
+     */
+    public vnetsim.trace.Trace traceToFormerAddress(final String from, final String workload, final int address,
+                                                    final long staleMac) {
+        final Topology topology = compile();
+        final int source = Network.endpoint(topology, from);
+        final int moved = Network.endpoint(topology, workload);
+        final vnetsim.engine.Simulator sim = new vnetsim.engine.Simulator(topology);
+        if (staleMac != 0 && sim.device(source) instanceof vnetsim.device.Endpoint guest) {
+            guest.learnNeighbor(address, staleMac);
+        }
+        final vnetsim.engine.StepLog log = new vnetsim.engine.StepLog();
+        sim.record(log);
+        final int packet = sim.ping(source, address, 1);
+        sim.run();
+        return new vnetsim.trace.TraceBuilder(topology, log).build(name, "ICMP", packet, source, moved);
+    }
+
     public Topology compile() {
         return new UdnCompiler(this).compile();
     }

@@ -98,4 +98,20 @@ class UdnClusterTest {
         assertThatThrownBy(() -> c.migrate("rhel8-vm8", "master1")).hasMessageContaining("already runs on master1");
         assertThatThrownBy(() -> c.migrate("nope", "master2")).hasMessageContaining("unknown workload 'nope'");
     }
+
+    @Test
+    void after_a_layer3_migration_the_old_address_fails_at_master1s_switch_stale_or_cold() {
+        final UdnCluster before = UdnClusters.layer3(0, 1442);
+        final UdnAddress old = before.address("rhel8-vm8");
+        final UdnCluster after = before.migrate("rhel8-vm8", "master2");
+        final Trace stale = after.traceToFormerAddress("rhel8-vm9", "rhel8-vm8", old.ip(), old.mac());
+        assertThat(stale.isDelivered()).isFalse();
+        assertThat(stale.drop().cause()).isEqualTo(DropReason.UNKNOWN_LOGICAL_DESTINATION);
+        assertThat(stale.drop().device()).isEqualTo("master1");
+        final Trace cold = after.traceToFormerAddress("rhel8-vm9", "rhel8-vm8", old.ip(), 0);
+        assertThat(cold.isDelivered()).isFalse();
+        assertThat(cold.drop().cause()).isEqualTo(DropReason.NEIGHBOR_UNREACHABLE);
+        // the new address works
+        assertThat(after.network().trace("rhel8-vm9", "rhel8-vm8").isDelivered()).isTrue();
+    }
 }

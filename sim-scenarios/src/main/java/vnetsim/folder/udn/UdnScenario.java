@@ -1,6 +1,5 @@
 package vnetsim.folder.udn;
 
-import java.util.List;
 import vnetsim.analysis.Network;
 import vnetsim.network.NetworkSpec;
 import vnetsim.ovn.UdnCluster;
@@ -31,12 +30,13 @@ public final class UdnScenario implements Scenario {
     }
 
     /**
-     * The name-based spec vocabulary (hosts, bridges, switches) has no OVN logical devices yet: an empty spec with
-     * the network's name. Traces, captures and describe use {@link #build()} and {@link #network()}.
+     * The name-based spec vocabulary (hosts, bridges, switches) has no OVN logical devices yet, so there is no
+     * spec to change: commands that need one say so (exit 2) instead of working on an empty network.
      */
     @Override
     public NetworkSpec spec() {
-        return new NetworkSpec(cluster.name(), List.of(), List.of(), List.of(), List.of(), List.of());
+        throw new IllegalArgumentException(cluster.name() + " is an OVN-Kubernetes user-defined network: it has no "
+                + "name-based spec for what-if changes yet; trace it, or live-migrate with trace --migrate");
     }
 
     @Override
