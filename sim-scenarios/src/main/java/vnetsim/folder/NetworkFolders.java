@@ -56,7 +56,7 @@ public final class NetworkFolders {
     }
 
     /** A shipped network folder by name, opened as {@link #open} does. */
-    public static Optional<Scenario> shippedNetwork(final String name) {
+    public static synchronized Optional<Scenario> shippedNetwork(final String name) {
         return shippedPath(name).map(p -> open(p, name));
     }
 
@@ -73,11 +73,12 @@ public final class NetworkFolders {
     }
 
     /** A network folder shipped with vnetsim, by name ("acp-virtualization"), if there is one. */
-    public static Optional<FolderScenario> shipped(final String name) {
+    public static synchronized Optional<FolderScenario> shipped(final String name) {
         return shippedPath(name).map(p -> load(p, name));
     }
 
-    private static Optional<Path> shippedPath(final String name) {
+    /** Under the class lock, as {@link #shipped}: two threads never race to open the jar's file system. */
+    private static synchronized Optional<Path> shippedPath(final String name) {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             return Optional.empty();
         }

@@ -237,4 +237,36 @@ class FolderCompileTest {
                 .hasMessageContaining("t/nmstate/p.yaml:8").hasMessageContaining("t/nmstate/q.yaml:8")
                 .hasMessageContaining("mtu");
     }
+
+    /** nmstate examples/bond_linuxbridge_vlan_up.yml style: a bond is read, what it does is said, stacking on it is an error. */
+    @Test
+    void bonds_are_read_and_explained_but_not_simulated() throws IOException {
+        final FolderScenario s = load(policy("""
+                interfaces:
+                  - name: bond0
+                    type: bond
+                    link-aggregation:
+                      mode: active-backup
+                      port: [eth1]
+                      options: {primary: eth1}
+                """ + BRIDGE_ON_ETH0.substring("interfaces:\n".length())), nad("{\"type\": \"bridge\", "
+                + "\"bridge\": \"br0\"}"));
+        assertThat(s.plan().warnings()).anySatisfy(w -> assertThat(w.toString()).startsWith("t/nmstate/p.yaml:8")
+                .contains("every frame leaves through the active port (primary eth1)"));
+        assertThat(s.plan().nodes().get(0).nics().get(1).master()).isEqualTo("bond0");
+        assertThatThrownBy(() -> load(policy("""
+                interfaces:
+                  - name: bond1
+                    type: bond
+                    link-aggregation: {mode: 802.3ad, port: [eth1]}
+                  - name: br0
+                    type: linux-bridge
+                    bridge:
+                      options: {stp: {enabled: false}}
+                      port:
+                        - name: bond1
+                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}")))
+                .hasMessageContaining("t/nmstate/p.yaml:16: error: port 'bond1' of bridge br0 on node n0 is a bond; "
+                        + "bonds are not simulated yet");
+    }
 }

@@ -39,6 +39,7 @@ final class NodeCompiler {
     private final Map<String, BridgePlan> bridges = new LinkedHashMap<>();
     private final Map<String, List<PortPlan>> workloadPorts = new LinkedHashMap<>();
     private final Map<String, String> masterOf = new LinkedHashMap<>();
+    private final Map<String, NmInterface> bonds = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -70,11 +71,38 @@ final class NodeCompiler {
                     later.add(i);                              // ports may be declared after the bridge
                     order.add(i.name());
                 }
-                case BOND -> diagnostics.error(i.at(), "interface '" + i.name() + "' on node " + spec.name()
-                        + ": bonds are read but not simulated yet; connect the bridge or VLAN to a NIC instead");
+                case BOND -> bond(i);
             }
         }
         later.forEach(this::bridge);
+    }
+
+    /**
+     * A bond is read and validated; forwarding through it is not simulated yet (active-backup: every frame leaves
+     * through the active port, the primary or the first one up, and frames arriving on a backup port are dropped;
+     * 802.3ad: the xmit_hash_policy hash of each frame picks one port of the aggregate, layer2 = source MAC, destination
+     * MAC and EtherType, and the switch must bundle the ports with LACP).
+     */
+    private void bond(final NmInterface i) {
+        bonds.put(i.name(), i);
+        final var b = i.bond();
+        for (final String port : b.ports()) {
+            if (!nics.containsKey(port)) {
+                diagnostics.error(b.at(), "port '" + port + "' of bond " + i.name() + " on node " + spec.name()
+                        + " is not a NIC; valid: " + nics.keySet());
+            } else if (masterOf.putIfAbsent(port, i.name()) != null) {
+                diagnostics.error(b.at(), "port '" + port + "' of bond " + i.name() + " already has master "
+                        + masterOf.get(port));
+            }
+        }
+        final String choice = b.mode().equals("802.3ad")
+                ? "802.3ad: each frame takes the port its " + b.xmitHashPolicy() + " hash picks; the switch must "
+                        + "bundle " + b.ports() + " in a port-channel with LACP"
+                : b.mode() + ": every frame leaves through the active port (" + (b.primary() != null
+                        ? "primary " + b.primary() : "the first of " + b.ports() + " that is up")
+                        + "); frames arriving on a backup port are dropped";
+        diagnostics.warn(i.at(), "bond " + i.name() + " on node " + spec.name() + " (" + choice + ") is read but not "
+                + "simulated yet: anything stacked on it is an error");
     }
 
     private NicPlan nic(final NicSpec nic, final NmInterface conf) {
@@ -123,7 +151,8 @@ final class NodeCompiler {
         final var v = i.vlan();
         final NicPlan parent = nics.get(v.baseIface());
         if (parent == null) {
-            final String what = vlans.containsKey(v.baseIface()) ? "a VLAN interface (802.1ad QinQ stacking is not "
+            final String what = bonds.containsKey(v.baseIface()) ? "a bond (bonds are not simulated yet)"
+                    : vlans.containsKey(v.baseIface()) ? "a VLAN interface (802.1ad QinQ stacking is not "
                     + "simulated)" : bridges.containsKey(v.baseIface()) ? "a bridge (not simulated as a VLAN parent)"
                     : "missing";
             diagnostics.error(v.at(), "base-iface '" + v.baseIface() + "' of " + i.name() + " on node " + spec.name()
@@ -174,6 +203,11 @@ final class NodeCompiler {
                     + "with BPDU guard shuts down). STP states are not simulated yet: traces show the bridge "
                     + "forwarding at once. Set options.stp.enabled: false if that is what you mean");
         }
+        if (i.state() == State.DOWN) {
+            diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " is down: a down bridge "
+                    + "forwards nothing, but an administratively down bridge is not simulated yet (frames still cross "
+                    + "it in traces)");
+        }
         final List<String> addrs = addresses(i);
         if (!addrs.isEmpty()) {
             diagnostics.warn(i.at(), "bridge " + i.name() + " on node " + spec.name() + " has address " + addrs
@@ -193,6 +227,10 @@ final class NodeCompiler {
         } else if (vlans.containsKey(p.name())) {
             kind = PortKind.VLAN;
             mtu = vlans.get(p.name()).mtu();
+        } else if (bonds.containsKey(p.name())) {
+            diagnostics.error(p.at(), "port '" + p.name() + "' of bridge " + bridge.name() + " on node " + spec.name()
+                    + " is a bond; bonds are not simulated yet (enslave a NIC to see the rest of the network)");
+            return Optional.empty();
         } else {
             final List<String> valid = new ArrayList<>(nics.keySet());
             valid.addAll(vlans.keySet());
