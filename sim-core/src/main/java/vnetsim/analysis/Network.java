@@ -186,6 +186,28 @@ public final class Network {
         return dhcp(client, null);
     }
 
+    /**
+     * One UDP datagram of {@code payloadBytes} data bytes, caches warm: the size a path's MTU checks see (a
+     * tunnel's underlay MTU, a router's egress MTU).
+     */
+    public Trace traceUdp(final String fromEndpoint, final String toEndpoint, final int payloadBytes,
+                          final FrameObserver observer) {
+        final Topology topology = factory.get();
+        final int from = endpoint(topology, fromEndpoint);
+        final int to = endpoint(topology, toEndpoint);
+        final Simulator sim = new Simulator(topology);
+        final StepLog log = new StepLog();
+        final int destination = topology.endpoint(to).ip();
+        sim.ping(from, destination, 0);
+        sim.run();
+        sim.advance(WARM_GAP_NS);
+        sim.record(log);
+        sim.observe(observer);
+        final int packet = sim.sendUdp(from, destination, payloadBytes);
+        sim.run();
+        return new TraceBuilder(topology, log).build(name, Protocol.UDP.label(), packet, from, to);
+    }
+
     /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */
     public static int endpoint(final Topology topology, final String idOrName) {
         return topology.findEndpoint(idOrName).orElseThrow(() -> {

@@ -22,6 +22,10 @@ public enum Action {
     REPLIED,
     /** The frame reached the endpoint it was addressed to. */
     DELIVERED,
+    /** A tunnel endpoint wrapped the frame in outer headers (Geneve: Ethernet, IPv4, UDP 6081, Geneve). */
+    ENCAPSULATED,
+    /** A tunnel endpoint removed the outer headers; the inner frame goes on. */
+    DECAPSULATED,
     /** The frame was dropped; the step carries the reason. */
     DROPPED
 }

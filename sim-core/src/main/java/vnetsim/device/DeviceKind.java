@@ -17,7 +17,10 @@ public enum DeviceKind implements Kind {
             false),
     MACVLAN(Role.L2_SWITCHING, "macvlan", "Linux macvlan lower device and children", true),
     VSWITCH(Role.L2_SWITCHING, "vSwitch", "VMware vSphere vSwitch port (vNIC or uplink)", true),
-    DHCP_SERVER(Role.HOST_STACK, "DHCP server", "DHCPv4 server interface", false);
+    DHCP_SERVER(Role.HOST_STACK, "DHCP server", "DHCPv4 server interface", false),
+    OVN_LOGICAL_SWITCH(Role.L2_SWITCHING, "OVN logical switch", "OVN logical switch port", false),
+    OVN_LOGICAL_ROUTER(Role.L3_ROUTING, "OVN logical router", "OVN logical router port", false),
+    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", false);
 
     private final Role role;
     private final String noun;

@@ -119,7 +119,21 @@ public enum DropReason {
     /** DHCP client: a reply with another transaction ID or client address, or out of turn (RFC 2131 4.4). */
     DHCP_REPLY_IGNORED("DHCP reply ignored: not for this client's transaction or not expected in its state"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
-    HOP_LIMIT("forwarding loop: hop limit %d reached");
+    HOP_LIMIT("forwarding loop: hop limit %d reached"),
+    /** OVN port security (ls_in_port_sec_l2): the source MAC is not the logical switch port's address. */
+    PORT_SECURITY_MAC("source MAC is not this logical switch port's address (OVN port security)"),
+    /** OVN port security (ls_in_port_sec_ip, ls_in_port_sec_nd): source IPv4 or ARP sender is not the port's. */
+    PORT_SECURITY_IP("source IPv4 %s is not this logical switch port's address (OVN port security)"),
+    /** An OVN logical switch forwards unicast only to MACs its ports declare: no learning, no unknown flood. */
+    UNKNOWN_LOGICAL_DESTINATION("no port of this OVN logical switch has the destination MAC (OVN forwards only to "
+            + "addresses it was told; nothing is learned): the workload is gone or moved"),
+    /** An OVN logical router has no MAC binding and no logical port with the next hop's address. */
+    NO_MAC_BINDING("no logical port has next hop %s, so OVN knows no MAC for it"),
+    /** The Geneve-encapsulated packet is larger than the underlay NIC's MTU; OVS sends it with DF. */
+    GENEVE_MTU_EXCEEDED("Geneve-encapsulated packet of %d bytes exceeds the underlay MTU: inner packet + 58 bytes "
+            + "must fit (set the network MTU to at most host MTU - 100, as OpenShift does)"),
+    /** A Geneve packet arrived for a datapath or port this node's tunnel does not serve. */
+    UNKNOWN_GENEVE_TUNNEL("Geneve packet for VNI %d: no logical switch on this node has that tunnel key");
 
     private final String format;
 
@@ -148,7 +162,7 @@ public enum DropReason {
     public String describe(final int detail) {
         return switch (this) {
             case ARP_NOT_FOR_THIS_HOST, IP_NOT_FOR_THIS_HOST, NO_ROUTE, NEIGHBOR_UNREACHABLE,
-                 DHCP_REQUEST_NOT_FOR_THIS_SERVER ->
+                 DHCP_REQUEST_NOT_FOR_THIS_SERVER, PORT_SECURITY_IP, NO_MAC_BINDING ->
                     describe(vnetsim.frame.Ipv4Address.format(detail));
             case UNHANDLED_PROTOCOL -> describe(String.format("0x%04x", detail));
             case PORT_NOT_FORWARDING -> describe(vnetsim.device.bridge.StpState.values()[detail].word());

@@ -48,6 +48,9 @@ final class Notes {
             case TRANSMITTED -> "Out on the wire" + tagText(log.vlan(e));
             case ROUTED -> "Routed, " + (log.vlan(e) < 0 ? "untagged" : "tag now " + log.vlan(e)) + ", TTL "
                     + log.ttl(e);
+            case ENCAPSULATED -> "Encapsulated in Geneve (UDP 6081) to " + Ipv4Address.format(log.destinationIp(e))
+                    + " out " + port;
+            case DECAPSULATED -> "Geneve headers removed, inner frame handed to " + port;
         };
     }
 
@@ -87,6 +90,11 @@ final class Notes {
             case RECEIVED -> "Entering via " + noun;
             case ROUTED -> routedNote(device, in, out >= 0 ? out
                     : following >= 0 && log.device(following) == log.device(noted) ? following : -1);
+            case ENCAPSULATED -> encapsulatedNote(following >= 0 && log.action(following) == Action.ENCAPSULATED
+                    ? following : out >= 0 ? out : noted);
+            case DECAPSULATED -> "Geneve headers removed on " + device.host() + ", inner frame to "
+                    + device.portName(log.port(following >= 0 && log.action(following) == Action.DECAPSULATED
+                    ? following : noted));
         };
     }
 
@@ -97,6 +105,13 @@ final class Notes {
         }
         final int left = out >= 0 ? out : following;
         return left >= 0 && log.vlan(left) >= 0 ? log.vlan(left) : log.vlan(in);
+    }
+
+    /** The encapsulated frame's outer addresses, as tcpdump on the underlay shows them. */
+    private String encapsulatedNote(final int e) {
+        return "Encapsulated in Geneve (outer " + Ipv4Address.format(log.sourceIp(e)) + " -> "
+                + Ipv4Address.format(log.destinationIp(e)) + ", UDP 6081), out " + topology.device(log.device(e))
+                .interfaceName(log.port(e));
     }
 
     /** "Routed 172.16.4.0/24 -> 172.16.5.0/24, ACLs evaluated (permit), tag changed ..., TTL 64 -> 63, ...". */

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the dependency arrows of sim-core one way: frame -> device -> topology -> engine -> trace -> (pcap,
- * analysis, testing) -> network (the name-based builder). A package may import its own layer and the layers
+ * analysis, testing) -> network (the name-based builder) -> ovn (user-defined networks). A package may import its own layer and the layers
  * before it, never one after it.
  */
 class LayeringTest {
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("io", 0), Map.entry("frame", 0), Map.entry("device", 1), Map.entry("topology", 2),
             Map.entry("engine", 3), Map.entry("trace", 4), Map.entry("pcap", 5), Map.entry("analysis", 5),
-            Map.entry("testing", 5), Map.entry("network", 6), Map.entry("whatif", 7));
+            Map.entry("testing", 5), Map.entry("network", 6), Map.entry("whatif", 7),
+            Map.entry("ovn", 7));
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?vnetsim\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @Test

@@ -61,6 +61,11 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--cold", description = "start with empty ARP caches and FDBs")
     private boolean cold;
 
+    @Option(names = "--migrate", paramLabel = "WORKLOAD=NODE",
+            description = "live-migrate a workload to another node first (virtctl migrate; networks with "
+                    + "OVN-Kubernetes user-defined networks); repeatable")
+    private List<String> migrations = new ArrayList<>();
+
     @Option(names = "--view", defaultValue = "document", paramLabel = "VIEW",
             description = "document (one row per interface, as the design documents) or full (every ingress "
                     + "and egress); default ${DEFAULT-VALUE}")
@@ -86,7 +91,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final Scenario scenario = vnetsim.folder.Networks.named(scenarioName);
+        final Scenario scenario = migrated(vnetsim.folder.Networks.named(scenarioName));
         final Network network = network(scenario);
         final Topology topology = network.topology();
         Network.endpoint(topology, from);                      // usage errors before any file is created
@@ -152,6 +157,40 @@ final class TraceCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    /** The network after each {@code --migrate}, each move reported with the address before and after. */
+    private Scenario migrated(final Scenario scenario) {
+        if (migrations.isEmpty()) {
+            return scenario;
+        }
+        if (!(scenario instanceof vnetsim.folder.udn.UdnScenario udn)) {
+            throw new ParameterException(spec.commandLine(), "--migrate needs a network of OVN-Kubernetes "
+                    + "user-defined networks (manifests with UserDefinedNetwork or ClusterUserDefinedNetwork); "
+                    + scenario.name() + " has none");
+        }
+        vnetsim.folder.udn.UdnScenario result = udn;
+        for (final String m : migrations) {
+            final int eq = m.indexOf('=');
+            if (eq <= 0 || eq == m.length() - 1) {
+                throw new ParameterException(spec.commandLine(), "--migrate " + m + ": expected WORKLOAD=NODE");
+            }
+            final String workload = m.substring(0, eq).trim();
+            final String node = m.substring(eq + 1).trim();
+            final vnetsim.ovn.UdnAddress before;
+            try {
+                before = result.cluster().address(workload);
+                result = result.migrate(workload, node);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--migrate " + m + ": " + e.getMessage());
+            }
+            final vnetsim.ovn.UdnAddress after = result.cluster().address(workload);
+            spec.commandLine().getOut().println("Migrated " + workload + " to " + node + ": "
+                    + vnetsim.frame.Ipv4Address.format(before.ip()) + " -> "
+                    + vnetsim.frame.Ipv4Address.format(after.ip())
+                    + (before.ip() == after.ip() ? " (address kept)" : " (new address from " + node + "'s subnet)"));
+        }
+        return result;
     }
 
     /** {@code --pcap X --pcap-dir X} (or a pcapng inside the directory) would lose one output to the other. */

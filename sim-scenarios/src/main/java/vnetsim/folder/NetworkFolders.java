@@ -1,5 +1,7 @@
 package vnetsim.folder;
 
+import vnetsim.scenario.Scenario;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,7 +27,7 @@ public final class NetworkFolders {
      * portably, so the names are written here; a test checks them against src/networks.
      */
     private static final java.util.List<String> SHIPPED_NAMES = java.util.List.of("acp-virtualization",
-            "kubevirt-pod-networking", "vsphere-nested-lab");
+            "kubevirt-pod-networking", "vsphere-nested-lab", "udn-layer3", "udn-layer2");
 
     private NetworkFolders() {
     }
@@ -43,6 +45,27 @@ public final class NetworkFolders {
      * Reads and compiles a folder; throws {@link NetworkFolderException} (an IllegalArgumentException: exit 2)
      * listing every error with file and line.
      */
+    /**
+     * The folder's network: OVN-Kubernetes user-defined networks when its manifests declare any
+     * ({@link vnetsim.folder.udn.UdnScenario}), else the bridged network {@link #load} compiles.
+     */
+    public static Scenario open(final Path folder, final String displayRoot) {
+        final Diagnostics diagnostics = new Diagnostics();
+        final NetworkFolder read = new NetworkFolderReader(diagnostics).read(folder, displayRoot);
+        if (diagnostics.hasErrors() || !vnetsim.folder.udn.UdnFolderCompiler.applies(read)) {
+            return load(folder, displayRoot);
+        }
+        final vnetsim.ovn.UdnCluster cluster = vnetsim.folder.udn.UdnFolderCompiler.compile(read, diagnostics);
+        diagnostics.throwIfErrors(displayRoot);
+        return new vnetsim.folder.udn.UdnScenario(cluster, read.network().description().isEmpty()
+                ? "network folder " + displayRoot : read.network().description());
+    }
+
+    /** A shipped network folder by name, opened as {@link #open} does. */
+    public static synchronized Optional<Scenario> shippedNetwork(final String name) {
+        return shippedPath(name).map(p -> open(p, name));
+    }
+
     public static FolderScenario load(final Path folder, final String displayRoot) {
         final Diagnostics diagnostics = new Diagnostics();
         final NetworkFolder read = new NetworkFolderReader(diagnostics).read(folder, displayRoot);
@@ -62,6 +85,11 @@ public final class NetworkFolders {
 
     /** A network folder shipped with vnetsim, by name ("acp-virtualization"), if there is one. */
     public static synchronized Optional<FolderScenario> shipped(final String name) {
+        return shippedPath(name).map(p -> load(p, name));
+    }
+
+    /** Under the class lock, as {@link #shipped}: two threads never race to open the jar's file system. */
+    private static synchronized Optional<Path> shippedPath(final String name) {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             return Optional.empty();
         }
@@ -78,9 +106,9 @@ public final class NetworkFolders {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return Optional.of(load(fs.getPath(SHIPPED + name), name));
+                return Optional.of(fs.getPath(SHIPPED + name));
             }
-            return Optional.of(load(Path.of(uri).getParent(), name));
+            return Optional.of(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open the shipped network " + name + ": " + e.getMessage(), e);
         }

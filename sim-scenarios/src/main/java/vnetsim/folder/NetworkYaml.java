@@ -27,8 +27,13 @@ public record NetworkYaml(String name, String description, List<NodeSpec> nodes,
         }
     }
 
-    /** A physical NIC: the hardware the policies configure. */
-    public record NicSpec(String name, long mac, int mtu, Location at) {
+    /**
+     * A physical NIC: the hardware the policies configure.
+     *
+     * @param address the node IP on this NIC ("192.168.10.11/24"), or null; networks whose nodes carry no nmstate
+     *                policies (OVN-Kubernetes user-defined networks) take the Geneve underlay address from here
+     */
+    public record NicSpec(String name, long mac, int mtu, String address, Location at) {
     }
 
     /**

@@ -84,9 +84,10 @@ public final class NetworkYamlReader {
             final Optional<String> name = f.requiredString("name");
             final Optional<Long> mac = f.requiredString("mac").flatMap(m -> mac(m, f.at("mac")));
             final int mtu = f.integer("mtu", 68, 65535, "valid MTUs are 68-65535").orElse(1500);
+            final String address = f.string("address").orElse(null);
             f.finish();
             return name.isPresent() && mac.isPresent()
-                    ? Optional.of(new NicSpec(name.get(), mac.get(), mtu, f.at())) : Optional.empty();
+                    ? Optional.of(new NicSpec(name.get(), mac.get(), mtu, address, f.at())) : Optional.empty();
         });
     }
 

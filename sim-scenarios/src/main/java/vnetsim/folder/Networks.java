@@ -15,7 +15,7 @@ public final class Networks {
     /** The network, or an IllegalArgumentException (exit 2) naming the problem, with file and line for folders. */
     public static Scenario named(final String nameOrPath) {
         if (NetworkFolders.isFolder(nameOrPath)) {
-            return NetworkFolders.load(Path.of(nameOrPath), nameOrPath);
+            return NetworkFolders.open(Path.of(nameOrPath), nameOrPath);
         }
         if (looksLikePath(nameOrPath)) {
             throw new IllegalArgumentException(nameOrPath + (java.nio.file.Files.exists(Path.of(nameOrPath))
@@ -26,7 +26,7 @@ public final class Networks {
         if (builtIn.isPresent() && builtIn.get() instanceof vnetsim.scenario.VsphereNestedLab) {
             return builtIn.get();   // its folder has the node part and vsphere/; the lab's rest is still in Java
         }
-        final java.util.Optional<FolderScenario> shipped = NetworkFolders.shipped(name);
+        final java.util.Optional<Scenario> shipped = NetworkFolders.shippedNetwork(name);
         if (shipped.isPresent()) {
             return shipped.get();
         }
@@ -42,7 +42,7 @@ public final class Networks {
     public static java.util.List<Scenario> all() {
         final java.util.List<Scenario> all = new java.util.ArrayList<>();
         for (final String name : NetworkFolders.shippedNames()) {
-            NetworkFolders.shipped(name).ifPresent(all::add);
+            NetworkFolders.shippedNetwork(name).ifPresent(all::add);
         }
         for (final Scenario s : Scenarios.all()) {
             if (all.stream().noneMatch(shipped -> shipped.name().equalsIgnoreCase(s.name()))) {

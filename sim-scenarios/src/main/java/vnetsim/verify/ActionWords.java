@@ -14,7 +14,8 @@ final class ActionWords {
             case ORIGINATED -> "leaves by";
             case RECEIVED, TAG_POPPED -> "enters";
             case SWITCHED, FLOODED -> "crosses";
-            case TAG_PUSHED, TRANSMITTED -> "leaves by";
+            case TAG_PUSHED, TRANSMITTED, ENCAPSULATED -> "leaves by";
+            case DECAPSULATED -> "enters";
             case ROUTED -> "is routed at";
             case REPLIED -> "is answered at";
             case DELIVERED -> "reaches";
@@ -32,6 +33,8 @@ final class ActionWords {
             case TAG_PUSHED -> "Adding VLAN tag " + s.vlanOut();
             case TAG_POPPED -> "Removing VLAN tag " + s.vlan();
             case TRANSMITTED -> "Transmitted";
+            case ENCAPSULATED -> "Encapsulated in Geneve";
+            case DECAPSULATED -> "Decapsulated from Geneve";
             case ROUTED -> s.vlan() != null && s.vlanOut() != null && !s.vlan().equals(s.vlanOut())
                     ? "Routed, tag changed from " + s.vlan() + " to " + s.vlanOut() : "Routed";
             case REPLIED -> "Replied";

@@ -39,10 +39,12 @@ public final class ManifestReader {
     private final List<Nad> nads = new ArrayList<>();
     private final List<VirtualMachine> vms = new ArrayList<>();
     private final List<Pod> pods = new ArrayList<>();
+    private final UdnReader udnReader;
 
     public ManifestReader(final Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
         this.trees = new TreeReader(diagnostics);
+        this.udnReader = new UdnReader(diagnostics);
     }
 
     public void readFile(final Path file, final String displayName) {
@@ -54,7 +56,7 @@ public final class ManifestReader {
     }
 
     public Manifests result() {
-        return new Manifests(namespaces, nads, vms, pods);
+        return new Manifests(namespaces, nads, vms, pods, udnReader.result());
     }
 
     private void document(final Node doc) {
@@ -67,18 +69,29 @@ public final class ManifestReader {
         d.ignore("apiVersion", "status");
         switch (kind) {
             case "List" -> d.list("items").ifPresent(items -> items.forEach(this::document));
-            case "Namespace" -> namespaces.add(new Namespace(metadata(d).name, d.at()));
+            case "Namespace" -> {
+                final Meta meta = metadata(d);
+                final Map<String, String> labels = new LinkedHashMap<>(meta.labels);
+                labels.put("kubernetes.io/metadata.name", meta.name);      // set by the API server on every namespace
+                namespaces.add(new Namespace(meta.name, labels, d.at()));
+            }
+            case "UserDefinedNetwork" -> {
+                final Meta meta = metadata(d);
+                udnReader.userDefinedNetwork(d, meta.name, meta.namespace);
+            }
+            case "ClusterUserDefinedNetwork" -> udnReader.clusterUserDefinedNetwork(d, metadata(d).name);
             case "NetworkAttachmentDefinition" -> nad(d);
             case "VirtualMachine" -> vm(d);
             case "Pod" -> pod(d);
             case "" -> {
                 diagnostics.error(d.at(), "manifest has no 'kind'; valid: Namespace, NetworkAttachmentDefinition, "
-                        + "VirtualMachine, Pod, List");
+                        + "VirtualMachine, Pod, UserDefinedNetwork, ClusterUserDefinedNetwork, List");
                 return;
             }
             default -> {
                 diagnostics.warn(d.at("kind"), "kind '" + kind + "' is not simulated; ignored (Namespace, "
-                        + "NetworkAttachmentDefinition, VirtualMachine and Pod are)");
+                        + "NetworkAttachmentDefinition, VirtualMachine, Pod, UserDefinedNetwork and "
+                        + "ClusterUserDefinedNetwork are)");
                 return;
             }
         }
@@ -92,6 +105,7 @@ public final class ManifestReader {
         String namespace = "default";
         final Map<String, String> annotations = new LinkedHashMap<>();
         final Map<String, Location> annotationAt = new LinkedHashMap<>();
+        final Map<String, String> labels = new LinkedHashMap<>();
     }
 
     private Meta metadata(final Fields d) {
@@ -105,7 +119,13 @@ public final class ManifestReader {
                     meta.annotationAt.put(key, a.node().get(key).at());
                 }
             });
-            m.ignore("labels", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
+            m.map("labels", "labels").ifPresent(l -> {
+                for (final String key : l.node().keys()) {
+                    meta.labels.put(key, l.string(key).orElse(""));
+                }
+                l.finish();
+            });
+            m.ignore("uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
                     "selfLink", "finalizers", "ownerReferences", "generateName");
             m.finish();
         }, () -> diagnostics.error(d.at(), "manifest has no metadata.name"));

@@ -6,15 +6,21 @@ import java.util.Optional;
 import vnetsim.folder.Location;
 
 /** What {@code manifests/*.yaml} declare: namespaces, network attachments, virtual machines and pods. */
-public record Manifests(List<Namespace> namespaces, List<Nad> nads, List<VirtualMachine> vms, List<Pod> pods) {
+public record Manifests(List<Namespace> namespaces, List<Nad> nads, List<VirtualMachine> vms, List<Pod> pods,
+                        List<UdnManifest> udns) {
     public Manifests {
+        udns = List.copyOf(udns);
         namespaces = List.copyOf(namespaces);
         nads = List.copyOf(nads);
         vms = List.copyOf(vms);
         pods = List.copyOf(pods);
     }
 
-    public record Namespace(String name, Location at) {
+    /** A Namespace with its labels (a ClusterUserDefinedNetwork's namespaceSelector matches them). */
+    public record Namespace(String name, Map<String, String> labels, Location at) {
+        public Namespace {
+            labels = Map.copyOf(labels);
+        }
     }
 
     /**
