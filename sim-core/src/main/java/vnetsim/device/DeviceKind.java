@@ -15,7 +15,8 @@ public enum DeviceKind implements Kind {
     LINUX_HOST(Role.HOST_STACK, "host", "Linux host network device (IPv4 stack, routes with ip_forward)", false),
     MASQUERADE_POD(Role.L3_ROUTING, "virt-launcher pod", "virt-launcher pod (KubeVirt masquerade, NAT to the pod IP)",
             false),
-    MACVLAN(Role.L2_SWITCHING, "macvlan", "Linux macvlan lower device and children", true);
+    MACVLAN(Role.L2_SWITCHING, "macvlan", "Linux macvlan lower device and children", true),
+    BOND(Role.KERNEL_PLUMBING, "bond", "Linux bond (active-backup or 802.3ad) over its slave NICs", false);
 
     private final Role role;
     private final String noun;

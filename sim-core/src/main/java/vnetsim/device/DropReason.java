@@ -98,6 +98,10 @@ public enum DropReason {
             + " (their frames leave on the wire; the switch never sends them back)"),
     /** nf_conntrack: the table is full, a new connection cannot be tracked (and so not NATed). */
     CONNTRACK_FULL("conntrack table full (%d connections): dropping packet"),
+    /** bond_handle_frame() in active-backup: only the active slave delivers; the backup's frame is dropped. */
+    BOND_BACKUP_SLAVE("bond: frame on a backup slave (active-backup delivers only what arrives on the active slave)"),
+    /** bond_start_xmit() with no slave up: every slave's link is down. */
+    BOND_NO_UP_SLAVE("bond: none of its %d slaves is up (link down or cable missing)"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached");
 
