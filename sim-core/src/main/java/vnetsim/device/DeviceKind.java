@@ -20,7 +20,8 @@ public enum DeviceKind implements Kind {
     DHCP_SERVER(Role.HOST_STACK, "DHCP server", "DHCPv4 server interface", false),
     OVN_LOGICAL_SWITCH(Role.L2_SWITCHING, "OVN logical switch", "OVN logical switch port", false),
     OVN_LOGICAL_ROUTER(Role.L3_ROUTING, "OVN logical router", "OVN logical router port", false),
-    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", false);
+    GENEVE_TUNNEL(Role.KERNEL_PLUMBING, "Geneve tunnel", "OVS Geneve tunnel (genev_sys_6081) on the underlay NIC", false),
+    BOND(Role.KERNEL_PLUMBING, "bond", "Linux bond (active-backup or 802.3ad) over its slave NICs", false);
 
     private final Role role;
     private final String noun;

@@ -118,6 +118,10 @@ public enum DropReason {
     DHCP_REQUEST_NOT_FOR_THIS_SERVER("DHCPREQUEST selects server %s, not this one"),
     /** DHCP client: a reply with another transaction ID or client address, or out of turn (RFC 2131 4.4). */
     DHCP_REPLY_IGNORED("DHCP reply ignored: not for this client's transaction or not expected in its state"),
+    /** bond_handle_frame() in active-backup: only the active slave delivers; the backup's frame is dropped. */
+    BOND_BACKUP_SLAVE("bond: frame on a backup slave (active-backup delivers only what arrives on the active slave)"),
+    /** bond_start_xmit() with no slave up: every slave's link is down. */
+    BOND_NO_UP_SLAVE("bond: none of its %d slaves is up (link down or cable missing)"),
     /** The frame went around a forwarding loop until the engine's hop limit stopped it. */
     HOP_LIMIT("forwarding loop: hop limit %d reached"),
     /** OVN port security (ls_in_port_sec_l2): the source MAC is not the logical switch port's address. */

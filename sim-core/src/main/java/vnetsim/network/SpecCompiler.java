@@ -3,6 +3,7 @@ package vnetsim.network;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vnetsim.device.Bond;
 import vnetsim.device.BridgePort;
 import vnetsim.device.Endpoint;
 import vnetsim.device.InterfaceNames;
@@ -129,12 +130,17 @@ final class SpecCompiler {
         bridges.put(h.name(), hostBridgeDevices);
         final Map<String, PortRef> lowerEnds = new HashMap<>();      // interface -> (device, port) facing a bridge
         final Map<String, Integer> mtus = new HashMap<>();
+        final Map<String, PortRef> slaveEnds = new HashMap<>();   // bond member NIC -> its port to the bond
         for (final NicSpec n : h.nics()) {
             final PhysicalNic nic = new PhysicalNic(h.name(), n.name(), n.mac(), n.mtu());
             nic.setUp(n.up());
             final int nicIndex = builder.add(nic);
             cableEnds.put(key(h.name(), n.name()), new PortRef(nicIndex, PhysicalNic.WIRE));
             mtus.put(n.name(), n.mtu());
+            final BondSpec bond = bondOf(h, n.name());
+            if (bond != null) {
+                slaveEnds.put(n.name(), new PortRef(nicIndex, nic.setMaster(bond.name())));
+            }
             final BridgeSpec master = bridgeOf(h, n.name());
             if (master != null) {
                 lowerEnds.put(n.name(), new PortRef(nicIndex, nic.setMaster(master.name())));
@@ -158,7 +164,11 @@ final class SpecCompiler {
                     addBridge(h, bridge);
                 }
             }
-            nic.setPromiscuous(Promiscuity.of(spec, h, n.name()));
+            // a bond slave takes the bond's MAC (bond_enslave()), so it passes everything up and the bond filters
+            nic.setPromiscuous(bond != null || Promiscuity.of(spec, h, n.name()));
+        }
+        for (final BondSpec b : h.bonds()) {
+            addBond(h, b, slaveEnds, lowerEnds, mtus);
         }
         h.bridges().forEach(b -> addBridge(h, b));
         for (final BridgeSpec b : h.bridges()) {
@@ -170,6 +180,63 @@ final class SpecCompiler {
                 builder.link(lower.device(), lower.port(), hostBridges.get(b.name()), port, LinkKind.STACK);
             }
         }
+    }
+
+    /**
+     * A bond after its member NICs: each member's carrier (NIC up, cabled, cable up) decides whether it is an up
+     * slave, then its subinterfaces and the bridge it or they are ports of, as for a NIC.
+     */
+    private void addBond(final HostSpec h, final BondSpec b, final Map<String, PortRef> slaveEnds,
+                         final Map<String, PortRef> lowerEnds, final Map<String, Integer> mtus) {
+        final Bond bond = new Bond(h.name(), b.name(), b.mode(), b.hashPolicy());
+        final int bondIndex = builder.add(bond);
+        final int mtu = h.nic(b.members().get(0)).mtu();
+        mtus.put(b.name(), mtu);
+        for (final String member : b.members()) {
+            final NicSpec n = h.nic(member);
+            final int slave = bond.addSlave(member, n.mac());
+            bond.setSlaveUp(slave, n.up() && carrier(h.name(), member));
+            if (member.equals(b.primary())) {
+                bond.setPrimary(slave);
+            }
+            final PortRef end = slaveEnds.get(member);
+            builder.link(end.device(), end.port(), bondIndex, slave, LinkKind.STACK);
+        }
+        final BridgeSpec master = bridgeOf(h, b.name());
+        if (master != null) {
+            lowerEnds.put(b.name(), new PortRef(bondIndex, bond.setMaster(master.name())));
+            addBridge(h, master);
+        }
+        for (final VlanSpec v : h.vlans()) {
+            if (!v.parent().equals(b.name())) {
+                continue;
+            }
+            final int vlanMtu = v.mtu() == VlanSpec.INHERIT ? mtu : v.mtu();
+            final VlanSubinterface sub = new VlanSubinterface(h.name(), v.name(), v.vid(),
+                    vnetsim.frame.EtherType.VLAN_8021Q, v.reorderHeaders(), vlanMtu);
+            sub.setUp(v.up());
+            final int subIndex = builder.add(sub);
+            builder.link(bondIndex, bond.addSubinterface(v.vid(), v.name()), subIndex, VlanSubinterface.LOWER,
+                    LinkKind.STACK);
+            lowerEnds.put(v.name(), new PortRef(subIndex, VlanSubinterface.UPPER));
+            mtus.put(v.name(), vlanMtu);
+            final BridgeSpec bridge = bridgeOf(h, v.name());
+            if (bridge != null) {
+                addBridge(h, bridge);
+            }
+        }
+        bond.setPromiscuous(Promiscuity.of(spec, h, b.name()));
+    }
+
+    /** Whether a NIC has a carrier: a link names it and that link is up. */
+    private boolean carrier(final String host, final String nic) {
+        return spec.links().stream().anyMatch(l -> l.up()
+                && (key(l.a().device(), l.a().iface()).equals(key(host, nic))
+                || key(l.b().device(), l.b().iface()).equals(key(host, nic))));
+    }
+
+    private static BondSpec bondOf(final HostSpec h, final String nic) {
+        return h.bonds().stream().filter(b -> b.members().contains(nic)).findFirst().orElse(null);
     }
 
     private static BridgeSpec bridgeOf(final HostSpec h, final String iface) {

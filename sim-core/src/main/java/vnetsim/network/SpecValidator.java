@@ -84,6 +84,8 @@ final class SpecValidator {
         h.nics().forEach(n -> claimInterface(h, ifaces, n.name(), "a NIC"));
         h.vlans().forEach(v -> claimInterface(h, ifaces, v.name(), "a VLAN subinterface"));
         h.bridges().forEach(b -> claimInterface(h, ifaces, b.name(), "a bridge"));
+        h.bonds().forEach(b -> claimInterface(h, ifaces, b.name(), "a bond"));
+        checkBonds(h);
         spec.workloads().stream().filter(w -> h.name().equals(w.host()))
                 .forEach(w -> claimInterface(h, ifaces, w.port(), "the port of workload " + w.id()));
         for (final NicSpec n : h.nics()) {
@@ -93,7 +95,8 @@ final class SpecValidator {
         final Map<String, String> vidOwner = new HashMap<>();
         for (final VlanSpec v : h.vlans()) {
             final String where = h.name() + "/" + v.name();
-            final Optional<NicSpec> parent = Names.find(h.nics(), v.parent(), NicSpec::name);
+            final Optional<NicSpec> parent = Names.find(h.nics(), v.parent(), NicSpec::name)
+                    .or(() -> bondAsNic(h, v.parent()));
             if (parent.isEmpty()) {
                 problem(where + ": parent '" + v.parent() + "' is not a NIC on " + h.name()
                         + suggest(v.parent(), h.nics().stream().map(NicSpec::name).toList()));
@@ -124,7 +127,8 @@ final class SpecValidator {
             for (final BridgePortSpec p : b.ports()) {
                 final String where = h.name() + "/" + b.name() + " port " + p.name();
                 final boolean known = Names.find(h.nics(), p.name(), NicSpec::name).isPresent()
-                        || Names.find(h.vlans(), p.name(), VlanSpec::name).isPresent();
+                        || Names.find(h.vlans(), p.name(), VlanSpec::name).isPresent()
+                        || Names.find(h.bonds(), p.name(), BondSpec::name).isPresent();
                 if (!known) {
                     final List<String> candidates = new ArrayList<>(h.nics().stream().map(NicSpec::name).toList());
                     h.vlans().forEach(v -> candidates.add(v.name()));
@@ -143,6 +147,44 @@ final class SpecValidator {
             if (!master.containsKey(v.name())) {
                 problem(h.name() + "/" + v.name() + " is left unconnected: it is no bridge's port, and vnetsim does"
                         + " not model a host's own IP stack");
+            }
+        }
+    }
+
+    /** A bond stands in for a NIC as a subinterface's parent; its MTU is its first member's. */
+    private static Optional<NicSpec> bondAsNic(final HostSpec h, final String name) {
+        return Names.find(h.bonds(), name, BondSpec::name).map(b -> new NicSpec(b.name(), 0,
+                b.members().isEmpty() ? 1500 : Names.find(h.nics(), b.members().get(0), NicSpec::name)
+                        .map(NicSpec::mtu).orElse(1500), true));
+    }
+
+    private void checkBonds(final HostSpec h) {
+        final Map<String, String> bondOf = new HashMap<>();
+        for (final BondSpec b : h.bonds()) {
+            final String where = h.name() + "/" + b.name();
+            if (b.members().isEmpty()) {
+                problem(where + ": a bond needs at least one member NIC");
+            }
+            for (final String m : b.members()) {
+                if (Names.find(h.nics(), m, NicSpec::name).isEmpty()) {
+                    problem(where + ": member '" + m + "' is not a NIC on " + h.name()
+                            + suggest(m, h.nics().stream().map(NicSpec::name).toList()));
+                }
+                final String other = bondOf.putIfAbsent(m, b.name());
+                if (other != null) {
+                    problem(where + ": member " + m + " is already a member of " + other
+                            + (other.equals(b.name()) ? " (listed twice)" : " (a NIC has one master)"));
+                }
+                if (h.vlans().stream().anyMatch(v -> v.parent().equals(m))) {
+                    problem(where + ": member " + m + " also has VLAN subinterfaces (stack them on "
+                            + b.name() + ": a bond slave's frames all go to the bond)");
+                }
+                if (h.bridges().stream().anyMatch(br -> br.port(m) != null)) {
+                    problem(where + ": member " + m + " is also a bridge port (a NIC has one master)");
+                }
+            }
+            if (b.primary() != null && !b.members().contains(b.primary())) {
+                problem(where + ": primary '" + b.primary() + "' is not one of its members " + b.members());
             }
         }
     }

@@ -127,6 +127,23 @@ public final class FolderDescription {
             vlans.add(x);
         }
         m.put("vlanInterfaces", vlans);
+        if (!n.bonds().isEmpty()) {
+            final List<Object> bonds = new ArrayList<>();
+            for (final NodePlan.BondPlan b : n.bonds()) {
+                final Map<String, Object> x = new LinkedHashMap<>();
+                x.put("name", b.name());
+                x.put("mode", b.mode());
+                x.put("ports", b.ports());
+                x.put("primary", b.primary());
+                x.put("xmitHashPolicy", b.hashPolicy());
+                x.put("mtu", b.mtu());
+                x.put("master", b.master());
+                x.put("portChoice", b.choice());
+                x.put("at", b.at().toString());
+                bonds.add(x);
+            }
+            m.put("bonds", bonds);
+        }
         final List<Object> bridges = new ArrayList<>();
         for (final BridgePlan b : n.bridges()) {
             final Map<String, Object> x = new LinkedHashMap<>();
@@ -243,6 +260,12 @@ public final class FolderDescription {
                         .append(", mtu ").append(nic.mtu()).append(nic.up() ? "" : ", DOWN")
                         .append(", cabled to ").append(orNothing(cableOf(n.name(), nic.name())))
                         .append(addresses(nic.addresses())).append("  [").append(nic.at()).append("]\n");
+            }
+            for (final NodePlan.BondPlan b : n.bonds()) {
+                sb.append("    ").append(b.name()).append("  bond, mode ").append(b.mode()).append(", ports ")
+                        .append(String.join(", ", b.ports())).append(", mtu ").append(b.mtu())
+                        .append(b.master() == null ? "" : ", port of " + b.master()).append("  [").append(b.at())
+                        .append("]\n      ").append(b.choice()).append('\n');
             }
             for (final VlanPlan v : n.vlans()) {
                 sb.append("    ").append(v.name()).append("  802.1Q VLAN ").append(v.vid()).append(" on ")

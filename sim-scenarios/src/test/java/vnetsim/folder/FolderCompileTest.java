@@ -300,7 +300,7 @@ class FolderCompileTest {
 
     /** nmstate examples/bond_linuxbridge_vlan_up.yml style: a bond is read, what it does is said, stacking on it is an error. */
     @Test
-    void bonds_are_read_and_explained_but_not_simulated() throws IOException {
+    void bonds_are_compiled_with_how_frames_choose_a_port() throws IOException {
         final FolderScenario s = load(policy("""
                 interfaces:
                   - name: bond0
@@ -311,10 +311,10 @@ class FolderCompileTest {
                       options: {primary: eth1}
                 """ + BRIDGE_ON_ETH0.substring("interfaces:\n".length())), nad("{\"type\": \"bridge\", "
                 + "\"bridge\": \"br0\"}"));
-        assertThat(s.plan().warnings()).anySatisfy(w -> assertThat(w.toString()).startsWith("t/nmstate/p.yaml:8")
-                .contains("every frame leaves through the active port (primary eth1)"));
+        assertThat(s.plan().nodes().get(0).bonds()).singleElement().satisfies(b -> assertThat(b.choice())
+                .contains("every frame leaves and arrives on the active port (primary eth1"));
         assertThat(s.plan().nodes().get(0).nics().get(1).master()).isEqualTo("bond0");
-        assertThatThrownBy(() -> load(policy("""
+        final FolderScenario bridged = load(policy("""
                 interfaces:
                   - name: bond1
                     type: bond
@@ -325,8 +325,8 @@ class FolderCompileTest {
                       options: {stp: {enabled: false}}
                       port:
                         - name: bond1
-                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}")))
-                .hasMessageContaining("t/nmstate/p.yaml:16: error: port 'bond1' of bridge br0 on node n0 is a bond; "
-                        + "bonds are not simulated yet");
+                """), nad("{\"type\": \"bridge\", \"bridge\": \"br0\"}"));
+        assertThat(bridged.plan().nodes().get(0).bridges().get(0).ports().get(0).kind())
+                .isEqualTo(vnetsim.folder.compile.NodePlan.PortKind.BOND);
     }
 }

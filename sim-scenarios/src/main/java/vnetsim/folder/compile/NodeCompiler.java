@@ -10,6 +10,7 @@ import vnetsim.folder.Diagnostics;
 import vnetsim.folder.Location;
 import vnetsim.folder.NetworkYaml.NicSpec;
 import vnetsim.folder.NetworkYaml.NodeSpec;
+import vnetsim.folder.compile.NodePlan.BondPlan;
 import vnetsim.folder.compile.NodePlan.BridgePlan;
 import vnetsim.folder.compile.NodePlan.NicPlan;
 import vnetsim.folder.compile.NodePlan.PortKind;
@@ -40,7 +41,7 @@ final class NodeCompiler {
     private final Map<String, BridgePlan> bridges = new LinkedHashMap<>();
     private final Map<String, List<PortPlan>> workloadPorts = new LinkedHashMap<>();
     private final Map<String, String> masterOf = new LinkedHashMap<>();
-    private final Map<String, NmInterface> bonds = new LinkedHashMap<>();
+    private final Map<String, BondPlan> bonds = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -79,14 +80,12 @@ final class NodeCompiler {
     }
 
     /**
-     * A bond is read and validated; forwarding through it is not simulated yet (active-backup: every frame leaves
-     * through the active port, the primary or the first one up, and frames arriving on a backup port are dropped;
-     * 802.3ad: the xmit_hash_policy hash of each frame picks one port of the aggregate, layer2 = source MAC, destination
-     * MAC and EtherType, and the switch must bundle the ports with LACP).
+     * A bond over NICs (drivers/net/bonding): active-backup sends and receives on the active port only, 802.3ad
+     * spreads frames by the xmit_hash_policy hash; subinterfaces and a bridge may stack on it.
      */
     private void bond(final NmInterface i) {
-        bonds.put(i.name(), i);
         final var b = i.bond();
+        final List<String> ports = new ArrayList<>();
         for (final String port : b.ports()) {
             if (!nics.containsKey(port)) {
                 diagnostics.error(b.at(), "port '" + port + "' of bond " + i.name() + " on node " + spec.name()
@@ -94,16 +93,26 @@ final class NodeCompiler {
             } else if (masterOf.putIfAbsent(port, i.name()) != null) {
                 diagnostics.error(b.at(), "port '" + port + "' of bond " + i.name() + " already has master "
                         + masterOf.get(port));
+            } else {
+                ports.add(port);
             }
         }
-        final String choice = b.mode().equals("802.3ad")
-                ? "802.3ad: each frame takes the port its " + b.xmitHashPolicy() + " hash picks; the switch must "
-                        + "bundle " + b.ports() + " in a port-channel with LACP"
-                : b.mode() + ": every frame leaves through the active port (" + (b.primary() != null
-                        ? "primary " + b.primary() : "the first of " + b.ports() + " that is up")
-                        + "); frames arriving on a backup port are dropped";
-        diagnostics.warn(i.at(), "bond " + i.name() + " on node " + spec.name() + " (" + choice + ") is read but not "
-                + "simulated yet: anything stacked on it is an error");
+        if (ports.isEmpty()) {
+            diagnostics.error(b.at(), "bond " + i.name() + " on node " + spec.name() + " has no usable port; valid: "
+                    + nics.keySet());
+            return;
+        }
+        String hash = b.xmitHashPolicy();
+        if (hash.startsWith("encap")) {
+            hash = hash.substring("encap".length());                    // same fields for frames without tunnels
+        } else if (hash.equals("vlan+srcmac")) {
+            diagnostics.warn(b.at(), "bond " + i.name() + ": xmit_hash_policy vlan+srcmac is read but simulated as "
+                    + "layer2");
+            hash = "layer2";
+        }
+        final int mtu = i.mtu() != null ? i.mtu() : nics.get(ports.get(0)).mtu();
+        bonds.put(i.name(), new BondPlan(i.name(), b.mode(), ports, b.primary(), hash, mtu, null, i.at()));
+        order.add(i.name());
     }
 
     private NicPlan nic(final NicSpec nic, final NmInterface conf) {
@@ -150,14 +159,15 @@ final class NodeCompiler {
 
     private void vlan(final NmInterface i) {
         final var v = i.vlan();
-        final NicPlan parent = nics.get(v.baseIface());
+        final BondPlan bondParent = bonds.get(v.baseIface());
+        final NicPlan parent = bondParent != null ? new NicPlan(bondParent.name(), 0, bondParent.mtu(), true,
+                List.of(), null, bondParent.at()) : nics.get(v.baseIface());
         if (parent == null) {
-            final String what = bonds.containsKey(v.baseIface()) ? "a bond (bonds are not simulated yet)"
-                    : vlans.containsKey(v.baseIface()) ? "a VLAN interface (802.1ad QinQ stacking is not "
+            final String what = vlans.containsKey(v.baseIface()) ? "a VLAN interface (802.1ad QinQ stacking is not "
                     + "simulated)" : bridges.containsKey(v.baseIface()) ? "a bridge (not simulated as a VLAN parent)"
                     : "missing";
             diagnostics.error(v.at(), "base-iface '" + v.baseIface() + "' of " + i.name() + " on node " + spec.name()
-                    + " is " + what + "; valid: " + nics.keySet());
+                    + " is " + what + "; valid: " + validParents());
             return;
         }
         for (final VlanPlan other : vlans.values()) {
@@ -234,11 +244,10 @@ final class NodeCompiler {
             kind = PortKind.VLAN;
             mtu = vlans.get(p.name()).mtu();
         } else if (bonds.containsKey(p.name())) {
-            diagnostics.error(p.at(), "port '" + p.name() + "' of bridge " + bridge.name() + " on node " + spec.name()
-                    + " is a bond; bonds are not simulated yet (enslave a NIC to see the rest of the network)");
-            return Optional.empty();
+            kind = PortKind.BOND;
+            mtu = bonds.get(p.name()).mtu();
         } else {
-            final List<String> valid = new ArrayList<>(nics.keySet());
+            final List<String> valid = new ArrayList<>(validParents());
             valid.addAll(vlans.keySet());
             diagnostics.error(p.at(), "port '" + p.name() + "' of bridge " + bridge.name() + " on node " + spec.name()
                     + " names a missing interface; valid: " + valid + " (declare it before the bridge, or in the "
@@ -260,6 +269,17 @@ final class NodeCompiler {
         final VlanSet vids = v.taggedVids().plus(VlanSet.of(nativeVid));
         return Optional.of(new PortPlan(p.name(), kind, vids, VlanSet.of(nativeVid), nativeVid, mtu,
                 p.defaulted() ? "kubernetes-nmstate default trunk (" + origin + ")" : origin));
+    }
+
+    /** What a VLAN may stack on: the NICs and the bonds. */
+    private List<String> validParents() {
+        final List<String> valid = new ArrayList<>(nics.keySet());
+        valid.addAll(bonds.keySet());
+        return valid;
+    }
+
+    Optional<BondPlan> bondNamed(final String name) {
+        return Optional.ofNullable(bonds.get(name));
     }
 
     String name() {
@@ -325,6 +345,11 @@ final class NodeCompiler {
             bridgeList.add(new BridgePlan(b.name(), b.vlanFiltering(), b.filteringReason(), b.stp(), b.forwardDelaySeconds(), b.mtu(), ports,
                     b.addresses(), b.up(), b.at()));
         }
-        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes);
+        final List<BondPlan> bondList = new ArrayList<>();
+        for (final BondPlan b : bonds.values()) {
+            bondList.add(new BondPlan(b.name(), b.mode(), b.ports(), b.primary(), b.hashPolicy(), b.mtu(),
+                    masterOf.get(b.name()), b.at()));
+        }
+        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes, bondList);
     }
 }

@@ -9,8 +9,9 @@ import vnetsim.folder.Location;
  * each with where it was configured. Immutable; {@code SpecWriter} turns it into devices.
  */
 public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, List<BridgePlan> bridges,
-                       List<String> order, List<String> notes) {
+                       List<String> order, List<String> notes, List<BondPlan> bonds) {
     public NodePlan {
+        bonds = List.copyOf(bonds);
         nics = List.copyOf(nics);
         vlans = List.copyOf(vlans);
         bridges = List.copyOf(bridges);
@@ -23,6 +24,35 @@ public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, Li
                           Location at) {
         public NicPlan {
             addresses = List.copyOf(addresses);
+        }
+    }
+
+    /**
+     * A Linux bond over some of the node's NICs.
+     *
+     * @param mode       nmstate's mode, active-backup or 802.3ad (others are forwarded as active-backup)
+     * @param hashPolicy 802.3ad's xmit_hash_policy as simulated (layer2, layer2+3, layer3+4)
+     * @param mtu        its MTU: its first port's unless set
+     * @param master     the bridge it is a port of, or null
+     */
+    public record BondPlan(String name, String mode, List<String> ports, String primary, String hashPolicy, int mtu,
+                           String master, Location at) {
+        public BondPlan {
+            ports = List.copyOf(ports);
+        }
+
+        /** How frames choose a port, in words. */
+        public String choice() {
+            if (!mode.equals("802.3ad")) {
+                return "every frame leaves and arrives on the active port (" + (primary != null ? "primary "
+                        + primary + " while it is up, else " : "") + "the first of " + ports + " that is up); "
+                        + "frames arriving on a backup port are dropped";
+            }
+            return "each frame leaves on the port its " + hashPolicy + " hash picks (" + (hashPolicy.equals("layer2")
+                    ? "last byte of source MAC ^ last byte of destination MAC ^ EtherType" : hashPolicy.equals(
+                    "layer2+3") ? "MACs and IPv4 addresses" : "IPv4 addresses and TCP/UDP ports") + ", modulo the "
+                    + "ports that are up); frames arrive on any port; the switch must bundle " + ports
+                    + " in a port-channel with LACP (not simulated: each switch port is on its own)";
         }
     }
 
@@ -73,5 +103,5 @@ public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, Li
     }
 
     /** What is enslaved. */
-    public enum PortKind { NIC, VLAN, WORKLOAD }
+    public enum PortKind { NIC, VLAN, WORKLOAD, BOND }
 }

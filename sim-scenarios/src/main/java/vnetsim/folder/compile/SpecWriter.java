@@ -2,6 +2,7 @@ package vnetsim.folder.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import vnetsim.device.Bond;
 import vnetsim.device.l2.SwitchportMode;
 import vnetsim.folder.compile.NodePlan.BridgePlan;
 
@@ -72,7 +73,14 @@ public final class SpecWriter {
             bridges.add(new BridgeSpec(b.name(), b.vlanFiltering(), 1, ports,
                     b.stp() ? b.forwardDelaySeconds() * 1_000_000_000L : 0L));
         }
-        return new HostSpec(n.name(), nics, vlans, bridges);
+        final List<vnetsim.network.BondSpec> bonds = n.bonds().stream().map(b -> new vnetsim.network.BondSpec(
+                b.name(), b.ports(), b.mode().equals("802.3ad") ? Bond.Mode.LACP : Bond.Mode.ACTIVE_BACKUP,
+                switch (b.hashPolicy()) {
+                    case "layer2+3" -> Bond.HashPolicy.LAYER2_3;
+                    case "layer3+4" -> Bond.HashPolicy.LAYER3_4;
+                    default -> Bond.HashPolicy.LAYER2;
+                }, b.primary())).toList();
+        return new HostSpec(n.name(), nics, vlans, bridges, bonds);
     }
 
     private static PortVlans vlans(final PortPlan p) {
