@@ -10,8 +10,8 @@ import vnetsim.device.Action;
 import vnetsim.device.TrafficSource;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.topology.Topology;
-import vnetsim.trace.StepTable;
 import vnetsim.trace.Step;
+import vnetsim.trace.StepTable;
 import vnetsim.trace.Trace;
 import vnetsim.trace.View;
 

@@ -15,7 +15,6 @@ import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
 import vnetsim.device.MasqueradePod;
 import vnetsim.engine.Simulator;
-import vnetsim.engine.StepLog;
 import vnetsim.frame.Checksum;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.Ipv4Address;

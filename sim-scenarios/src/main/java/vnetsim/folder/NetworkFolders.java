@@ -1,7 +1,5 @@
 package vnetsim.folder;
 
-import vnetsim.scenario.Scenario;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import vnetsim.folder.compile.FolderCompiler;
 import vnetsim.folder.compile.NetworkPlan;
+import vnetsim.scenario.Scenario;
 
 /**
  * Loads network folders: from a directory the user names, or one shipped with vnetsim (src/networks/NAME,

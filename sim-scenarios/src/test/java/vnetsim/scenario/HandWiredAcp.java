@@ -2,6 +2,7 @@ package vnetsim.scenario;
 
 import vnetsim.device.Endpoint;
 import vnetsim.device.Endpoint.Workload;
+import vnetsim.device.PhysicalNic;
 import vnetsim.device.RoutingFirewall;
 import vnetsim.device.TrunkSwitch;
 import vnetsim.device.l2.SwitchportMode;
@@ -9,7 +10,6 @@ import vnetsim.device.l2.VlanSet;
 import vnetsim.device.l3.RouterInterface;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
-import vnetsim.device.PhysicalNic;
 import vnetsim.topology.LinkKind;
 import vnetsim.topology.Topology;
 import vnetsim.topology.TopologyBuilder;
