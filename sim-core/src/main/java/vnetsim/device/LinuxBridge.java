@@ -888,10 +888,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     }
 
     private void checkConfigurable() {
-        if (sealed) {
-            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
-                    + "(build a new topology for a what-if)");
-        }
+        Sealing.check(sealed, host + "/" + name);
     }
 
     @Override

@@ -132,10 +132,7 @@ public final class PhysicalNic implements Device {
     }
 
     private void checkConfigurable() {
-        if (sealed) {
-            throw new IllegalStateException(host + "/" + name + " is part of a built topology: its configuration cannot change "
-                    + "(build a new topology for a what-if)");
-        }
+        Sealing.check(sealed, host + "/" + name);
     }
 
     @Override

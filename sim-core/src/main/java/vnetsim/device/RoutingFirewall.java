@@ -424,10 +424,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     private void checkConfigurable() {
-        if (sealed) {
-            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
-                    + "(build a new topology for a what-if)");
-        }
+        Sealing.check(sealed, host);
     }
 
     @Override

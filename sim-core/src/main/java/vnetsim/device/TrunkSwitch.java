@@ -157,10 +157,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     }
 
     private void checkConfigurable() {
-        if (sealed) {
-            throw new IllegalStateException(host + " is part of a built topology: its configuration cannot change "
-                    + "(build a new topology for a what-if)");
-        }
+        Sealing.check(sealed, host);
     }
 
     @Override
