@@ -239,7 +239,7 @@ public final class PcapngWriter implements CaptureSink {
     /** A hard link to {@code file} under a temporary name (no copy; the file stays in place), or null. */
     private static Path keepAside(Path file) {
         try {
-            return Files.createLink(CaptureFiles.tempPath(file.getParent(), ".old"), file);
+            return Files.createLink(CaptureFiles.tempPath(file.toAbsolutePath().getParent(), ".old"), file);
         } catch (IOException | UnsupportedOperationException e) {
             return null;                                   // no hard links here: a rollback cannot restore it
         }

@@ -32,6 +32,22 @@ class PcapngWriterTest {
     }
 
     @Test
+    void a_bare_file_name_that_already_exists_is_replaced_like_any_other_path() throws Exception {
+        // `--pcap f.pcapng` run twice in the working directory: the path has no parent (it threw before)
+        final Path bare = Path.of("vnetsim-bare-name-" + ProcessHandle.current().pid() + ".pcapng");
+        try {
+            for (int run = 0; run < 2; run++) {
+                try (PcapngWriter w = PcapngWriter.create(bare)) {
+                    Scenario.play(w);
+                }
+            }
+            assertThat(Files.readAllBytes(bare)).isEqualTo(Files.readAllBytes(writeScenario("same.pcapng")));
+        } finally {
+            Files.deleteIfExists(bare);
+        }
+    }
+
+    @Test
     void writes_one_interface_block_per_interface_with_name_and_nanosecond_resolution() throws Exception {
         Path file = writeScenario("run.pcapng");
 
