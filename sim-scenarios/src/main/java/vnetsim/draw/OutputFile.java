@@ -27,7 +27,7 @@ public final class OutputFile {
             }
             return;
         }
-        final Path absolute = target.toAbsolutePath();
+        Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new OutputException(target + " is a directory; give a file name");
         }
@@ -41,7 +41,14 @@ public final class OutputFile {
             }
         }
         if (Files.isSymbolicLink(absolute)) {
-            throw new OutputException(target + " is a symbolic link to a missing file; give a file name");
+            if (!Files.exists(absolute)) {
+                throw new OutputException(target + " is a symbolic link to a missing file; give a file name");
+            }
+            try {
+                absolute = absolute.toRealPath();           // the link stays a link; its target gets the picture
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + target + ": " + reason(e));
+            }
         }
         final Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -24,6 +24,16 @@ class DrawCommandTest {
     }
 
     @Test
+    void a_symbolic_link_to_a_file_stays_a_link_and_its_target_gets_the_picture() throws Exception {
+        final Path target = tmp.resolve("mine.svg");
+        java.nio.file.Files.writeString(target, "old");
+        final Path link = java.nio.file.Files.createSymbolicLink(tmp.resolve("link.svg"), target.getFileName());
+        assertThat(run("draw", "acp-virtualization", "-o", link.toString())).isZero();
+        assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
+        assertThat(java.nio.file.Files.readString(target)).startsWith("<svg").contains("</svg>");
+    }
+
+    @Test
     void drawsTheSamePictureByteForByteEveryTime() {
         assertThat(run("draw", "acp-virtualization", "--trace", "vm1", "vm6")).isZero();
         final String first = out.toString();
