@@ -2,15 +2,30 @@ package vnetsim.ovn;
 
 import java.util.ArrayList;
 import java.util.List;
+import vnetsim.analysis.MigratableNetwork;
 import vnetsim.analysis.Network;
+import vnetsim.device.Endpoint;
+import vnetsim.device.TrafficSource;
+import vnetsim.engine.FrameObserver;
+import vnetsim.engine.Simulator;
+import vnetsim.engine.StepLog;
+import vnetsim.frame.Frame;
+import vnetsim.frame.Ipv4Address;
+import vnetsim.frame.Packets;
 import vnetsim.topology.Topology;
+import vnetsim.trace.Step;
+import vnetsim.trace.Trace;
+import vnetsim.trace.TraceBuilder;
 
 /**
  * A cluster's nodes, its user-defined networks and the workloads on them: an immutable value that compiles to a
  * topology ({@link UdnCompiler}) and changes by operations such as {@link #migrate}.
  */
 public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwork> networks,
-                         List<UdnWorkload> workloads) {
+                         List<UdnWorkload> workloads) implements MigratableNetwork {
+    /** Virtual time between replaying a stale ARP entry and the traced packet. */
+    private static final long WARM_GAP_NS = 1_000_000L;
+
     public UdnCluster {
         nodes = List.copyOf(nodes);
         networks = List.copyOf(networks);
@@ -68,6 +83,7 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
      * 192.168.24.132 on master2); on Layer2 with {@code ipam.lifecycle: Persistent} the IPAMClaim keeps it. The
      * address it held is requested again, which only a range containing it can grant.
      */
+    @Override
     public UdnCluster migrate(final String workloadName, final String targetNode) {
         final UdnWorkload w = workload(workloadName);
         node(targetNode);
@@ -87,33 +103,80 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
     }
 
     /**
-     * After a migration: {@code from} pings {@code address}, the address {@code workload} held before it moved.
-     * With {@code staleMac} (not 0) {@code from}'s ARP cache still maps the address to the workload's old MAC, as
-     * a guest's cache does until the entry ages out (Linux: reachable 30 s, then probes); with 0 it starts cold
-     * and must ARP. The trace shows where and why the packet dies: a unicast to a MAC no logical port declares
-     * anymore, or an ARP request OVN answers for nobody.
+     * After a migration: {@code from} pings {@code address}, for instance the address a workload held before it
+     * moved. With {@code staleMac} (not 0) {@code from}'s ARP cache still maps the address to that MAC, as a
+     * guest's cache does until the entry ages out (Linux: reachable 30 s, then probes; nobody sends a gratuitous
+     * ARP for the old address, see {@code src/docs/forwarding-rules.md} section 13); with 0 it starts cold and
+     * must ARP. The trace shows where and why the packet dies: a unicast to a MAC no logical port declares
+     * anymore, or an ARP request OVN answers for nobody. Its destination reads as the address.
      */
-    public vnetsim.trace.Trace traceToFormerAddress(final String from, final String workload, final int address,
-                                                    final long staleMac) {
+    @Override
+    public Trace traceToAddress(final String from, final int address, final long staleMac,
+                                final FrameObserver observer) {
         final Topology topology = compile();
         final int source = Network.endpoint(topology, from);
-        final int moved = Network.endpoint(topology, workload);
-        final vnetsim.engine.Simulator sim = new vnetsim.engine.Simulator(topology);
-        if (staleMac != 0 && sim.device(source) instanceof vnetsim.device.Endpoint guest) {
-            guest.learnNeighbor(address, staleMac);
+        final Simulator sim = new Simulator(topology);
+        if (staleMac != 0) {                    // the ARP reply the sender had before the move, replayed unrecorded
+            final TrafficSource guest = topology.endpoint(source);
+            final Frame reply = Packets.arpReply(new Frame(), staleMac, address, guest.mac(), guest.ip());
+            sim.inject(source, Endpoint.NIC, reply.bytes(), reply.start(), reply.length());
+            sim.run();
+            sim.advance(WARM_GAP_NS);
         }
-        final vnetsim.engine.StepLog log = new vnetsim.engine.StepLog();
+        final StepLog log = new StepLog();
         sim.record(log);
+        sim.observe(observer);
+        if (observer != null) {
+            observer.expectSteps();
+        }
         final int packet = sim.ping(source, address, 1);
         sim.run();
-        return new vnetsim.trace.TraceBuilder(topology, log).build(name, "ICMP", packet, source, moved);
+        sim.record(null);
+        sim.observe(null);
+        final TraceBuilder builder = new TraceBuilder(topology, log);
+        final Trace t = builder.build(name, "ICMP", packet, source, ownerOr(topology, address, source));
+        if (observer != null) {
+            observer.onSteps(builder.documentStepOfEvent());
+        }
+        final String to = Ipv4Address.format(address);
+        return new Trace(t.scenario(), t.from(), to, t.protocol(), t.outcome(), t.drop(),
+                addressed(t.documentPath(), t.from(), to), addressed(t.fullPath(), t.from(), to),
+                addressed(t.events(), t.from(), to), t.cause(), t.drops());
     }
 
+    /** Steps built with the sender as stand-in destination, relabelled with the address pinged. */
+    private static List<Step> addressed(final List<Step> steps, final String from, final String to) {
+        final List<Step> result = new ArrayList<>(steps.size());
+        for (final Step s : steps) {
+            result.add(!s.destination().equals(from) ? s : new Step(s.step(), s.source(), to, s.device(),
+                    s.iface(), s.direction(), s.tagged(), s.vlan(), s.vlanOut(), s.srcMac(), s.dstMac(), s.srcIp(),
+                    s.dstIp(), s.ttl(), s.etherType(), s.action(), s.dropReason(), s.note(), s.timeNs()));
+        }
+        return result;
+    }
+
+    /** {@link #traceToAddress} without a capture. */
+    public Trace traceToFormerAddress(final String from, final int address, final long staleMac) {
+        return traceToAddress(from, address, staleMac, null);
+    }
+
+    /** The endpoint with {@code ip} in {@code topology}, else {@code otherwise}. */
+    private static int ownerOr(final Topology topology, final int ip, final int otherwise) {
+        for (final int index : topology.endpointIds().values()) {
+            if (topology.endpoint(index).ip() == ip) {
+                return index;
+            }
+        }
+        return otherwise;
+    }
+
+    @Override
     public Topology compile() {
         return new UdnCompiler(this).compile();
     }
 
+    /** The cluster as a network that what-if changes ({@code move WORKLOAD to NODE}) can edit. */
     public Network network() {
-        return new Network(name, this::compile);
+        return new Network(this);
     }
 }

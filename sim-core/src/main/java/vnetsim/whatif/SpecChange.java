@@ -132,6 +132,19 @@ public sealed interface SpecChange extends Change {
 
     /** A workload plugged into another host's bridge (live migration) or another bridge (another network). */
     record Move(String text, String workload, String host, String bridge) implements SpecChange {
+        /** On a network whose workloads live-migrate themselves (OVN-Kubernetes UDNs): that network's migration. */
+        @Override
+        public NetworkSource applyTo(final NetworkSource network) {
+            if (network instanceof vnetsim.analysis.MigratableNetwork m) {
+                if (bridge != null) {
+                    throw new IllegalArgumentException("'" + text + "': " + network.name() + " has no bridges to "
+                            + "choose; write 'move " + workload + " to " + host + "'");
+                }
+                return m.migrate(workload, host);
+            }
+            return SpecChange.super.applyTo(network);
+        }
+
         @Override
         public NetworkSpec apply(final NetworkSpec spec) {
             final WorkloadSpec w = spec.workload(workload);

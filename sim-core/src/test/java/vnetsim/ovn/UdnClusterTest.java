@@ -104,11 +104,11 @@ class UdnClusterTest {
         final UdnCluster before = UdnClusters.layer3(0, 1442);
         final UdnAddress old = before.address("rhel8-vm8");
         final UdnCluster after = before.migrate("rhel8-vm8", "master2");
-        final Trace stale = after.traceToFormerAddress("rhel8-vm9", "rhel8-vm8", old.ip(), old.mac());
+        final Trace stale = after.traceToFormerAddress("rhel8-vm9", old.ip(), old.mac());
         assertThat(stale.isDelivered()).isFalse();
         assertThat(stale.drop().cause()).isEqualTo(DropReason.UNKNOWN_LOGICAL_DESTINATION);
         assertThat(stale.drop().device()).isEqualTo("master1");
-        final Trace cold = after.traceToFormerAddress("rhel8-vm9", "rhel8-vm8", old.ip(), 0);
+        final Trace cold = after.traceToFormerAddress("rhel8-vm9", old.ip(), 0);
         assertThat(cold.isDelivered()).isFalse();
         assertThat(cold.drop().cause()).isEqualTo(DropReason.NEIGHBOR_UNREACHABLE);
         // the new address works

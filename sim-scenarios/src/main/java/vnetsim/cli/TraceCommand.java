@@ -48,7 +48,8 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FROM", description = "sender: short id (vm1, pod2) or display name")
     private String from;
 
-    @Parameters(index = "2", paramLabel = "TO", description = "destination: short id or display name, or 'dhcp' to "
+    @Parameters(index = "2", paramLabel = "TO", description = "destination: short id or display name, an IPv4 "
+            + "address (with --migrate also one a workload held before it moved), or 'dhcp' to "
             + "run FROM's DHCP client (DISCOVER, OFFER, REQUEST, ACK, then a ping to the lease's router)")
     private String to;
 
@@ -91,13 +92,16 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final Scenario scenario = migrated(vnetsim.folder.Networks.named(scenarioName));
+        final Scenario original = vnetsim.folder.Networks.named(scenarioName);
+        final Scenario scenario = migrated(original);
         final Network network = network(scenario);
         final Topology topology = network.topology();
         Network.endpoint(topology, from);                      // usage errors before any file is created
         final boolean dhcp = to.equalsIgnoreCase("dhcp") && topology.findEndpoint(to).isEmpty();
+        final int address = topology.findEndpoint(to).isEmpty() ? ipv4OrZero(to) : 0;
+        final FormerAddress former = address == 0 ? null : formerAddress(original, scenario, topology, address);
         if (!dhcp) {
-            for (final String end : new String[] {from, to}) {
+            for (final String end : address == 0 ? new String[] {from, to} : new String[] {from}) {
                 final int index = Network.endpoint(topology, end);
                 if (topology.endpoint(index).ip() == 0) {
                     throw new IllegalArgumentException(end + " takes its address by DHCP and has none yet: run "
@@ -135,7 +139,10 @@ final class TraceCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            trace = network.trace(topology, flow, sink == null ? null : CaptureSet.everything(topology, sink));
+            trace = former != null
+                    ? former.network().traceToAddress(from, address, cold ? 0 : former.staleMac(),
+                            sink == null ? null : CaptureSet.everything(topology, sink))
+                    : network.trace(topology, flow, sink == null ? null : CaptureSet.everything(topology, sink));
             if (sink != null) {
                 sink.close();
             }
@@ -185,12 +192,73 @@ final class TraceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--migrate " + m + ": " + e.getMessage());
             }
             final vnetsim.ovn.UdnAddress after = result.cluster().address(workload);
-            spec.commandLine().getOut().println("Migrated " + workload + " to " + node + ": "
+            (format == Format.TABLE || format == Format.MARKDOWN ? spec.commandLine().getOut()
+                    : spec.commandLine().getErr()).println("Migrated " + workload + " to " + node + ": "
                     + vnetsim.frame.Ipv4Address.format(before.ip()) + " -> "
                     + vnetsim.frame.Ipv4Address.format(after.ip())
                     + (before.ip() == after.ip() ? " (address kept)" : " (new address from " + node + "'s subnet)"));
         }
         return result;
+    }
+
+    /**
+     * An address no device of the (migrated) network has, on a network whose workloads migrate: the trace runs
+     * there, with the sender's ARP cache still mapping it to the MAC of the workload that held it before the
+     * migrations (unless --cold). Null when some device has the address (the ordinary trace handles it).
+     */
+    private FormerAddress formerAddress(final Scenario original, final Scenario now, final Topology topology,
+                                        final int address) {
+        for (int d = 0; d < topology.deviceCount(); d++) {
+            for (final vnetsim.device.InterfaceAddress a : topology.device(d).addresses()) {
+                if (a.ip() == address) {
+                    return null;
+                }
+            }
+        }
+        if (!(now instanceof vnetsim.folder.udn.UdnScenario udn)) {
+            throw new IllegalArgumentException("no device of " + now.name() + " has the address " + to);
+        }
+        if (protocol != Protocol.ICMP) {
+            throw new ParameterException(spec.commandLine(), "a trace to an address no device has (" + to
+                    + ") sends ICMP echo; drop --protocol " + protocol.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        final Topology before = original.network().topology();
+        long staleMac = 0;
+        String holder = null;
+        for (final var e : before.endpointIds().entrySet()) {
+            if (before.endpoint(e.getValue()).ip() == address) {
+                staleMac = before.endpoint(e.getValue()).mac();
+                holder = e.getKey();
+            }
+        }
+        final PrintWriter note = format == Format.TABLE || format == Format.MARKDOWN ? spec.commandLine().getOut()
+                : spec.commandLine().getErr();
+        if (holder == null) {
+            note.println("No device has " + to + " (before or after the migrations): " + from + " ARPs for it");
+        } else if (cold) {
+            note.println(to + " was " + holder + "'s address before the migration; " + from + "'s ARP entry for it "
+                    + "has aged out (--cold), so it ARPs");
+        } else {
+            note.println(to + " was " + holder + "'s address before the migration; " + from + "'s ARP cache still "
+                    + "maps it to " + vnetsim.frame.MacAddress.format(staleMac) + " (learned before; --cold: aged out)");
+        }
+        return new FormerAddress(udn.cluster(), holder == null ? 0 : staleMac);
+    }
+
+    /** A trace target no device has: the network to trace it in, and the sender's stale ARP entry (0: none). */
+    private record FormerAddress(vnetsim.ovn.UdnCluster network, long staleMac) {
+    }
+
+    /** The IPv4 address {@code text} is ("192.168.24.6"), or 0 when it is not one. */
+    private static int ipv4OrZero(final String text) {
+        if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return 0;
+        }
+        try {
+            return vnetsim.frame.Ipv4Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /** {@code --pcap X --pcap-dir X} (or a pcapng inside the directory) would lose one output to the other. */

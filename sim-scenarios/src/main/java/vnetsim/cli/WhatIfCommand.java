@@ -32,6 +32,8 @@ import vnetsim.whatif.SpecChange;
                 "  set native vlan VID on SWITCH PORT | set access vlan VID on SWITCH PORT",
                 "  shut DEVICE INTERFACE | shut link DEVICE INTERFACE",
                 "  move WORKLOAD to HOST [BRIDGE] | set vlan VID on WORKLOAD | set vlan VID on HOST SUBINTERFACE",
+                "  (on OVN-Kubernetes user-defined networks 'move WORKLOAD to NODE' is a live migration; when it "
+                        + "changes the address, flows to the former one are listed too)",
                 "  add acl on ROUTER: permit|deny SRC DST [PROTOCOL] [at POSITION]",
                 "  set mtu BYTES on DEVICE INTERFACE | set mtu BYTES on WORKLOAD",
                 "Exit status 0 when it ran (whatever changed), 2 for a usage error or a change naming something "
@@ -104,9 +106,10 @@ final class WhatIfCommand implements Callable<Integer> {
         final Reachability was = ReachabilityCommand.run(before, protocol, threads, err);
         final Reachability now = ReachabilityCommand.run(changed, protocol, threads, err);
         final ReachabilityDiff diff = Reachability.diff(was, now);
+        final List<FormerAddresses.Flow> former = FormerAddresses.of(before, changed);
         final PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? json(before.name(), described, diff) + "\n"
-                : table(before.name(), described, diff, was.cells().size()));
+        out.print(format == Format.JSON ? json(before.name(), described, diff, former) + "\n"
+                : table(before.name(), described, diff, was.cells().size()) + FormerAddresses.table(former));
         out.flush();
         return 0;
     }
@@ -161,6 +164,12 @@ final class WhatIfCommand implements Callable<Integer> {
 
     static String json(final String network, final List<String> changes, final ReachabilityDiff diff)
             throws Exception {
+        return json(network, changes, diff, List.of());
+    }
+
+    /** The JSON report; {@code former} adds {@code formerAddressFlows} when a change re-addressed a workload. */
+    static String json(final String network, final List<String> changes, final ReachabilityDiff diff,
+                       final List<FormerAddresses.Flow> former) throws Exception {
         final ObjectNode root = MAPPER.createObjectNode();
         root.put("network", network);
         changes.forEach(root.putArray("changes")::add);
@@ -175,6 +184,9 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         diff.endpointsRemoved().forEach(root.putArray("endpointsRemoved")::add);
         diff.endpointsAdded().forEach(root.putArray("endpointsAdded")::add);
+        if (!former.isEmpty()) {
+            FormerAddresses.json(root, former);
+        }
         return MAPPER.writeValueAsString(root);
     }
 }

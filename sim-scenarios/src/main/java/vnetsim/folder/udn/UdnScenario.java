@@ -30,13 +30,15 @@ public final class UdnScenario implements Scenario {
     }
 
     /**
-     * The name-based spec vocabulary (hosts, bridges, switches) has no OVN logical devices yet, so there is no
-     * spec to change: commands that need one say so (exit 2) instead of working on an empty network.
+     * The name-based spec vocabulary (hosts, bridges, switches) has no OVN logical devices: the cluster itself is
+     * what what-if changes edit ({@link UdnCluster} is a {@link vnetsim.analysis.MigratableNetwork}), so commands
+     * that need a NetworkSpec say so (exit 2) instead of working on an empty network.
      */
     @Override
     public NetworkSpec spec() {
         throw new IllegalArgumentException(cluster.name() + " is an OVN-Kubernetes user-defined network: it has no "
-                + "name-based spec for what-if changes yet; trace it, or live-migrate with trace --migrate");
+                + "name-based spec; trace it, live-migrate with trace --migrate, or ask 'vnetsim whatif "
+                + cluster.name() + " --change \"move WORKLOAD to NODE\"'");
     }
 
     @Override
