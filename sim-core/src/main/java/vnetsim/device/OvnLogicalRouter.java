@@ -31,14 +31,11 @@ import vnetsim.frame.Packets;
  * Rules and sources: {@code src/docs/forwarding-rules.md} section 13.
  */
 public final class OvnLogicalRouter implements Device {
-    private static final int NONE = -1;
     private static final long UNKNOWN = -1L;
 
     private final String host;
     private final String name;
-    private final List<String> portNames = new ArrayList<>();
-    private long[] macs = new long[0];
-    private int[] ips = new int[0];
+    private final OvnPorts ports = new OvnPorts();
     private int[] prefixes = new int[0];
     private final List<int[]> routes = new ArrayList<>();      // {prefix, length, nextHop (0: connected), port}
     private int[] boundIps = new int[0];
@@ -52,16 +49,11 @@ public final class OvnLogicalRouter implements Device {
 
     /** Adds a router port with its MAC and network ("0a:58:c0:a8:18:01 192.168.24.1/25"). */
     public int addPort(final String portName, final long mac, final int ip, final int prefixLength) {
-        portNames.add(portName);
-        final int n = portNames.size();
-        macs = java.util.Arrays.copyOf(macs, n);
-        ips = java.util.Arrays.copyOf(ips, n);
-        prefixes = java.util.Arrays.copyOf(prefixes, n);
-        macs[n - 1] = mac;
-        ips[n - 1] = ip;
-        prefixes[n - 1] = prefixLength;
-        routes.add(new int[] {ip & Ipv4Address.mask(prefixLength), prefixLength, 0, n - 1});   // connected
-        return n - 1;
+        final int p = ports.add(portName, mac, ip);
+        prefixes = java.util.Arrays.copyOf(prefixes, p + 1);
+        prefixes[p] = prefixLength;
+        routes.add(new int[] {ip & Ipv4Address.mask(prefixLength), prefixLength, 0, p});   // connected
+        return p;
     }
 
     /** A static route ({@code ovn-nbctl lr-route-add}): {@code prefix/length} via {@code nextHop} out of {@code port}. */
@@ -81,7 +73,7 @@ public final class OvnLogicalRouter implements Device {
     @Override
     public void receive(final Frame frame, final int port, final Egress out) {
         final long destinationMac = frame.destinationMac();
-        if (destinationMac != macs[port] && !MacAddress.isBroadcast(destinationMac)) {
+        if (destinationMac != ports.mac(port) && !MacAddress.isBroadcast(destinationMac)) {
             out.drop(frame, port, DropReason.NOT_FOR_THIS_ROUTER, 0);
             return;
         }
@@ -101,7 +93,7 @@ public final class OvnLogicalRouter implements Device {
             return;
         }
         final int destination = Ipv4.destination(b, l3);
-        if (isOwnAddress(destination)) {
+        if (ports.withIp(destination) != OvnPorts.NONE) {
             answerPing(frame, port, out);
             return;
         }
@@ -122,7 +114,7 @@ public final class OvnLogicalRouter implements Device {
             return;
         }
         Ipv4.decrementTtl(b, l3);
-        frame.setSourceMac(macs[egress]);
+        frame.setSourceMac(ports.mac(egress));
         frame.setDestinationMac(nextHopMac);
         out.transmit(frame, egress, Action.ROUTED);
     }
@@ -136,7 +128,7 @@ public final class OvnLogicalRouter implements Device {
             return;
         }
         final int target = Arp.targetIp(b, arp);
-        if (target != ips[port]) {
+        if (target != ports.ip(port)) {
             out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);
             return;
         }
@@ -144,7 +136,7 @@ public final class OvnLogicalRouter implements Device {
             out.deliver(frame, port);
             return;
         }
-        final Frame reply = Packets.arpReply(out.newFrame(), macs[port], ips[port], Arp.senderMac(b, arp),
+        final Frame reply = Packets.arpReply(out.newFrame(), ports.mac(port), ports.ip(port), Arp.senderMac(b, arp),
                 Arp.senderIp(b, arp));
         out.deliver(frame, port);
         out.transmit(reply, port, Action.REPLIED);
@@ -161,19 +153,10 @@ public final class OvnLogicalRouter implements Device {
             return;
         }
         ipIdentification = (ipIdentification + 1) & 0xffff;
-        final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, macs[port], Ipv4.destination(b, l3),
+        final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, ports.mac(port), Ipv4.destination(b, l3),
                 Ipv4.DEFAULT_TTL, ipIdentification);
         out.deliver(frame, port);
         out.transmit(reply, port, Action.REPLIED);
-    }
-
-    private boolean isOwnAddress(final int ip) {
-        for (final int own : ips) {
-            if (own == ip) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Longest prefix match over the ports' networks (next hop 0: the destination itself) and static routes. */
@@ -210,12 +193,12 @@ public final class OvnLogicalRouter implements Device {
 
     @Override
     public String interfaceName(final int port) {
-        return portNames.get(port);
+        return ports.name(port);
     }
 
     @Override
     public int portCount() {
-        return portNames.size();
+        return ports.count();
     }
 
     @Override
@@ -232,8 +215,8 @@ public final class OvnLogicalRouter implements Device {
     @Override
     public List<InterfaceAddress> addresses() {
         final List<InterfaceAddress> list = new ArrayList<>();
-        for (int p = 0; p < ips.length; p++) {
-            list.add(new InterfaceAddress(portNames.get(p), ips[p], prefixes[p]));
+        for (int p = 0; p < ports.count(); p++) {
+            list.add(new InterfaceAddress(ports.name(p), ports.ip(p), prefixes[p]));
         }
         return list;
     }
@@ -242,16 +225,15 @@ public final class OvnLogicalRouter implements Device {
     public List<String> describe(final IntFunction<String> peer) {
         final List<String> lines = new ArrayList<>();
         lines.add(name + "  OVN logical router on " + host);
-        for (int p = 0; p < portNames.size(); p++) {
-            lines.add("  " + portNames.get(p) + "  " + MacAddress.format(macs[p]) + " " + Ipv4Address.format(ips[p])
-                    + "/" + prefixes[p] + " -> " + peer.apply(p));
+        for (int p = 0; p < ports.count(); p++) {
+            lines.add("  " + ports.name(p) + "  " + ports.addresses(p) + "/" + prefixes[p] + " -> " + peer.apply(p));
         }
         for (final int[] r : routes) {
             if (r[2] == 0) {
                 continue;
             }
             lines.add("  route " + Ipv4Address.format(r[0]) + "/" + r[1] + " via " + Ipv4Address.format(r[2])
-                    + " dev " + portNames.get(r[3]));
+                    + " dev " + ports.name(r[3]));
         }
         return lines;
     }

@@ -41,16 +41,17 @@ public final class OvnLogicalSwitch implements Device {
         REMOTE
     }
 
-    private static final int NONE = -1;
+    private static final int NONE = OvnPorts.NONE;
+    /** What Linux lets through a device beyond its MTU: Ethernet header and one VLAN tag (is_skb_forwardable). */
+    private static final int L2_OVERHEAD = 18;
 
     private final String host;
     private final String name;
     private final int tunnelKey;
-    private final List<String> portNames = new ArrayList<>();
+    private final OvnPorts ports = new OvnPorts();
     private final List<PortType> types = new ArrayList<>();
-    private long[] macs = new long[0];
-    private int[] ips = new int[0];
     private int[] keys = new int[0];
+    private int[] mtus = new int[0];
 
     /** A switch on {@code host}'s OVN zone named {@code name}; {@code tunnelKey} is its datapath key (the VNI). */
     public OvnLogicalSwitch(final String host, final String name, final int tunnelKey) {
@@ -61,29 +62,43 @@ public final class OvnLogicalSwitch implements Device {
 
     /** Adds a port declaring {@code mac} and {@code ip} (0: none); {@code key} is its port tunnel key. */
     public int addPort(final String portName, final PortType type, final long mac, final int ip, final int key) {
-        portNames.add(portName);
+        final int p = ports.add(portName, mac, ip);
         types.add(type);
-        final int n = portNames.size();
-        macs = java.util.Arrays.copyOf(macs, n);
-        ips = java.util.Arrays.copyOf(ips, n);
-        keys = java.util.Arrays.copyOf(keys, n);
-        macs[n - 1] = mac;
-        ips[n - 1] = ip;
-        keys[n - 1] = key;
-        return n - 1;
+        keys = java.util.Arrays.copyOf(keys, p + 1);
+        mtus = java.util.Arrays.copyOf(mtus, p + 1);
+        keys[p] = key;
+        return p;
+    }
+
+    /**
+     * The MTU of the workload's interface behind a port: the network's MTU, which ovn-kubernetes gives the pod
+     * interface (and KubeVirt the VM through DHCP). A longer frame from the workload never reaches OVS: Linux
+     * drops it where it enters that interface ({@code net/core/dev.c is_skb_forwardable()}: MTU + 14 bytes of
+     * Ethernet header + 4 of a VLAN tag).
+     * @param mtu bytes of IP packet, 576-9216
+     */
+    public void limitMtu(final int port, final int mtu) {
+        if (mtu < 576 || mtu > 9216) {
+            throw new IllegalArgumentException(name + " " + ports.name(port) + ": MTU " + mtu + " is outside 576-9216");
+        }
+        mtus[port] = mtu;
     }
 
     @Override
     public void receive(final Frame frame, final int port, final Egress out) {
         final byte[] b = frame.bytes();
         final int type = frame.outerType();
+        if (mtus[port] != 0 && frame.length() > mtus[port] + L2_OVERHEAD) {
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, mtus[port]);
+            return;
+        }
         if (types.get(port) == PortType.WORKLOAD && !portSecurityAllows(frame, port, type, out)) {
             return;
         }
         if (type == EtherType.ARP && types.get(port) != PortType.REMOTE
                 && Arp.isEthernetIpv4(b, frame.l3Offset(), frame.end() - frame.l3Offset())
                 && Arp.operation(b, frame.l3Offset()) == Arp.REQUEST) {
-            final int owner = portWithIp(Arp.targetIp(b, frame.l3Offset()));
+            final int owner = ports.withIp(Arp.targetIp(b, frame.l3Offset()));
             if (owner != NONE && owner != port) {
                 answerArp(frame, port, owner, out);
                 return;
@@ -94,7 +109,7 @@ public final class OvnLogicalSwitch implements Device {
             flood(frame, port, out);
             return;
         }
-        final int egress = portWithMac(destination);
+        final int egress = ports.withMac(destination);
         if (egress == NONE) {
             out.drop(frame, port, DropReason.UNKNOWN_LOGICAL_DESTINATION, 0);
         } else if (egress == port) {
@@ -106,28 +121,29 @@ public final class OvnLogicalSwitch implements Device {
 
     /** ls_in_port_sec_l2 then ls_in_port_sec_ip / ls_in_port_sec_nd; false when the frame was dropped. */
     private boolean portSecurityAllows(final Frame frame, final int port, final int type, final Egress out) {
-        if (frame.sourceMac() != macs[port]) {
+        if (frame.sourceMac() != ports.mac(port)) {
             out.drop(frame, port, DropReason.PORT_SECURITY_MAC, 0);
             return false;
         }
         final byte[] b = frame.bytes();
         final int l3 = frame.l3Offset();
-        if (ips[port] == 0) {
+        final int ip = ports.ip(port);
+        if (ip == 0) {
             return true;                           // Layer2 without subnets: "port security only prevents MAC spoofing"
         }
         if (type == EtherType.IPV4 && Ipv4.isValidHeader(b, l3, frame.end() - l3)) {
             final int source = Ipv4.source(b, l3);
-            if (source != ips[port] && source != 0) {   // 0.0.0.0: DHCP discover is allowed
+            if (source != ip && source != 0) {   // 0.0.0.0: DHCP discover is allowed
                 out.drop(frame, port, DropReason.PORT_SECURITY_IP, source);
                 return false;
             }
         } else if (type == EtherType.ARP && Arp.isEthernetIpv4(b, l3, frame.end() - l3)) {
-            if (Arp.senderMac(b, l3) != macs[port]) {
+            if (Arp.senderMac(b, l3) != ports.mac(port)) {
                 out.drop(frame, port, DropReason.PORT_SECURITY_MAC, 0);
                 return false;
             }
             final int sender = Arp.senderIp(b, l3);
-            if (sender != ips[port] && sender != 0) {
+            if (sender != ip && sender != 0) {
                 out.drop(frame, port, DropReason.PORT_SECURITY_IP, sender);
                 return false;
             }
@@ -139,7 +155,7 @@ public final class OvnLogicalSwitch implements Device {
     private void answerArp(final Frame request, final int port, final int owner, final Egress out) {
         final byte[] b = request.bytes();
         final int arp = request.l3Offset();
-        final Frame reply = Packets.arpReply(out.newFrame(), macs[owner], ips[owner], Arp.senderMac(b, arp),
+        final Frame reply = Packets.arpReply(out.newFrame(), ports.mac(owner), ports.ip(owner), Arp.senderMac(b, arp),
                 Arp.senderIp(b, arp));
         out.deliver(request, port);
         out.transmit(reply, port, Action.REPLIED);
@@ -149,7 +165,7 @@ public final class OvnLogicalSwitch implements Device {
     private void flood(final Frame frame, final int ingress, final Egress out) {
         final boolean fromTunnel = types.get(ingress) == PortType.REMOTE;
         int previous = NONE;
-        for (int p = 0; p < portNames.size(); p++) {
+        for (int p = 0; p < ports.count(); p++) {
             if (p == ingress || fromTunnel && types.get(p) == PortType.REMOTE) {
                 continue;
             }
@@ -163,24 +179,6 @@ public final class OvnLogicalSwitch implements Device {
         } else {
             out.transmit(frame, previous, Action.FLOODED);
         }
-    }
-
-    private int portWithMac(final long mac) {
-        for (int p = 0; p < macs.length; p++) {
-            if (macs[p] == mac) {
-                return p;
-            }
-        }
-        return NONE;
-    }
-
-    private int portWithIp(final int ip) {
-        for (int p = 0; p < ips.length; p++) {
-            if (ips[p] == ip && ip != 0) {
-                return p;
-            }
-        }
-        return NONE;
     }
 
     // ---- identity ---------------------------------------------------------------------------------------------
@@ -206,12 +204,12 @@ public final class OvnLogicalSwitch implements Device {
 
     @Override
     public String interfaceName(final int port) {
-        return portNames.get(port);
+        return ports.name(port);
     }
 
     @Override
     public int portCount() {
-        return portNames.size();
+        return ports.count();
     }
 
     @Override
@@ -229,9 +227,9 @@ public final class OvnLogicalSwitch implements Device {
     public List<String> describe(final IntFunction<String> peer) {
         final List<String> lines = new ArrayList<>();
         lines.add(name + "  OVN logical switch on " + host + ", tunnel key " + tunnelKey);
-        for (int p = 0; p < portNames.size(); p++) {
-            lines.add("  " + portNames.get(p) + "  " + types.get(p).name().toLowerCase(java.util.Locale.ROOT)
-                    + ", addresses " + MacAddress.format(macs[p]) + (ips[p] == 0 ? "" : " " + Ipv4Address.format(ips[p]))
+        for (int p = 0; p < ports.count(); p++) {
+            lines.add("  " + ports.name(p) + "  " + types.get(p).name().toLowerCase(java.util.Locale.ROOT)
+                    + ", addresses " + ports.addresses(p) + (mtus[p] == 0 ? "" : ", MTU " + mtus[p])
                     + " -> " + peer.apply(p));
         }
         return lines;

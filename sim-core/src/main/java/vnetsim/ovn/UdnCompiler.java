@@ -28,6 +28,7 @@ import vnetsim.topology.TopologyBuilder;
  *       for every workload on another node, reached through Geneve.</li>
  * </ul>
  * Each node has one {@link GeneveTunnel} on its underlay interface; the underlay interfaces meet on one switch.
+ * A workload port carries the network's MTU ({@link UserDefinedNetwork#effectiveMtu}): the workload's interface.
  * Not modelled: the join switch and gateway routers (north-south traffic), ACLs and network policies.
  */
 final class UdnCompiler {
@@ -99,6 +100,7 @@ final class UdnCompiler {
                     final UdnAddress a = addressing.of(w.name());
                     final int port = ls.addPort(w.namespace() + "_" + w.name(), PortType.WORKLOAD, a.mac(), a.ip(),
                             ls.portCount() + 1);
+                    ls.limitMtu(port, network.effectiveMtu(node.mtu()));
                     b.link(addWorkload(w, a), Endpoint.NIC, lsId, port, LinkKind.VETH);
                     router.bindAddress(a.ip(), a.mac());
                 }
@@ -149,6 +151,7 @@ final class UdnCompiler {
                 if (w.node().equals(node.name())) {
                     final int port = ls.addPort(portName, PortType.WORKLOAD, a.mac(),
                             network.subnet() == null ? 0 : a.ip(), key);
+                    ls.limitMtu(port, network.effectiveMtu(node.mtu()));
                     b.link(addWorkload(w, a), Endpoint.NIC, lsId, port, LinkKind.VETH);
                     tunnels.get(i).addLocalPort(vni, a.mac(), key);
                 } else {

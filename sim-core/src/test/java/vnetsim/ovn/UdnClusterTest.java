@@ -114,4 +114,52 @@ class UdnClusterTest {
         // the new address works
         assertThat(after.network().trace("rhel8-vm9", "rhel8-vm8").isDelivered()).isTrue();
     }
+
+    @Test
+    void a_guest_frame_over_the_network_mtu_is_dropped_where_it_enters_ovn_naming_the_mtu() {
+        // OpenShift's default: host MTU 1442 - 100 = 1342 for the VM (cluster-network-operator
+        // getOVNEncapOverhead); a guest that ignores it and sends 1400-byte packets is dropped on its own node,
+        // even towards a VM on the same node, before any Geneve check (net/core/dev.c is_skb_forwardable)
+        final UdnCluster c = UdnClusters.layer3(0, 1442);
+        final Trace sameNode = c.network().traceUdp("rhel8-vm8", "rhel8-vm9", 1400 - 28, null);
+        assertThat(sameNode.isDelivered()).isFalse();
+        assertThat(sameNode.drop().cause()).isEqualTo(DropReason.MTU_EXCEEDED);
+        assertThat(sameNode.drop().device()).isEqualTo("master1");
+        assertThat(sameNode.drop().iface()).isEqualTo("namespace-7_rhel8-vm8");
+        assertThat(sameNode.drop().reason()).contains("1342");
+        assertThat(c.network().traceUdp("rhel8-vm8", "rhel8-vm9", 1342 - 28, null).isDelivered()).isTrue();
+        // a network mtu replaces the default: 1200 drops what 1342 let through
+        final Trace small = UdnClusters.layer3(1200, 1442).network().traceUdp("rhel8-vm8", "rhel8-vm9", 1342 - 28,
+                null);
+        assertThat(small.drop().cause()).isEqualTo(DropReason.MTU_EXCEEDED);
+        assertThat(small.drop().reason()).contains("1200");
+    }
+
+    @Test
+    void the_what_if_change_move_migrates_the_cluster_and_leaves_the_original_alone() {
+        final vnetsim.analysis.Network before = UdnClusters.layer3(0, 1442).network();
+        final vnetsim.analysis.Network after = before.with(vnetsim.whatif.ChangeParser.parse(
+                "move rhel8-vm8 to master2"));
+        final UdnCluster moved = (UdnCluster) after.source().orElseThrow();
+        assertThat(Ipv4Address.format(moved.address("rhel8-vm8").ip())).isEqualTo("192.168.24.132");
+        assertThat(crossesTunnel(after.trace("rhel8-vm9", "rhel8-vm8"))).isTrue();
+        assertThat(crossesTunnel(before.trace("rhel8-vm9", "rhel8-vm8"))).isFalse();
+        assertThatThrownBy(() -> before.with(vnetsim.whatif.ChangeParser.parse("move rhel8-vm8 to master2 br0")))
+                .hasMessageContaining("has no bridges");
+        assertThatThrownBy(() -> before.with(vnetsim.whatif.ChangeParser.parse("move rhel8-vm8 to master7")))
+                .hasMessageContaining("unknown node 'master7'");
+    }
+
+    @Test
+    void on_layer2_a_peer_with_the_arp_entry_from_before_the_migration_still_reaches_the_vm_across_nodes() {
+        // the IPAMClaim keeps IP and MAC, and OVN moves the logical port to master2: the old entry stays right,
+        // no learning switch has to be told (no gratuitous ARP is needed between VMs)
+        final UdnCluster before = UdnClusters.layer2(true);
+        final UdnAddress vm6 = before.address("rhel8-vm6");
+        final UdnCluster after = before.migrate("rhel8-vm6", "master2");
+        final Trace t = after.traceToFormerAddress("rhel8-vm7", vm6.ip(), vm6.mac());
+        assertThat(t.isDelivered()).isTrue();
+        assertThat(crossesTunnel(t)).isTrue();
+        assertThat(t.to()).isEqualTo("192.168.22.3");
+    }
 }
