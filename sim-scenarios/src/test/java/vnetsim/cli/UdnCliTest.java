@@ -80,4 +80,77 @@ class UdnCliTest {
         assertThat(run("trace", copy.toString(), "rhel8-vm8", "rhel8-vm9")).isEqualTo(2);
         assertThat(err.toString()).contains("network.yaml:").contains("namespace-7 has no primary user-defined network");
     }
+
+    @Test
+    void whatif_move_on_layer3_reports_the_rerouted_flows_and_the_flows_to_the_old_address_failing() {
+        assertThat(run("whatif", "udn-layer3", "--change", "move rhel8-vm8 to master2")).isZero();
+        assertThat(out.toString())
+                .contains("4 of 6 flows changed, 4 path changed")
+                .contains("rhel8-vm9 -> rhel8-vm8  DELIVERED -> DELIVERED")
+                .contains("master2 / genev_sys_6081")
+                .contains("Flows to former addresses")
+                .contains("rhel8-vm9 -> 192.168.24.6 (rhel8-vm8's address before)  DROPPED")
+                .contains("with the ARP entry from before: dropped at master1 / namespace-8_rhel8-vm9: no port of "
+                        + "this OVN logical switch has the destination MAC")
+                .contains("once the entry aged out: dropped at rhel8-vm9 / eth0: ARP for 192.168.24.6 got no reply")
+                .contains("hello-pod -> 192.168.24.6 (rhel8-vm8's address before)  DROPPED")
+                .contains("dropped at master1 / rtots-master1: no logical port has next hop 192.168.24.6");
+    }
+
+    @Test
+    void whatif_move_on_layer2_keeps_the_address_so_no_flow_to_a_former_address_is_listed() throws Exception {
+        assertThat(run("whatif", "udn-layer2", "--change", "move rhel8-vm6 to master2", "--format", "json"))
+                .isZero();
+        final var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(root.get("flows")).isNotEmpty();
+        assertThat(root.get("flows").get(0).get("change").asText()).isEqualTo("PATH_CHANGED");
+        assertThat(root.has("formerAddressFlows")).isFalse();
+    }
+
+    @Test
+    void whatif_json_on_layer3_carries_the_former_address_flows() throws Exception {
+        assertThat(run("whatif", "udn-layer3", "--change", "move rhel8-vm8 to master2", "--format", "json"))
+                .isZero();
+        final var flows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString())
+                .get("formerAddressFlows");
+        assertThat(flows).hasSize(2);
+        assertThat(flows.get(0).get("address").asText()).isEqualTo("192.168.24.6");
+        assertThat(flows.get(0).get("staleArpEntry").get("drop").get("interface").asText())
+                .isEqualTo("namespace-8_rhel8-vm9");
+    }
+
+    @Test
+    void trace_to_the_old_address_after_migrating_shows_the_stale_arp_entry_or_with_cold_the_unanswered_arp() {
+        assertThat(run("trace", "udn-layer3", "rhel8-vm9", "192.168.24.6", "--migrate", "rhel8-vm8=master2"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("rhel8-vm9's ARP cache still maps it to 0a:58:c0:a8:18:06")
+                .contains("ICMP rhel8-vm9 -> 192.168.24.6")
+                .contains("Outcome: DROPPED at master1 / namespace-8_rhel8-vm9: no port of this OVN logical switch "
+                        + "has the destination MAC");
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "udn-layer3", "rhel8-vm9", "192.168.24.6", "--migrate", "rhel8-vm8=master2",
+                "--cold")).isZero();
+        assertThat(out.toString()).contains("has aged out (--cold), so it ARPs")
+                .contains("Outcome: DROPPED at rhel8-vm9 / eth0: ARP for 192.168.24.6 got no reply");
+    }
+
+    @Test
+    void trace_accepts_an_ipv4_address_a_device_has_and_refuses_one_nobody_has_on_a_bridged_network() {
+        assertThat(run("trace", "udn-layer3", "rhel8-vm8", "192.168.24.11")).isZero();
+        assertThat(out.toString()).contains("rhel8-vm9  eth0").contains("Outcome: DELIVERED");
+        assertThat(run("trace", "acp-virtualization", "vm1", "10.99.99.99")).isEqualTo(2);
+        assertThat(err.toString()).contains("no device of acp-virtualization has the address 10.99.99.99")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void check_with_a_migration_change_fails_the_intent_that_needed_the_geneve_underlay() {
+        final String intents = "../src/networks/udn-layer3/intents.yaml";
+        assertThat(run("check", "udn-layer3", "--intents", intents)).isZero();
+        assertThat(run("check", "udn-layer3", "--intents", intents, "--change", "move rhel8-vm8 to master2"))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL  hello-pod on master2 reaches rhel8-vm8 through the Geneve underlay")
+                .contains("2 of 3 intents hold");
+    }
 }
