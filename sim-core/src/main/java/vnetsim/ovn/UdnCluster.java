@@ -103,6 +103,39 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
     }
 
     /**
+     * Who announces a live migration of {@code workloadName} (running on its target node in this cluster) with a
+     * gratuitous ARP, as ovn-kubernetes does it, in one line for the CLI:
+     * <ul>
+     *   <li>Layer2: ovnkube-node on the target node, once the target virt-launcher pod is ready, broadcasts a GARP
+     *       for the network's gateway address with the MAC of the target node's gateway router
+     *       ({@code go-controller/pkg/kubevirt/pod.go DefaultGatewayReconciler.ReconcileIPv4AfterLiveMigration},
+     *       called from {@code pkg/ovn/layer2_user_defined_network_controller.go
+     *       reconcileLiveMigrationTargetZone}; ovn-kubernetes PR 4964). It corrects the VM's route out of the
+     *       cluster; the gateway routers are not modelled, so it is not simulated. Between workloads nothing needs
+     *       announcing: IP and MAC are kept and OVN moved the logical port, which forwards by declaration.</li>
+     *   <li>Layer3: nobody. ovn-kubernetes migrates VMs only on Layer2 and Localnet networks
+     *       ({@code pkg/kubevirt IsPodAllowedForMigration}); here the VM comes up with a new address and the ARP
+     *       entries peers hold for the old one stay until they age out.</li>
+     * </ul>
+     */
+    public String gratuitousArpAfterMigration(final String workloadName) {
+        final UdnWorkload w = workload(workloadName);
+        final UserDefinedNetwork network = networkOf(w);
+        if (network.topology() == UdnTopology.LAYER3) {
+            return "No gratuitous ARP: ovn-kubernetes live-migrates VMs on Layer2 networks only (pkg/kubevirt "
+                    + "IsPodAllowedForMigration); peers' ARP entries for the old address stay until they age out";
+        }
+        if (network.subnet() == null) {
+            return "No gratuitous ARP from OVN: without subnets the network has no gateway to announce; the entries "
+                    + "peers hold stay right (same IP and MAC, OVN moved the logical port)";
+        }
+        return "Gratuitous ARP (not simulated): ovnkube-node on " + w.node() + " broadcasts "
+                + Ipv4Address.format(addressing(network).gateway(w.node())) + " is-at " + w.node()
+                + "'s gateway router MAC, for the VM's traffic out of the cluster (pkg/kubevirt "
+                + "ReconcileIPv4AfterLiveMigration); peers need none (same IP and MAC, OVN moved the logical port)";
+    }
+
+    /**
      * After a migration: {@code from} pings {@code address}, for instance the address a workload held before it
      * moved. With {@code staleMac} (not 0) {@code from}'s ARP cache still maps the address to that MAC, as a
      * guest's cache does until the entry ages out (Linux: reachable 30 s, then probes; nobody sends a gratuitous

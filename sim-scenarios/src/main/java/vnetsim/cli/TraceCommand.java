@@ -197,6 +197,8 @@ final class TraceCommand implements Callable<Integer> {
                     + vnetsim.frame.Ipv4Address.format(before.ip()) + " -> "
                     + vnetsim.frame.Ipv4Address.format(after.ip())
                     + (before.ip() == after.ip() ? " (address kept)" : " (new address from " + node + "'s subnet)"));
+            (format == Format.TABLE || format == Format.MARKDOWN ? spec.commandLine().getOut()
+                    : spec.commandLine().getErr()).println("  " + result.cluster().gratuitousArpAfterMigration(workload));
         }
         return result;
     }

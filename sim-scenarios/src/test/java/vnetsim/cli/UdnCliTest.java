@@ -39,6 +39,7 @@ class UdnCliTest {
         assertThat(run("trace", "udn-layer3", "rhel8-vm8", "rhel8-vm9", "--migrate", "rhel8-vm8=master2")).isZero();
         assertThat(out.toString())
                 .contains("Migrated rhel8-vm8 to master2: 192.168.24.6 -> 192.168.24.132 (new address from master2's")
+                .contains("No gratuitous ARP: ovn-kubernetes live-migrates VMs on Layer2 networks only")
                 .contains("Encapsulated in Geneve (outer 192.168.10.12 -> 192.168.10.11, UDP 6081)")
                 .contains("Geneve headers removed on master1")
                 .contains("Routed").contains("Outcome: DELIVERED");
@@ -48,6 +49,8 @@ class UdnCliTest {
     void on_layer2_the_address_stays() {
         assertThat(run("trace", "udn-layer2", "rhel8-vm6", "rhel8-vm7", "--migrate", "rhel8-vm6=master2")).isZero();
         assertThat(out.toString()).contains("Migrated rhel8-vm6 to master2: 192.168.22.3 -> 192.168.22.3 (address kept)")
+                // ovn-kubernetes pkg/kubevirt ReconcileIPv4AfterLiveMigration: Layer2 only, for the gateway
+                .contains("Gratuitous ARP (not simulated): ovnkube-node on master2 broadcasts 192.168.22.1 is-at")
                 .contains("Encapsulated in Geneve").doesNotContain("Routed").contains("Outcome: DELIVERED");
     }
 
