@@ -64,11 +64,9 @@ public final class Bond implements Device {
     private final List<String> slaveNames = new ArrayList<>();
     private final List<String> upperNames = new ArrayList<>();
     private boolean[] slaveUp = new boolean[0];
-    private final Int2IntHashMap portByVid = new Int2IntHashMap(NONE);
-    private int masterPort = NONE;
+    private final VlanDemux demux = new VlanDemux();
     private int primary = NONE;
     private long mac;
-    private boolean promiscuous;
     /** Up slaves in port order, recomputed when configuration changes: the 802.3ad transmit table. */
     private int[] upSlaves = new int[0];
     private int active = NONE;
@@ -114,28 +112,25 @@ public final class Bond implements Device {
     /** Registers an 802.1Q subinterface on the bond; returns the bond port that links to it. */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
-        if (portByVid.containsKey(vid)) {
-            throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
-        }
-        portByVid.put(vid, addUpper(subinterfaceName));
-        return portByVid.get(vid);
+        demux.checkNoSubinterface(vid, name);
+        final int port = addUpper(subinterfaceName);
+        demux.addSubinterface(vid, port, name);
+        return port;
     }
 
     /** Enslaves the bond itself to a bridge; returns the bond port that links to it. */
     public int setMaster(final String bridgeName) {
         checkConfigurable();
-        if (masterPort != NONE) {
-            throw new IllegalArgumentException(name + " is already enslaved to a bridge");
-        }
-        masterPort = addUpper(bridgeName);
-        promiscuous = true;                    // br_manage_promisc()
-        return masterPort;
+        demux.checkNoMaster(name);
+        final int port = addUpper(bridgeName);
+        demux.setMaster(port);                 // br_manage_promisc()
+        return port;
     }
 
     /** A bridge with vlan_filtering 0 on a subinterface of the bond makes the bond promiscuous. */
     public void setPromiscuous(final boolean promiscuous) {
         checkConfigurable();
-        this.promiscuous = promiscuous;
+        demux.setPromiscuous(promiscuous);
     }
 
     private int addUpper(final String upperName) {
@@ -167,31 +162,7 @@ public final class Bond implements Device {
             out.drop(frame, slave, DropReason.BOND_BACKUP_SLAVE, 0);
             return;
         }
-        final long destination = frame.destinationMac();
-        if (!promiscuous && destination != mac && !MacAddress.isMulticast(destination)) {
-            out.drop(frame, slave, DropReason.NOT_ADDRESSED_TO_HOST, 0);
-            return;
-        }
-        if (frame.isTagged() && frame.vlanId() != 0) {
-            final int vid = frame.vlanId();
-            final int subinterface = portByVid.get(vid);
-            if (subinterface != NONE) {
-                out.transmit(frame, subinterface, Action.RECEIVED);
-            } else if (masterPort != NONE) {
-                out.transmit(frame, masterPort, Action.RECEIVED);
-            } else {
-                out.drop(frame, slave, DropReason.NO_VLAN_SUBINTERFACE, vid);
-            }
-            return;
-        }
-        if (frame.isTagged()) {
-            frame.popVlanTag();                                       // priority tag: processed as untagged
-        }
-        if (masterPort != NONE) {
-            out.transmit(frame, masterPort, Action.RECEIVED);
-        } else {
-            out.drop(frame, slave, DropReason.NO_UPPER_DEVICE, 0);
-        }
+        demux.receive(frame, slave, mac, out);                       // then as a NIC does
     }
 
     /** bond_start_xmit(): the active slave, or the 802.3ad hash over the up slaves. */

@@ -49,6 +49,8 @@ public final class DhcpServer implements Device, Cloneable {
     private Map<Long, Integer> offered = new HashMap<>();     // learned state: chaddr -> address
     private Map<Long, Integer> bound = new HashMap<>();
     private int ipIdentification;
+    /** Answers ARP for the server's address; it learns nothing, so instances share it with the configuration. */
+    private final ArpResolver<DhcpServer> arp = ArpResolver.answering(new ArpResponder());
 
     /**
      * @param poolFirst first address of the pool (inclusive)
@@ -86,7 +88,7 @@ public final class DhcpServer implements Device, Cloneable {
         }
         final int type = frame.outerType();
         if (type == EtherType.ARP) {
-            answerArp(frame, port, out);
+            arp.receive(frame, port, this, out);
             return;
         }
         final Dhcp.Message m = type == EtherType.IPV4 ? Dhcp.read(frame, Dhcp.SERVER_PORT) : null;
@@ -176,21 +178,21 @@ public final class DhcpServer implements Device, Cloneable {
         return 0;
     }
 
-    private void answerArp(final Frame frame, final int port, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, vnetsim.frame.EtherType.ARP);   // as Endpoint
-            return;
+    /** The server's ARP: it answers for its one address and resolves nobody (replies go to the client's MAC). */
+    private final class ArpResponder implements ArpResolver.Responder<DhcpServer> {
+        @Override
+        public boolean answersFor(final int target, final DhcpServer in) {
+            return target == ip;
         }
-        if (Arp.targetIp(b, arp) != ip) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, Arp.targetIp(b, arp));
-            return;
+
+        @Override
+        public long mac(final DhcpServer iface) {
+            return mac;
         }
-        out.deliver(frame, port);
-        if (Arp.operation(b, arp) == Arp.REQUEST) {
-            out.transmit(Packets.arpReply(out.newFrame(), mac, ip, Arp.senderMac(b, arp), Arp.senderIp(b, arp)),
-                    PORT, Action.REPLIED);
+
+        @Override
+        public void send(final Frame frame, final DhcpServer iface, final Action action, final Egress out) {
+            out.transmit(frame, PORT, action);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import vnetsim.device.l3.Neighbors;
+import vnetsim.device.l3.StaticRoute;
 import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -37,8 +38,8 @@ public final class LinuxHost implements Device, Cloneable {
     private final String host;
     private List<Port> ports = new ArrayList<>();              // configuration: copied per simulation
     private List<Address> addresses = new ArrayList<>();
-    private List<Route> routes = new ArrayList<>();
-    private Neighbors neighbors = new Neighbors();             // learned state: fresh in each instance
+    private RouteTable routes = new RouteTable(new AddressSubnets());
+    private ArpResolver<Address> arp = new ArpResolver<>(new ArpStack());   // learned state: fresh in each instance
     private boolean forwarding;
     private int ipIdentification;
     private int echoReplies;
@@ -76,16 +77,6 @@ public final class LinuxHost implements Device, Cloneable {
             this.prefixLength = prefixLength;
             this.mtu = mtu;
         }
-    }
-
-    /**
-     * {@code ip route add PREFIX/LEN via GATEWAY}.
-     *
-     * @param prefix       network address
-     * @param prefixLength 0 for the default route
-     * @param gateway      next hop, on a connected subnet
-     */
-    public record Route(int prefix, int prefixLength, int gateway) {
     }
 
     public LinuxHost(final String host) {
@@ -140,7 +131,7 @@ public final class LinuxHost implements Device, Cloneable {
     /** {@code ip route add PREFIX/LEN via GATEWAY}. */
     public void addRoute(final int prefix, final int prefixLength, final int gateway) {
         checkPrefix(prefixLength);
-        routes.add(new Route(prefix & Ipv4Address.mask(prefixLength), prefixLength, gateway));
+        routes.add(new StaticRoute(prefix, prefixLength, gateway));
     }
 
     /** {@code sysctl net.ipv4.ip_forward}. */
@@ -243,15 +234,15 @@ public final class LinuxHost implements Device, Cloneable {
         return packet;
     }
 
-    /** Resolves the next hop for the IPv4 packet in {@code frame} (untagged) and transmits it, or queues it for ARP. */
+    /**
+     * Resolves the next hop for the IPv4 packet in {@code frame} (untagged) and transmits it, or queues it for ARP.
+     * The caller checked that a route exists.
+     */
     private void sendIp(final Frame frame, final int destination, final Egress out) {
-        final int nextHop = nextHop(destination);
-        final Address egress = connected(nextHop);
-        final long nextHopMac = neighbors.lookup(nextHop);
+        final int route = routes.lookup(destination);
+        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
-            transmit(frame, egress, nextHopMac, Action.ORIGINATED, out);
-        } else if (neighbors.enqueue(nextHop, frame)) {
-            probe(nextHop, out);
+            transmit(frame, addresses.get(routes.egress(route)), nextHopMac, Action.ORIGINATED, out);
         }
     }
 
@@ -265,29 +256,72 @@ public final class LinuxHost implements Device, Cloneable {
         out.transmit(frame, egress.port, action);
     }
 
-    /** One ARP request from the interface on the target's subnet, and the retry timer. */
-    private boolean probe(final int target, final Egress out) {
-        final Address egress = connected(target);
-        if (egress == null || !neighbors.countProbe(target)) {
-            return false;
-        }
-        final Frame request = Packets.arpRequest(out.newFrame(), ports.get(egress.port).mac.getAsLong(), egress.ip,
-                target);
-        if (egress.vid != 0) {
-            request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid);
-        }
-        out.transmit(request, egress.port, Action.ORIGINATED);
-        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-        return true;
-    }
-
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target) || probe(target, out)) {
-            return;
+        arp.onTimer(target, out);
+    }
+
+    /** What this host's ARP differs in: it answers for any of its addresses, in the VLAN the request came in. */
+    private final class ArpStack implements ArpResolver.Stack<Address> {
+        @Override
+        public Address facing(final int address) {
+            return connected(address);
         }
-        for (final Frame waiting : neighbors.release(target)) {
+
+        @Override
+        public boolean answersFor(final int target, final Address in) {
+            return owner(target) != null;                               // arp_ignore=0; no proxy ARP
+        }
+
+        @Override
+        public long mac(final Address iface) {
+            return ports.get(iface.port).mac.getAsLong();
+        }
+
+        @Override
+        public int ip(final Address iface) {
+            return iface.ip;
+        }
+
+        @Override
+        public void send(final Frame frame, final Address iface, final Action action, final Egress out) {
+            if (iface.vid != 0) {
+                frame.pushVlanTag(EtherType.VLAN_8021Q, iface.vid);       // the VLAN device's tag
+            }
+            out.transmit(frame, iface.port, action);
+        }
+
+        @Override
+        public void release(final Frame waiting, final Address egress, final long mac, final Egress out) {
+            transmit(waiting, egress, mac, Action.ORIGINATED, out);
+        }
+
+        @Override
+        public void unreachable(final Frame waiting, final int target, final Egress out) {
             out.drop(waiting, 0, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    /** The addresses as the route table sees them: each is a connected route (a Linux device here is always up). */
+    private final class AddressSubnets implements RouteTable.Subnets {
+        @Override
+        public int count() {
+            return addresses.size();
+        }
+
+        @Override
+        public int ip(final int index) {
+            return addresses.get(index).ip;
+        }
+
+        @Override
+        public int prefixLength(final int index) {
+            return addresses.get(index).prefixLength;
+        }
+
+        @Override
+        public boolean isUp(final int index) {
+            return true;
         }
     }
 
@@ -316,44 +350,11 @@ public final class LinuxHost implements Device, Cloneable {
         }
         final int type = frame.etherType();
         if (type == EtherType.ARP) {
-            receiveArp(frame, port, in, out);
+            arp.receive(frame, port, in, out);
         } else if (type == EtherType.IPV4) {
             receiveIpv4(frame, port, in, out);
         } else {
             out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);
-        }
-    }
-
-    private void receiveArp(final Frame frame, final int port, final Address in, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
-            return;
-        }
-        final int target = Arp.targetIp(b, arp);
-        if (owner(target) == null) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);     // no proxy ARP
-            return;
-        }
-        final int sender = Arp.senderIp(b, arp);
-        final long senderMac = Arp.senderMac(b, arp);
-        neighbors.learn(sender, senderMac);
-        final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
-        out.deliver(frame, port);
-        if (request) {
-            final Frame reply = Packets.arpReply(out.newFrame(), ports.get(port).mac.getAsLong(), target, senderMac,
-                    sender);
-            if (in.vid != 0) {
-                reply.pushVlanTag(EtherType.VLAN_8021Q, in.vid);
-            }
-            out.transmit(reply, port, Action.REPLIED);
-        }
-        final Address egress = connected(sender);
-        if (egress != null) {
-            for (final Frame waiting : neighbors.release(sender)) {
-                transmit(waiting, egress, senderMac, Action.ORIGINATED, out);
-            }
         }
     }
 
@@ -385,12 +386,13 @@ public final class LinuxHost implements Device, Cloneable {
                          final Egress out) {
         final byte[] b = frame.bytes();
         final int ip = frame.l3Offset();
-        final Address egress = egressFor(destination);
-        if (egress == null) {
+        final int route = routes.lookup(destination);
+        if (route == RouteTable.NONE) {
             sendIcmpError(frame, in, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
+        final Address egress = addresses.get(routes.egress(route));
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, in, Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
@@ -405,12 +407,9 @@ public final class LinuxHost implements Device, Cloneable {
             return;
         }
         Ipv4.decrementTtl(b, ip);
-        final int nextHop = nextHop(destination);
-        final long nextHopMac = neighbors.lookup(nextHop);
+        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             transmit(frame, egress, nextHopMac, Action.ROUTED, out);
-        } else if (neighbors.enqueue(nextHop, frame)) {
-            probe(nextHop, out);
         }
     }
 
@@ -465,37 +464,16 @@ public final class LinuxHost implements Device, Cloneable {
 
     // ---- routing ------------------------------------------------------------------------------------------------
 
-    /** The interface a packet to {@code destination} leaves by: connected first, then the longest static route. */
+    /** The interface a packet to {@code destination} leaves by (longest prefix match), or null with no route. */
     private Address egressFor(final int destination) {
-        final int nextHop = nextHop(destination);
-        return nextHop == 0 && connected(destination) == null ? null : connected(nextHop);
+        final int route = routes.lookup(destination);
+        return route == RouteTable.NONE ? null : addresses.get(routes.egress(route));
     }
 
-    /** The destination itself when connected, else the gateway of the longest matching route, else 0. */
-    private int nextHop(final int destination) {
-        if (connected(destination) != null) {
-            return destination;
-        }
-        Route best = null;
-        for (final Route r : routes) {
-            if (Ipv4Address.sameSubnet(destination, r.prefix(), r.prefixLength())
-                    && (best == null || r.prefixLength() > best.prefixLength())) {
-                best = r;
-            }
-        }
-        return best == null ? 0 : best.gateway();
-    }
-
-    /** The interface whose subnet holds {@code address}, longest prefix first. */
+    /** The interface whose subnet holds {@code address}, longest prefix first, or null. */
     private Address connected(final int address) {
-        Address best = null;
-        for (final Address a : addresses) {
-            if (Ipv4Address.sameSubnet(address, a.ip, a.prefixLength)
-                    && (best == null || a.prefixLength > best.prefixLength)) {
-                best = a;
-            }
-        }
-        return best;
+        final int index = routes.connected(address);
+        return index == RouteTable.NONE ? null : addresses.get(index);
     }
 
     private Address owner(final int address) {
@@ -538,23 +516,23 @@ public final class LinuxHost implements Device, Cloneable {
     }
 
     public long neighbor(final int ip) {
-        return neighbors.lookup(ip);
+        return arp.neighbors().lookup(ip);
     }
 
     /** {@code ip neigh add IP lladdr MAC}. */
     public void addNeighbor(final int ip, final long mac) {
-        neighbors.learn(ip, mac);
+        arp.neighbors().learn(ip, mac);
     }
 
     /** {@code ip link set dev NIC address MAC}: the neighbour table is flushed (neigh_changeaddr()). */
     public void setNicMac(final int port, final long mac) {
         ports.get(port).mac = () -> mac;
-        neighbors.clear();
+        arp.clear();
     }
 
     /** {@code ip neigh flush all}. */
     public void flushNeighbors() {
-        neighbors.clear();
+        arp.clear();
     }
 
     /**
@@ -575,8 +553,8 @@ public final class LinuxHost implements Device, Cloneable {
             for (final Address a : addresses) {
                 copy.addresses.add(new Address(a.name, a.port, a.vid, a.ip, a.prefixLength, a.mtu));
             }
-            copy.routes = new ArrayList<>(routes);
-            copy.neighbors = new Neighbors();
+            copy.routes = routes.copy(copy.new AddressSubnets());
+            copy.arp = new ArpResolver<>(copy.new ArpStack());
             copy.ipIdentification = 0;
             copy.echoReplies = 0;
             copy.udpReceived = 0;
@@ -588,7 +566,7 @@ public final class LinuxHost implements Device, Cloneable {
 
     @Override
     public void reset() {
-        neighbors.clear();
+        arp.clear();
         ipIdentification = 0;
         echoReplies = 0;
         udpReceived = 0;
@@ -647,8 +625,8 @@ public final class LinuxHost implements Device, Cloneable {
             lines.add(a.name + "  " + Ipv4Address.format(a.ip) + "/" + a.prefixLength
                     + (a.vid == 0 ? "" : " (VLAN " + a.vid + ")"));
         }
-        for (final Route r : routes) {
-            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.prefixLength() + " via "
+        for (final StaticRoute r : routes.routes()) {
+            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.length() + " via "
                     + Ipv4Address.format(r.gateway()));
         }
         lines.add("ip_forward " + (forwarding ? 1 : 0));

@@ -18,15 +18,12 @@ import vnetsim.frame.MacAddress;
 public final class PhysicalNic implements Device {
     /** The cable side. */
     public static final int WIRE = 0;
-    private static final int NONE = -1;
 
     private final String host;
     private final String name;
     private final long mac;
     private final List<String> upperNames = new ArrayList<>();
-    private final Int2IntHashMap portByVid = new Int2IntHashMap(NONE);
-    private int masterPort = NONE;
-    private boolean promiscuous;
+    private final VlanDemux demux = new VlanDemux();
     private boolean up = true;
     private final int mtu;
 
@@ -44,31 +41,26 @@ public final class PhysicalNic implements Device {
     /** Registers the subinterface for {@code vid}; returns the NIC port that links to it. */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
-        if (portByVid.containsKey(vid)) {
-            throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
-        }
         final int port = upperNames.size();
+        demux.addSubinterface(vid, port, name);
         upperNames.add(subinterfaceName);
-        portByVid.put(vid, port);
         return port;
     }
 
     /** Enslaves the NIC itself to a bridge; returns the NIC port that links to it. */
     public int setMaster(final String bridgeName) {
         checkConfigurable();
-        if (masterPort != NONE) {
-            throw new IllegalArgumentException(name + " is already enslaved to a bridge");
-        }
-        masterPort = upperNames.size();
+        demux.checkNoMaster(name);
+        final int port = upperNames.size();
+        demux.setMaster(port);                 // br_manage_promisc(): a bridge port is promiscuous
         upperNames.add(bridgeName);
-        promiscuous = true;                    // br_manage_promisc(): a bridge port is promiscuous
-        return masterPort;
+        return port;
     }
 
     /** A bridge with vlan_filtering 0 makes its ports promiscuous, and a subinterface passes that to its parent. */
     public void setPromiscuous(final boolean promiscuous) {
         checkConfigurable();
-        this.promiscuous = promiscuous;
+        demux.setPromiscuous(promiscuous);
     }
 
     @Override
@@ -78,37 +70,9 @@ public final class PhysicalNic implements Device {
             return;
         }
         if (port == WIRE) {
-            receiveFromWire(frame, out);
+            demux.receive(frame, WIRE, mac, out);
         } else {
             transmitToWire(frame, port, out);
-        }
-    }
-
-    private void receiveFromWire(final Frame frame, final Egress out) {
-        final long destination = frame.destinationMac();
-        if (!promiscuous && destination != mac && !MacAddress.isMulticast(destination)) {
-            out.drop(frame, WIRE, DropReason.NOT_ADDRESSED_TO_HOST, 0);
-            return;
-        }
-        if (frame.isTagged() && frame.vlanId() != 0) {
-            final int vid = frame.vlanId();
-            final int subinterface = portByVid.get(vid);
-            if (subinterface != NONE) {
-                out.transmit(frame, subinterface, Action.RECEIVED);   // the subinterface pops the tag
-            } else if (masterPort != NONE) {
-                out.transmit(frame, masterPort, Action.RECEIVED);     // the bridge rx_handler gets it tagged
-            } else {
-                out.drop(frame, WIRE, DropReason.NO_VLAN_SUBINTERFACE, vid);
-            }
-            return;
-        }
-        if (frame.isTagged()) {
-            frame.popVlanTag();                                       // priority tag: processed as untagged
-        }
-        if (masterPort != NONE) {
-            out.transmit(frame, masterPort, Action.RECEIVED);
-        } else {
-            out.drop(frame, WIRE, DropReason.NO_UPPER_DEVICE, 0);
         }
     }
 

@@ -49,8 +49,9 @@ public final class Neighbors {
         return ++p.probes <= MAX_PROBES;
     }
 
+    /** Whether packets wait for {@code ip}; without boxing ip when nothing waits at all (the common case). */
     public boolean isPending(final int ip) {
-        return pending.containsKey(ip);
+        return !pending.isEmpty() && pending.containsKey(ip);
     }
 
     /** Removes and returns the packets that waited for {@code ip} (resolved or given up), in arrival order. */
