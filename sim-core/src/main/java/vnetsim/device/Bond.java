@@ -28,7 +28,10 @@ public final class Bond implements Device {
 
     /** The bonding modes the simulator forwards through. */
     public enum Mode {
-        ACTIVE_BACKUP("active-backup"), LACP("802.3ad");
+        /** mode 1: one active slave transmits and receives; the others stand by. */
+        ACTIVE_BACKUP("active-backup"),
+        /** mode 4 (LACP): every up slave transmits, chosen by the transmit hash; all receive. */
+        LACP("802.3ad");
 
         private final String word;
 
@@ -44,7 +47,12 @@ public final class Bond implements Device {
 
     /** xmit_hash_policy: which header fields 802.3ad hashes to choose a slave. */
     public enum HashPolicy {
-        LAYER2("layer2"), LAYER2_3("layer2+3"), LAYER3_4("layer3+4");
+        /** The kernel default: the MACs' last bytes and the EtherType; one conversation always takes one slave. */
+        LAYER2("layer2"),
+        /** The MACs and the IPv4 addresses. */
+        LAYER2_3("layer2+3"),
+        /** The IPv4 addresses and the TCP/UDP ports (bonding.rst: not fully 802.3ad compliant, fragments lack ports). */
+        LAYER3_4("layer3+4");
 
         private final String word;
 
@@ -52,6 +60,7 @@ public final class Bond implements Device {
             this.word = word;
         }
 
+        /** The policy as nmstate and sysfs spell it ({@code layer2+3}). */
         public String word() {
             return word;
         }
@@ -72,6 +81,15 @@ public final class Bond implements Device {
     private int active = NONE;
     private boolean sealed;
 
+    /**
+     * A bond with no slave yet ({@code ip link add NAME type bond mode M xmit_hash_policy P}); enslave its NICs with
+     * {@link #addSlave} before stacking subinterfaces or a bridge on it.
+     *
+     * @param host the machine it is on, as the design names it ("node0")
+     * @param name the bond's interface name ("bond0")
+     * @param mode how frames choose a slave
+     * @param hashPolicy what 802.3ad hashes (ignored in active-backup)
+     */
     public Bond(final String host, final String name, final Mode mode, final HashPolicy hashPolicy) {
         this.host = host;
         this.name = name;
@@ -109,7 +127,11 @@ public final class Bond implements Device {
         recompute();
     }
 
-    /** Registers an 802.1Q subinterface on the bond; returns the bond port that links to it. */
+    /**
+     * Registers an 802.1Q subinterface on the bond; returns the bond port that links to it.
+     *
+     * @param vid the VLAN ID, 1-4094, frames tagged with it go up to that subinterface
+     */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
         demux.checkNoSubinterface(vid, name);
@@ -274,10 +296,12 @@ public final class Bond implements Device {
                 + " up slaves); receive on any slave";
     }
 
+    /** The bonding mode it was created with. */
     public Mode mode() {
         return mode;
     }
 
+    /** The bond's MAC: its first slave's (fail_over_mac none), 48 bits in a long; 0 before any slave. */
     public long mac() {
         return mac;
     }

@@ -33,6 +33,7 @@ import vnetsim.frame.Packets;
  * {@code src/docs/forwarding-rules.md} section 12.
  */
 public final class DhcpServer implements Device, Cloneable {
+    /** The one port: the server's network interface. */
     public static final int PORT = 0;
     /** dnsmasq's and a typical dhcpd.conf's default lease: 12 hours would do too; 1 hour keeps numbers short. */
     public static final int DEFAULT_LEASE_SECONDS = 3600;
@@ -53,9 +54,18 @@ public final class DhcpServer implements Device, Cloneable {
     private final ArpResolver<DhcpServer> arp = ArpResolver.answering(new ArpResponder());
 
     /**
-     * @param poolFirst first address of the pool (inclusive)
-     * @param poolLast  last address of the pool (inclusive)
-     * @param router    option 3 (0: none)
+     * A DHCPv4 server (dnsmasq, dhcpd) with an empty lease database, answering on its one interface.
+     *
+     * @param name         the machine as the design names it ("dhcp-server")
+     * @param iface        its interface name ("eth0")
+     * @param mac          its 48-bit MAC, the source of its replies
+     * @param ip           its address, option 54 (server identifier)
+     * @param prefixLength the server's and the pool's prefix length, 0-32, sent as option 1 (subnet mask)
+     * @param poolFirst    first address of the pool (inclusive)
+     * @param poolLast     last address of the pool (inclusive)
+     * @param router       option 3 (0: none)
+     * @param leaseSeconds the lease time in seconds, sent as option 51
+     * @throws IllegalArgumentException when the pool is reversed or not inside the server's subnet
      */
     public DhcpServer(final String name, final String iface, final long mac, final int ip, final int prefixLength,
                       final int poolFirst, final int poolLast, final int router, final int leaseSeconds) {

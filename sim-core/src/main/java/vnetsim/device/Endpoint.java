@@ -27,7 +27,12 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     public static final int MAX_UDP_DATA = 9216 - 28;
 
     /** What the endpoint is, for notes ("Exiting VM interface"). */
-    public enum Workload { VM, POD }
+    public enum Workload {
+        /** A virtual machine's NIC. */
+        VM,
+        /** A pod's interface. */
+        POD
+    }
 
     private final String name;
     private final String iface;
@@ -41,6 +46,19 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     private int ipIdentification;
     private DhcpClient dhcp;                            // learned state: the lease, once DHCP ran
 
+    /**
+     * A guest NIC with a static address. An address of 0.0.0.0 means the guest gets one by DHCP ({@link #startDhcp}).
+     *
+     * @param name the workload as the design names it ("Virtual Machine 1")
+     * @param iface the guest's interface name ("eth0")
+     * @param workload VM or pod, for the notes' wording
+     * @param mac the NIC's MAC, 48 bits in a long
+     * @param ip its IPv4 address (0 for DHCP)
+     * @param prefixLength its prefix length, 0-32
+     * @param gateway its default gateway's address; 0 for none: off-subnet packets then wait for an ARP answer
+     *   for 0.0.0.0 that never comes and are dropped
+     * @param defaultTtl the TTL of packets it originates, 1-255 (64 on Linux, 128 on Windows)
+     */
     public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,
                     final int prefixLength, final int gateway, final int defaultTtl) {
         this.name = name;
@@ -286,6 +304,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         dhcp = null;
     }
 
+    /** VM or pod, as configured. */
     public Workload workload() {
         return workload;
     }
@@ -316,6 +335,11 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         arp.neighbors().learn(neighborIp, neighborMac);
     }
 
+    /**
+     * The MAC the guest's ARP cache holds for {@code neighborIp}, or {@link vnetsim.device.l3.Neighbors#UNKNOWN}.
+     *
+     * @param neighborIp an IPv4 address
+     */
     public long neighbor(final int neighborIp) {
         return arp.neighbors().lookup(neighborIp);
     }

@@ -79,13 +79,23 @@ public final class LinuxHost implements Device, Cloneable {
         }
     }
 
+    /**
+     * A host with no network device, no address and no route, ip_forward off.
+     *
+     * @param host the machine as the design names it ("node0")
+     */
     public LinuxHost(final String host) {
         this.host = host;
     }
 
     // ---- configuration, as ip does it ------------------------------------------------------------------------------
 
-    /** A NIC cabled to a peer (a veth, a physical port); returns its port number. */
+    /**
+     * A NIC cabled to a peer (a veth, a physical port); returns its port number.
+     *
+     * @param mac its 48-bit MAC
+     * @param mtu its MTU in bytes, {@link #MIN_MTU} to {@link #MAX_MTU}
+     */
     public int addNic(final String name, final long mac, final int mtu) {
         ports.add(new Port(name, () -> mac, false, mtu));
         return ports.size() - 1;
@@ -97,7 +107,12 @@ public final class LinuxHost implements Device, Cloneable {
         return ports.size() - 1;
     }
 
-    /** {@code ip address add IP/LEN dev PORT}. */
+    /**
+     * {@code ip address add IP/LEN dev PORT}.
+     *
+     * @param port the port of the device the address goes on
+     * @param prefixLength 0-32
+     */
     public void addAddress(final int port, final int ip, final int prefixLength) {
         checkPrefix(prefixLength);
         final Port p = ports.get(port);
@@ -107,6 +122,9 @@ public final class LinuxHost implements Device, Cloneable {
     /**
      * {@code ip link add link PORT name PORT.VID type vlan id VID} plus {@code ip address add IP/LEN dev PORT.VID};
      * VID 1 is a VID like any other (router_vid_1.sh).
+     *
+     * @param vid the VLAN ID, 1-4094
+     * @param prefixLength 0-32
      */
     public void addVlanAddress(final int port, final int vid, final int ip, final int prefixLength) {
         if (vid < 1 || vid > 4094) {
@@ -117,7 +135,11 @@ public final class LinuxHost implements Device, Cloneable {
         addresses.add(new Address(p.name + "." + vid, port, vid, ip, prefixLength, p.mtu));
     }
 
-    /** {@code ip link del PORT.VID} (or {@code ip address del} on the port itself for VID 0). */
+    /**
+     * {@code ip link del PORT.VID} (or {@code ip address del} on the port itself for VID 0).
+     *
+     * @param vid the VLAN device's VID, or 0 for the port's own device
+     */
     public void removeAddresses(final int port, final int vid) {
         addresses.removeIf(a -> a.port == port && a.vid == vid);
     }
@@ -128,7 +150,13 @@ public final class LinuxHost implements Device, Cloneable {
         }
     }
 
-    /** {@code ip route add PREFIX/LEN via GATEWAY}. */
+    /**
+     * {@code ip route add PREFIX/LEN via GATEWAY}.
+     *
+     * @param prefix the network address (host bits are cleared)
+     * @param prefixLength 0-32; 0 for the default route
+     * @param gateway the next hop; a route whose gateway is on no connected subnet is never used
+     */
     public void addRoute(final int prefix, final int prefixLength, final int gateway) {
         checkPrefix(prefixLength);
         routes.add(new StaticRoute(prefix, prefixLength, gateway));
@@ -141,6 +169,8 @@ public final class LinuxHost implements Device, Cloneable {
 
     /**
      * {@code ip link set dev NAME mtu N} for a port's device or a VLAN device on it, checked as the kernel checks it.
+     *
+     * @param mtu in bytes, {@link #MIN_MTU} to {@link #MAX_MTU}, and for a VLAN device at most its parent's
      * @throws IllegalArgumentException with the kernel's words when out of range
      */
     public void setMtu(final String deviceName, final int mtu) {
@@ -182,6 +212,12 @@ public final class LinuxHost implements Device, Cloneable {
         }
     }
 
+    /**
+     * The MTU of a port's device or of a VLAN device on it, in bytes.
+     *
+     * @param deviceName "eth0", "br0", "eth0.10"
+     * @throws IllegalArgumentException {@code Cannot find device "NAME"} when there is none
+     */
     public int mtu(final String deviceName) {
         for (final Port p : ports) {
             if (p.name.equals(deviceName)) {
@@ -201,6 +237,10 @@ public final class LinuxHost implements Device, Cloneable {
     /**
      * One ICMP echo request to {@code destination} with {@code dataLength} bytes of data and DF set (ping -M do),
      * from the address of the interface the route leaves by. Returns the packet id.
+     *
+     * @param identifier the ICMP echo identifier, 0-65535
+     * @param sequence the ICMP echo sequence number, 0-65535
+     * @param dataLength ICMP data bytes (ping -s; 56 by default)
      */
     public int ping(final int destination, final int identifier, final int sequence, final int dataLength,
                     final Egress out) {
@@ -219,7 +259,13 @@ public final class LinuxHost implements Device, Cloneable {
         return packet;
     }
 
-    /** One UDP datagram, as an application's sendto() would make it. */
+    /**
+     * One UDP datagram, as an application's sendto() would make it.
+     *
+     * @param sourcePort 0-65535
+     * @param destinationPort 0-65535
+     * @param dataLength UDP data bytes
+     */
     public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final int dataLength,
                        final Egress out) {
         final Address egress = egressFor(destination);
@@ -511,10 +557,20 @@ public final class LinuxHost implements Device, Cloneable {
         return udpReceived;
     }
 
+    /**
+     * The MAC of a port's device now (a bridge device's follows its bridge), 48 bits in a long.
+     *
+     * @param port a port number from {@link #addNic} or {@link #addBridgeDevice}
+     */
     public long mac(final int port) {
         return ports.get(port).mac.getAsLong();
     }
 
+    /**
+     * What the neighbour table holds for {@code ip} ({@code ip neigh show}): its MAC, or {@link Neighbors#UNKNOWN}.
+     *
+     * @param ip an IPv4 address
+     */
     public long neighbor(final int ip) {
         return arp.neighbors().lookup(ip);
     }

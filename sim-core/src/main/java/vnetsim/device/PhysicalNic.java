@@ -30,6 +30,14 @@ public final class PhysicalNic implements Device {
     /** Set by {@link #seal()}: part of a built topology, configuration final. */
     private boolean sealed;
 
+    /**
+     * A NIC that is up, not promiscuous, with nothing stacked on it yet; port 0 ({@link #WIRE}) is its cable.
+     *
+     * @param host the machine it is in ("node0")
+     * @param name its interface name ("enp4s0f0")
+     * @param mac its MAC, 48 bits in a long
+     * @param mtu its MTU in bytes: the largest payload (IP packet) it puts on the wire
+     */
     public PhysicalNic(final String host, final String name, final long mac, final int mtu) {
         this.host = host;
         this.name = name;
@@ -38,7 +46,11 @@ public final class PhysicalNic implements Device {
         upperNames.add(name);
     }
 
-    /** Registers the subinterface for {@code vid}; returns the NIC port that links to it. */
+    /**
+     * Registers the subinterface for {@code vid}; returns the NIC port that links to it.
+     *
+     * @param vid the VLAN ID, 1-4094, frames tagged with it go up to that subinterface
+     */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
         final int port = upperNames.size();
@@ -135,15 +147,24 @@ public final class PhysicalNic implements Device {
                 + peer.apply(WIRE));
     }
 
+    /** The NIC's MAC, 48 bits in a long. */
     public long mac() {
         return mac;
     }
 
+    /**
+     * {@code ip link set dev NAME up|down}: a NIC that is down drops every frame, both ways, as {@link
+     * DropReason#LINK_DOWN}.
+     */
     public void setUp(final boolean up) {
         checkConfigurable();
         this.up = up;
     }
 
+    /**
+     * The NIC's MTU in bytes: a frame to the wire whose payload is larger is dropped as {@link
+     * DropReason#MTU_EXCEEDED}.
+     */
     public int mtu() {
         return mtu;
     }

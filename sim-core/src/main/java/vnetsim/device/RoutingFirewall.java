@@ -115,6 +115,11 @@ public final class RoutingFirewall implements Device, Cloneable {
         return port << 12 | vid;
     }
 
+    /**
+     * Appends a rule to the FORWARD filter: rules are tried in order, the first that matches decides, and a packet no
+     * rule matches is permitted. A denied packet is dropped as {@link DropReason#ACL_DENIED} with the rule's 1-based
+     * number.
+     */
     public void addAclRule(final AclRule rule) {
         checkConfigurable();
         acl.add(rule);
@@ -497,10 +502,12 @@ public final class RoutingFirewall implements Device, Cloneable {
         return List.copyOf(routes.routes());
     }
 
+    /** The routed interfaces in the order they were added (a copy). */
     public List<RouterInterface> interfaces() {
         return List.copyOf(interfaces);
     }
 
+    /** The ACL rules in the order they are tried (a copy). */
     public List<AclRule> acl() {
         return List.copyOf(acl);
     }
