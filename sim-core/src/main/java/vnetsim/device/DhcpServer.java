@@ -4,13 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import vnetsim.frame.Arp;
 import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
-import vnetsim.frame.Packets;
 
 /**
  * A DHCPv4 server on one interface (ISC dhcpd or dnsmasq on a plain subnet, no relay): a pool of addresses and the

@@ -3,7 +3,6 @@ package vnetsim.device;
 import java.util.List;
 import java.util.function.IntFunction;
 import vnetsim.device.l3.Neighbors;
-import vnetsim.frame.Arp;
 import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;

@@ -6,7 +6,6 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.StaticRoute;
-import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;

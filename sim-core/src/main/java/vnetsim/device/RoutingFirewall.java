@@ -8,7 +8,6 @@ import vnetsim.device.l3.AclRule;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.RouterInterface;
 import vnetsim.device.l3.StaticRoute;
-import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
