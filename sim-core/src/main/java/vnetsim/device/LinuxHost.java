@@ -492,13 +492,10 @@ public final class LinuxHost implements Device, Cloneable {
     /** ICMP error to the packet's source, from the ingress interface's address; never about an ICMP error. */
     private void sendIcmpError(final Frame original, final Address in, final int type, final int code, final int rest,
                                final Egress out) {
-        final byte[] b = original.bytes();
-        final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
-                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
+        if (!IcmpErrors.mayAnswer(original)) {
             return;                                   // never about an ICMP error, nor a truncated ICMP message
         }
-        final int source = Ipv4.source(b, ip);
+        final int source = Ipv4.source(original.bytes(), original.l3Offset());
         if (egressFor(source) == null) {
             return;
         }

@@ -239,13 +239,10 @@ public final class RoutingFirewall implements Device, Cloneable {
     /** ICMP error back to the source, from the ingress interface's address; never about an ICMP error. */
     private void sendIcmpError(final Frame original, final RouterInterface ingress, final int type, final int code,
                                final int rest, final Egress out) {
-        final byte[] b = original.bytes();
-        final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
-                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
-            return;
+        if (!IcmpErrors.mayAnswer(original)) {
+            return;                                   // never about an ICMP error, nor a truncated ICMP message
         }
-        final int destination = Ipv4.destination(b, ip);
+        final int destination = Ipv4.destination(original.bytes(), original.l3Offset());
         if (MacAddress.isMulticast(original.sourceMac()) || destination == -1 || (destination >>> 28) == 0xe) {
             return;                                   // not about broadcast or multicast (RFC 1122 3.2.2)
         }
