@@ -3,7 +3,6 @@ package vnetsim.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.agrona.collections.Int2IntHashMap;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
@@ -28,7 +27,10 @@ public final class Bond implements Device {
 
     /** The bonding modes the simulator forwards through. */
     public enum Mode {
-        ACTIVE_BACKUP("active-backup"), LACP("802.3ad");
+        /** mode 1: one active slave transmits and receives; the others stand by. */
+        ACTIVE_BACKUP("active-backup"),
+        /** mode 4 (LACP): every up slave transmits, chosen by the transmit hash; all receive. */
+        LACP("802.3ad");
 
         private final String word;
 
@@ -44,7 +46,12 @@ public final class Bond implements Device {
 
     /** xmit_hash_policy: which header fields 802.3ad hashes to choose a slave. */
     public enum HashPolicy {
-        LAYER2("layer2"), LAYER2_3("layer2+3"), LAYER3_4("layer3+4");
+        /** The kernel default: the MACs' last bytes and the EtherType; one conversation always takes one slave. */
+        LAYER2("layer2"),
+        /** The MACs and the IPv4 addresses. */
+        LAYER2_3("layer2+3"),
+        /** The IPv4 addresses and the TCP/UDP ports (bonding.rst: not fully 802.3ad compliant, fragments lack ports). */
+        LAYER3_4("layer3+4");
 
         private final String word;
 
@@ -52,6 +59,7 @@ public final class Bond implements Device {
             this.word = word;
         }
 
+        /** The policy as nmstate and sysfs spell it ({@code layer2+3}). */
         public String word() {
             return word;
         }
@@ -64,16 +72,23 @@ public final class Bond implements Device {
     private final List<String> slaveNames = new ArrayList<>();
     private final List<String> upperNames = new ArrayList<>();
     private boolean[] slaveUp = new boolean[0];
-    private final Int2IntHashMap portByVid = new Int2IntHashMap(NONE);
-    private int masterPort = NONE;
+    private final VlanDemux demux = new VlanDemux();
     private int primary = NONE;
     private long mac;
-    private boolean promiscuous;
     /** Up slaves in port order, recomputed when configuration changes: the 802.3ad transmit table. */
     private int[] upSlaves = new int[0];
     private int active = NONE;
     private boolean sealed;
 
+    /**
+     * A bond with no slave yet ({@code ip link add NAME type bond mode M xmit_hash_policy P}); enslave its NICs with
+     * {@link #addSlave} before stacking subinterfaces or a bridge on it.
+     *
+     * @param host the machine it is on, as the design names it ("node0")
+     * @param name the bond's interface name ("bond0")
+     * @param mode how frames choose a slave
+     * @param hashPolicy what 802.3ad hashes (ignored in active-backup)
+     */
     public Bond(final String host, final String name, final Mode mode, final HashPolicy hashPolicy) {
         this.host = host;
         this.name = name;
@@ -111,31 +126,32 @@ public final class Bond implements Device {
         recompute();
     }
 
-    /** Registers an 802.1Q subinterface on the bond; returns the bond port that links to it. */
+    /**
+     * Registers an 802.1Q subinterface on the bond; returns the bond port that links to it.
+     *
+     * @param vid the VLAN ID, 1-4094, frames tagged with it go up to that subinterface
+     */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
-        if (portByVid.containsKey(vid)) {
-            throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
-        }
-        portByVid.put(vid, addUpper(subinterfaceName));
-        return portByVid.get(vid);
+        demux.checkNoSubinterface(vid, name);
+        final int port = addUpper(subinterfaceName);
+        demux.addSubinterface(vid, port, name);
+        return port;
     }
 
     /** Enslaves the bond itself to a bridge; returns the bond port that links to it. */
     public int setMaster(final String bridgeName) {
         checkConfigurable();
-        if (masterPort != NONE) {
-            throw new IllegalArgumentException(name + " is already enslaved to a bridge");
-        }
-        masterPort = addUpper(bridgeName);
-        promiscuous = true;                    // br_manage_promisc()
-        return masterPort;
+        demux.checkNoMaster(name);
+        final int port = addUpper(bridgeName);
+        demux.setMaster(port);                 // br_manage_promisc()
+        return port;
     }
 
     /** A bridge with vlan_filtering 0 on a subinterface of the bond makes the bond promiscuous. */
     public void setPromiscuous(final boolean promiscuous) {
         checkConfigurable();
-        this.promiscuous = promiscuous;
+        demux.setPromiscuous(promiscuous);
     }
 
     private int addUpper(final String upperName) {
@@ -167,31 +183,7 @@ public final class Bond implements Device {
             out.drop(frame, slave, DropReason.BOND_BACKUP_SLAVE, 0);
             return;
         }
-        final long destination = frame.destinationMac();
-        if (!promiscuous && destination != mac && !MacAddress.isMulticast(destination)) {
-            out.drop(frame, slave, DropReason.NOT_ADDRESSED_TO_HOST, 0);
-            return;
-        }
-        if (frame.isTagged() && frame.vlanId() != 0) {
-            final int vid = frame.vlanId();
-            final int subinterface = portByVid.get(vid);
-            if (subinterface != NONE) {
-                out.transmit(frame, subinterface, Action.RECEIVED);
-            } else if (masterPort != NONE) {
-                out.transmit(frame, masterPort, Action.RECEIVED);
-            } else {
-                out.drop(frame, slave, DropReason.NO_VLAN_SUBINTERFACE, vid);
-            }
-            return;
-        }
-        if (frame.isTagged()) {
-            frame.popVlanTag();                                       // priority tag: processed as untagged
-        }
-        if (masterPort != NONE) {
-            out.transmit(frame, masterPort, Action.RECEIVED);
-        } else {
-            out.drop(frame, slave, DropReason.NO_UPPER_DEVICE, 0);
-        }
+        demux.receive(frame, slave, mac, out);                       // then as a NIC does
     }
 
     /** bond_start_xmit(): the active slave, or the 802.3ad hash over the up slaves. */
@@ -303,10 +295,12 @@ public final class Bond implements Device {
                 + " up slaves); receive on any slave";
     }
 
+    /** The bonding mode it was created with. */
     public Mode mode() {
         return mode;
     }
 
+    /** The bond's MAC: its first slave's (fail_over_mac none), 48 bits in a long; 0 before any slave. */
     public long mac() {
         return mac;
     }

@@ -23,8 +23,10 @@ public interface Device {
         return interfaceName(port);
     }
 
+    /** How many ports the device has; ports are numbered 0 to {@code portCount() - 1} and never renumbered. */
     int portCount();
 
+    /** What kind of device this is: its role, noun and description ({@link DeviceKind} for the built-in kinds). */
     Kind kind();
 
     /** The part this device plays; the kind's role. */

@@ -4,13 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import vnetsim.frame.Arp;
 import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
-import vnetsim.frame.Packets;
 
 /**
  * A DHCPv4 server on one interface (ISC dhcpd or dnsmasq on a plain subnet, no relay): a pool of addresses and the
@@ -33,6 +31,7 @@ import vnetsim.frame.Packets;
  * {@code src/docs/forwarding-rules.md} section 12.
  */
 public final class DhcpServer implements Device, Cloneable {
+    /** The one port: the server's network interface. */
     public static final int PORT = 0;
     /** dnsmasq's and a typical dhcpd.conf's default lease: 12 hours would do too; 1 hour keeps numbers short. */
     public static final int DEFAULT_LEASE_SECONDS = 3600;
@@ -49,11 +48,22 @@ public final class DhcpServer implements Device, Cloneable {
     private Map<Long, Integer> offered = new HashMap<>();     // learned state: chaddr -> address
     private Map<Long, Integer> bound = new HashMap<>();
     private int ipIdentification;
+    /** Answers ARP for the server's address; it learns nothing, so instances share it with the configuration. */
+    private final ArpResolver<DhcpServer> arp = ArpResolver.answering(new ArpResponder());
 
     /**
-     * @param poolFirst first address of the pool (inclusive)
-     * @param poolLast  last address of the pool (inclusive)
-     * @param router    option 3 (0: none)
+     * A DHCPv4 server (dnsmasq, dhcpd) with an empty lease database, answering on its one interface.
+     *
+     * @param name         the machine as the design names it ("dhcp-server")
+     * @param iface        its interface name ("eth0")
+     * @param mac          its 48-bit MAC, the source of its replies
+     * @param ip           its address, option 54 (server identifier)
+     * @param prefixLength the server's and the pool's prefix length, 0-32, sent as option 1 (subnet mask)
+     * @param poolFirst    first address of the pool (inclusive)
+     * @param poolLast     last address of the pool (inclusive)
+     * @param router       option 3 (0: none)
+     * @param leaseSeconds the lease time in seconds, sent as option 51
+     * @throws IllegalArgumentException when the pool is reversed or not inside the server's subnet
      */
     public DhcpServer(final String name, final String iface, final long mac, final int ip, final int prefixLength,
                       final int poolFirst, final int poolLast, final int router, final int leaseSeconds) {
@@ -86,7 +96,7 @@ public final class DhcpServer implements Device, Cloneable {
         }
         final int type = frame.outerType();
         if (type == EtherType.ARP) {
-            answerArp(frame, port, out);
+            arp.receive(frame, port, this, out);
             return;
         }
         final Dhcp.Message m = type == EtherType.IPV4 ? Dhcp.read(frame, Dhcp.SERVER_PORT) : null;
@@ -176,21 +186,21 @@ public final class DhcpServer implements Device, Cloneable {
         return 0;
     }
 
-    private void answerArp(final Frame frame, final int port, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, vnetsim.frame.EtherType.ARP);   // as Endpoint
-            return;
+    /** The server's ARP: it answers for its one address and resolves nobody (replies go to the client's MAC). */
+    private final class ArpResponder implements ArpResolver.Responder<DhcpServer> {
+        @Override
+        public boolean answersFor(final int target, final DhcpServer in) {
+            return target == ip;
         }
-        if (Arp.targetIp(b, arp) != ip) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, Arp.targetIp(b, arp));
-            return;
+
+        @Override
+        public long mac(final DhcpServer iface) {
+            return mac;
         }
-        out.deliver(frame, port);
-        if (Arp.operation(b, arp) == Arp.REQUEST) {
-            out.transmit(Packets.arpReply(out.newFrame(), mac, ip, Arp.senderMac(b, arp), Arp.senderIp(b, arp)),
-                    PORT, Action.REPLIED);
+
+        @Override
+        public void send(final Frame frame, final DhcpServer iface, final Action action, final Egress out) {
+            out.transmit(frame, PORT, action);
         }
     }
 

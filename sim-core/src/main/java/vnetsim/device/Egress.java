@@ -22,7 +22,12 @@ public interface Egress {
     /** A cleared pooled frame for a packet this device originates (ARP, reply, ICMP error): a new packet in the trace. */
     Frame newFrame();
 
-    /** Calls {@link Device#onTimer} on the calling device after {@code delayNs} of virtual time. */
+    /**
+     * Calls {@link Device#onTimer} on the calling device after {@code delayNs} of virtual time.
+     *
+     * @param delayNs virtual time from now, in nanoseconds
+     * @param token handed back to {@link Device#onTimer} (an ARP target, a DHCP timer)
+     */
     void schedule(long delayNs, int token);
 
     /** Current virtual time in nanoseconds. */

@@ -3,7 +3,6 @@ package vnetsim.device;
 import java.util.List;
 import java.util.function.IntFunction;
 import vnetsim.device.l3.Neighbors;
-import vnetsim.frame.Arp;
 import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
@@ -27,7 +26,12 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     public static final int MAX_UDP_DATA = 9216 - 28;
 
     /** What the endpoint is, for notes ("Exiting VM interface"). */
-    public enum Workload { VM, POD }
+    public enum Workload {
+        /** A virtual machine's NIC. */
+        VM,
+        /** A pod's interface. */
+        POD
+    }
 
     private final String name;
     private final String iface;
@@ -37,10 +41,23 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     private final int prefixLength;
     private final int gateway;
     private final int defaultTtl;
-    private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
+    private ArpResolver<Endpoint> arp = new ArpResolver<>(new ArpStack());   // learned state: fresh in each instance
     private int ipIdentification;
     private DhcpClient dhcp;                            // learned state: the lease, once DHCP ran
 
+    /**
+     * A guest NIC with a static address. An address of 0.0.0.0 means the guest gets one by DHCP ({@link #startDhcp}).
+     *
+     * @param name the workload as the design names it ("Virtual Machine 1")
+     * @param iface the guest's interface name ("eth0")
+     * @param workload VM or pod, for the notes' wording
+     * @param mac the NIC's MAC, 48 bits in a long
+     * @param ip its IPv4 address (0 for DHCP)
+     * @param prefixLength its prefix length, 0-32
+     * @param gateway its default gateway's address; 0 for none: off-subnet packets then wait for an ARP answer
+     *   for 0.0.0.0 that never comes and are dropped
+     * @param defaultTtl the TTL of packets it originates, 1-255 (64 on Linux, 128 on Windows)
+     */
     public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,
                     final int prefixLength, final int gateway, final int defaultTtl) {
         this.name = name;
@@ -60,7 +77,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl,
                 Icmp.ECHO_REQUEST, identifier, sequence, 56, nextIpId());
         final int packet = f.packetId();
-        sendIp(f, destination, out);
+        sendIp(f, destination, Action.ORIGINATED, out);
         return packet;
     }
 
@@ -73,7 +90,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl, sourcePort,
                 destinationPort, payloadBytes, nextIpId());
         final int packet = f.packetId();
-        sendIp(f, destination, out);
+        sendIp(f, destination, Action.ORIGINATED, out);
         return packet;
     }
 
@@ -85,27 +102,57 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         return packet;
     }
 
-    private void sendIp(final Frame frame, final int destination, final Egress out) {
-        final int nextHop = Ipv4Address.sameSubnet(destination, ip(), prefixLength()) ? destination : gateway();
-        final long nextHopMac = neighbors.lookup(nextHop);
+    /** Sends an IPv4 packet the guest built to its next hop: on-link directly, else through the gateway. */
+    private void sendIp(final Frame frame, final int destination, final Action action, final Egress out) {
+        final long nextHopMac = arp.resolveOrQueue(frame, nextHop(destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             frame.setDestinationMac(nextHopMac);
-            out.transmit(frame, NIC, Action.ORIGINATED);
-            return;
-        }
-        if (neighbors.enqueue(nextHop, frame)) {
-            probe(nextHop, out);
+            out.transmit(frame, NIC, action);
         }
     }
 
-    /** Sends one ARP probe and arms the retry timer; false when the probes are used up. */
-    private boolean probe(final int target, final Egress out) {
-        if (!neighbors.countProbe(target)) {
-            return false;
+    /** The address ARP resolves for {@code destination}: itself on the guest's subnet, else the gateway. */
+    private int nextHop(final int destination) {
+        return Ipv4Address.sameSubnet(destination, ip(), prefixLength()) ? destination : gateway();
+    }
+
+    /** What the guest's ARP differs in: one interface, untagged, answering only for its own address. */
+    private final class ArpStack implements ArpResolver.Stack<Endpoint> {
+        @Override
+        public Endpoint facing(final int address) {
+            return Endpoint.this;
         }
-        out.transmit(Packets.arpRequest(out.newFrame(), mac, ip(), target), NIC, Action.ORIGINATED);
-        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-        return true;
+
+        @Override
+        public boolean answersFor(final int target, final Endpoint in) {
+            return target == Endpoint.this.ip() && target != 0;
+        }
+
+        @Override
+        public long mac(final Endpoint iface) {
+            return mac;
+        }
+
+        @Override
+        public int ip(final Endpoint iface) {
+            return Endpoint.this.ip();
+        }
+
+        @Override
+        public void send(final Frame frame, final Endpoint iface, final Action action, final Egress out) {
+            out.transmit(frame, NIC, action);
+        }
+
+        @Override
+        public void release(final Frame waiting, final Endpoint egress, final long resolvedMac, final Egress out) {
+            waiting.setDestinationMac(resolvedMac);
+            out.transmit(waiting, NIC, Action.ORIGINATED);
+        }
+
+        @Override
+        public void unreachable(final Frame waiting, final int target, final Egress out) {
+            out.drop(waiting, NIC, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
     }
 
     /**
@@ -126,12 +173,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             }
             return;
         }
-        if (!neighbors.isPending(target) || probe(target, out)) {
-            return;                                         // resolved in the meantime, or probed again
-        }
-        for (final Frame waiting : neighbors.release(target)) {
-            out.drop(waiting, NIC, DropReason.NEIGHBOR_UNREACHABLE, target);
-        }
+        arp.onTimer(target, out);
     }
 
     // ---- receiving --------------------------------------------------------------------------------------------
@@ -145,44 +187,11 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         }
         final int type = frame.outerType();
         if (type == EtherType.ARP) {
-            receiveArp(frame, port, out);
+            arp.receive(frame, port, this, out);
         } else if (type == EtherType.IPV4) {
             receiveIpv4(frame, port, out);
         } else {
             out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);   // a tagged frame too: no 8021q in the guest
-        }
-    }
-
-    private void receiveArp(final Frame frame, final int port, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
-            return;
-        }
-        final int target = Arp.targetIp(b, arp);
-        final int sender = Arp.senderIp(b, arp);
-        if (target != ip() || target == 0) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);
-            return;
-        }
-        neighbors.learn(sender, Arp.senderMac(b, arp));          // a target also learns the requester (RFC 826)
-        if (Arp.operation(b, arp) == Arp.REQUEST) {
-            final Frame reply = Packets.arpReply(out.newFrame(), mac, ip(), Arp.senderMac(b, arp), sender);
-            out.deliver(frame, port);
-            out.transmit(reply, NIC, Action.REPLIED);
-        } else {
-            out.deliver(frame, port);
-        }
-        flushPending(sender, out);
-    }
-
-    private void flushPending(final int resolved, final Egress out) {
-        final List<Frame> waiting = neighbors.release(resolved);
-        final long resolvedMac = neighbors.lookup(resolved);
-        for (final Frame f : waiting) {
-            f.setDestinationMac(resolvedMac);
-            out.transmit(f, NIC, Action.ORIGINATED);
         }
     }
 
@@ -212,16 +221,9 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         }
         if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
             final int source = Ipv4.source(b, ipOff);
-            final int nextHop = Ipv4Address.sameSubnet(source, ip(), prefixLength()) ? source : gateway();
             final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip(), defaultTtl, nextIpId());
             out.deliver(frame, port);
-            final long nextHopMac = neighbors.lookup(nextHop);
-            if (nextHopMac != Neighbors.UNKNOWN) {
-                reply.setDestinationMac(nextHopMac);
-                out.transmit(reply, NIC, Action.REPLIED);
-            } else if (neighbors.enqueue(nextHop, reply)) {
-                probe(nextHop, out);
-            }
+            sendIp(reply, source, Action.REPLIED, out);
             return;
         }
         out.deliver(frame, port);                               // echo replies, UDP, ICMP errors: to the guest
@@ -285,7 +287,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     public Endpoint instantiate() {
         try {
             final Endpoint copy = (Endpoint) clone();
-            copy.neighbors = new Neighbors();
+            copy.arp = new ArpResolver<>(copy.new ArpStack());
             copy.ipIdentification = 0;
             copy.dhcp = null;
             return copy;
@@ -296,11 +298,12 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public void reset() {
-        neighbors.clear();
+        arp.clear();
         ipIdentification = 0;
         dhcp = null;
     }
 
+    /** VM or pod, as configured. */
     public Workload workload() {
         return workload;
     }
@@ -328,10 +331,15 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     /** Adds a static ARP entry (or one learned earlier). */
     public void learnNeighbor(final int neighborIp, final long neighborMac) {
-        neighbors.learn(neighborIp, neighborMac);
+        arp.neighbors().learn(neighborIp, neighborMac);
     }
 
+    /**
+     * The MAC the guest's ARP cache holds for {@code neighborIp}, or {@link vnetsim.device.l3.Neighbors#UNKNOWN}.
+     *
+     * @param neighborIp an IPv4 address
+     */
     public long neighbor(final int neighborIp) {
-        return neighbors.lookup(neighborIp);
+        return arp.neighbors().lookup(neighborIp);
     }
 }

@@ -44,6 +44,17 @@ public final class GeneveTunnel implements Device {
     private int[] localKeys = new int[0];
     private int ipIdentification;
 
+    /**
+     * The Geneve endpoint on a node's underlay interface, with no remote port yet; port 0 ({@link #UNDERLAY}) faces the
+     * underlay network.
+     *
+     * @param host the node ("ovn-worker")
+     * @param underlayName the underlay interface ("breth0")
+     * @param underlayMac its 48-bit MAC, the outer source MAC
+     * @param underlayIp its IPv4 address, the outer source address
+     * @param underlayMtu the underlay MTU in bytes: an encapsulated packet whose outer IPv4 packet is longer is
+     *   dropped as {@link DropReason#GENEVE_MTU_EXCEEDED}
+     */
     public GeneveTunnel(final String host, final String underlayName, final long underlayMac, final int underlayIp,
                         final int underlayMtu) {
         this.host = host;
@@ -138,6 +149,7 @@ public final class GeneveTunnel implements Device {
 
     // ---- identity ---------------------------------------------------------------------------------------------
 
+    /** The underlay MTU in bytes, against which each encapsulated packet is checked. */
     public int underlayMtu() {
         return underlayMtu;
     }

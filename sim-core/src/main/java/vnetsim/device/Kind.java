@@ -7,6 +7,7 @@ package vnetsim.device;
  * whose ports are other devices (a bridge). The built-in kinds are the lines of {@link DeviceKind}.
  */
 public interface Kind {
+    /** The part devices of this kind play: host stack, L2 switching, L3 routing or kernel plumbing. */
     Role role();
 
     /** The noun notes use: "Switched by Linux bridge", "Adding VLAN tag 2003 via VLAN interface". */

@@ -86,12 +86,26 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         }
     }
 
-    /** A bridge with the kernel's default_pvid 1. */
+    /**
+     * A bridge with the kernel's default_pvid 1.
+     *
+     * @param ageingNs ageing_time in nanoseconds: how long a learned entry lives without traffic (the kernel default
+     *   is 300 s)
+     */
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs) {
         this(host, name, vlanFiltering, ageingNs, 1);
     }
 
-    /** @param defaultPvid the VID new ports get as PVID untagged (vlan_default_pvid); 0 means none */
+    /**
+     * {@code ip link add NAME type bridge vlan_filtering 0|1 ageing_time T vlan_default_pvid N}: a bridge with no
+     * port yet; its MAC is random (made deterministic from the names) until a port gives it one.
+     *
+     * @param host          the machine it is on ("node0")
+     * @param name          the bridge device's name ("br-1928")
+     * @param vlanFiltering whether ports' VLAN entries filter traffic
+     * @param ageingNs      ageing_time in nanoseconds (the kernel default is 300 s)
+     * @param defaultPvid   the VID new ports get as PVID untagged (vlan_default_pvid), 1-4094; 0 means none
+     */
     public LinuxBridge(final String host, final String name, final boolean vlanFiltering, final long ageingNs,
                        final int defaultPvid) {
         this.host = host;
@@ -113,6 +127,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /**
      * The VLAN table a newly enslaved port gets (nbp_vlan_init): default_pvid as PVID untagged, or nothing when
      * default_pvid is 0, in which case untagged frames from that port are dropped until a PVID is set.
+     *
+     * @param mtu the enslaved device's MTU in bytes
      */
     public BridgePort defaultPort(final String portName, final int mtu) {
         return defaultVlans(portName, mtu);
@@ -479,6 +495,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /**
      * {@code ip link set dev PORT master BR} for a port removed earlier: it comes back as a new port does, with the
      * kernel's default flags and the default_pvid VLAN, not with what it had before.
+     *
+     * @param nowNs simulation time in nanoseconds (STP timers start from it)
      */
     public void reattachPort(final int index, final long nowNs) {
         checkConfigurable();
@@ -493,7 +511,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         refreshLocalEntries();
     }
 
-    /** {@code ip link set dev PORT down|up}: a port going down forgets what was learned on it (br_stp_disable_port()). */
+    /**
+     * {@code ip link set dev PORT down|up}: a port going down forgets what was learned on it (br_stp_disable_port()).
+     *
+     * @param nowNs simulation time in nanoseconds (STP timers start from it)
+     */
     public void setPortUp(final int index, final boolean up, final long nowNs) {
         checkConfigurable();
         final Member m = members.get(index);
@@ -508,6 +530,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         }
     }
 
+    /**
+     * {@code ip link set dev PORT down|up} at time 0 (configuration): as {@link #setPortUp(int, boolean, long)}.
+     *
+     * @param index the port number
+     */
     public void setPortUp(final int index, final boolean up) {
         checkConfigurable();
         setPortUp(index, up, 0);
@@ -537,11 +564,21 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         setPortFlags(index, members.get(index).flags.with(flag, on));
     }
 
+    /**
+     * The port's flags now (learning, flood, hairpin, isolated, locked, ...), as {@code bridge -d link show} lists
+     * them.
+     */
     public PortFlags portFlags(final int index) {
         return members.get(index).flags;
     }
 
-    /** {@code bridge vlan add dev PORT vid VID [pvid] [untagged]}. */
+    /**
+     * {@code bridge vlan add dev PORT vid VID [pvid] [untagged]}.
+     *
+     * @param vid the VLAN ID, 1-4094
+     * @param pvid make it the port's PVID (untagged ingress joins it)
+     * @param untagged frames of this VLAN leave the port untagged
+     */
     public void vlanAdd(final int index, final int vid, final boolean pvid, final boolean untagged) {
         checkConfigurable();
         final Member m = port(index, "bridge vlan add");
@@ -549,7 +586,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         refreshLocalEntries();
     }
 
-    /** {@code bridge vlan del dev PORT vid VID}: traffic of that VLAN stops at once; what was learned in it goes. */
+    /**
+     * {@code bridge vlan del dev PORT vid VID}: traffic of that VLAN stops at once; what was learned in it goes.
+     *
+     * @param vid the VLAN ID, 1-4094
+     */
     public void vlanDel(final int index, final int vid) {
         checkConfigurable();
         final Member m = port(index, "bridge vlan del");
@@ -561,13 +602,23 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         refreshLocalEntries();
     }
 
-    /** {@code bridge vlan add dev BR vid VID [pvid] [untagged] self}: the bridge device's own membership. */
+    /**
+     * {@code bridge vlan add dev BR vid VID [pvid] [untagged] self}: the bridge device's own membership.
+     *
+     * @param vid the VLAN ID, 1-4094
+     * @param pvid make it the bridge device's PVID
+     * @param untagged frames of this VLAN go up to the host stack untagged
+     */
     public void selfVlanAdd(final int vid, final boolean pvid, final boolean untagged) {
         checkConfigurable();
         setSelf(self.withVlan(vid, pvid, untagged));
     }
 
-    /** {@code bridge vlan del dev BR vid VID self}. */
+    /**
+     * {@code bridge vlan del dev BR vid VID self}.
+     *
+     * @param vid the VLAN ID, 1-4094
+     */
     public void selfVlanDel(final int vid) {
         checkConfigurable();
         if (!self.carries(vid)) {
@@ -584,6 +635,10 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         refreshLocalEntries();
     }
 
+    /**
+     * The bridge device's own VLAN entries ({@code bridge vlan show dev BR self}): which VLANs frames to and from the
+     * host stack carry, its PVID and which leave untagged.
+     */
     public BridgePort selfVlans() {
         return self;
     }
@@ -591,6 +646,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /**
      * {@code ip link set BR type bridge vlan_default_pvid N} (br_vlan_set_default_pvid()): only while vlan_filtering is
      * off; the bridge and every port still on the old default (PVID, untagged) move to the new one.
+     *
+     * @param pvid the new vlan_default_pvid, 1-4094, or 0 for none
      * @throws IllegalArgumentException "Operation not permitted" while filtering, as the kernel refuses it
      */
     public void setDefaultPvid(final int pvid) {
@@ -633,6 +690,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         return old == 0 ? moved : moved.withoutVlan(old);
     }
 
+    /** vlan_default_pvid: the VLAN, 1-4094, a newly enslaved port gets as PVID untagged; 0 when new ports get none. */
     public int defaultPvid() {
         return defaultPvid;
     }
@@ -657,15 +715,23 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         this.forwardDelayNs = forwardDelay;
     }
 
+    /** Whether the kernel's STP is on ({@code stp_state 1}). */
     public boolean stp() {
         return stp;
     }
 
+    /**
+     * forward_delay in nanoseconds: with STP on, how long a port that came up listens, then learns, before it forwards.
+     */
     public long forwardDelayNs() {
         return forwardDelayNs;
     }
 
-    /** The port's STP state at {@code nowNs}, as {@code bridge link} shows it. */
+    /**
+     * The port's STP state at {@code nowNs}, as {@code bridge link} shows it.
+     *
+     * @param nowNs simulation time in nanoseconds
+     */
     public StpState portState(final int index, final long nowNs) {
         return state(members.get(index), nowNs);
     }
@@ -684,6 +750,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         refreshLocalEntries();
     }
 
+    /** The MAC of the device enslaved as port {@code index}, 48 bits in a long; its local FDB entries use it. */
     public long portMac(final int index) {
         return members.get(index).mac;
     }
@@ -750,6 +817,9 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /**
      * {@code bridge fdb add MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. Without a VLAN
      * ({@link #ALL_VLANS}) the kernel adds the entry on VID 0 and on every VLAN of the port (br_fdb_add()).
+     *
+     * @param vid the VLAN, 1-4094, or {@link #ALL_VLANS}
+     * @param nowNs simulation time in nanoseconds
      */
     public void fdbAdd(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                        final boolean sticky, final long nowNs) {
@@ -759,7 +829,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         }
     }
 
-    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}. */
+    /**
+     * {@code bridge fdb replace MAC dev PORT [vlan VID] master [permanent|static|dynamic] [sticky]}.
+     *
+     * @param vid the VLAN, 1-4094, or {@link #ALL_VLANS}
+     * @param nowNs simulation time in nanoseconds
+     */
     public void fdbReplace(final long entryMac, final int index, final int vid, final BridgeFdb.State state,
                            final boolean sticky, final long nowNs) {
         checkConfigurable();
@@ -768,7 +843,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         }
     }
 
-    /** {@code bridge fdb replace MAC dev PORT [vlan VID] master extern_learn}. */
+    /**
+     * {@code bridge fdb replace MAC dev PORT [vlan VID] master extern_learn}.
+     *
+     * @param vid the VLAN, 1-4094, or {@link #ALL_VLANS}
+     * @param nowNs simulation time in nanoseconds
+     */
     public void fdbExternLearn(final long entryMac, final int index, final int vid, final long nowNs) {
         checkConfigurable();
         for (final int v : vidsFor(index, vid)) {
@@ -779,6 +859,9 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /**
      * {@code bridge fdb del MAC dev PORT [vlan VID] master}; without a VLAN, VID 0 and every VLAN of the port, which
      * succeeds when any of them was there (br_fdb_delete()).
+     *
+     * @param vid the VLAN, 1-4094, or {@link #ALL_VLANS}
+     * @param nowNs simulation time in nanoseconds
      * @throws IllegalArgumentException "No such file or directory" when nothing was deleted
      */
     public void fdbDel(final long entryMac, final int index, final int vid, final long nowNs) {
@@ -804,12 +887,20 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         fdb.flush();
     }
 
-    /** {@code bridge fdb show br BR}. */
+    /**
+     * {@code bridge fdb show br BR}.
+     *
+     * @param nowNs simulation time in nanoseconds: expired entries are left out and ages count from it
+     */
     public List<FdbEntry> fdbShow(final long nowNs) {
         return fdb.show(nowNs);
     }
 
-    /** {@code bridge fdb show br BR} as text, one entry a line. */
+    /**
+     * {@code bridge fdb show br BR} as text, one entry a line.
+     *
+     * @param nowNs simulation time in nanoseconds: expired entries are left out
+     */
     public List<String> fdbShowLines(final long nowNs) {
         final List<String> lines = new ArrayList<>();
         for (final FdbEntry e : fdb.show(nowNs)) {
@@ -927,32 +1018,48 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         return DeviceKind.LINUX_BRIDGE;
     }
 
+    /** The bridge device's name ("br-1928"). */
     public String name() {
         return name;
     }
 
+    /**
+     * Whether vlan_filtering is on: then ingress and egress follow each port's VLAN entries; off, VLAN tags are just
+     * payload.
+     */
     public boolean vlanFiltering() {
         return vlanFiltering;
     }
 
+    /** The port number of the bridge device itself ({@link #addHostPort}), or -1 when it has none. */
     public int hostPort() {
         return hostPort;
     }
 
+    /** Whether port {@code index} is enslaved now; false after {@link #removePort} until it is added again. */
     public boolean isPortAttached(final int index) {
         return members.get(index).attached;
     }
 
+    /** The VLAN entries and settings of port {@code port} ({@code bridge vlan show dev PORT}). */
     public BridgePort port(final int port) {
         return members.get(port).vlans;
     }
 
+    /**
+     * Replaces port {@code index}'s VLAN entries and settings at once (what {@code bridge vlan} commands add up to);
+     * local FDB entries follow.
+     *
+     * @param index the port number
+     * @param port its new VLAN table, PVID, untagged set, hairpin and MTU
+     */
     public void setPort(final int index, final BridgePort port) {
         checkConfigurable();
         members.get(index).vlans = port;
         refreshLocalEntries();
     }
 
+    /** This instance's forwarding database: learned, static and local entries ({@code bridge fdb show}). */
     public BridgeFdb fdb() {
         return fdb;
     }

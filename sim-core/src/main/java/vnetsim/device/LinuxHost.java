@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import vnetsim.device.l3.Neighbors;
-import vnetsim.frame.Arp;
+import vnetsim.device.l3.StaticRoute;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
@@ -37,8 +37,8 @@ public final class LinuxHost implements Device, Cloneable {
     private final String host;
     private List<Port> ports = new ArrayList<>();              // configuration: copied per simulation
     private List<Address> addresses = new ArrayList<>();
-    private List<Route> routes = new ArrayList<>();
-    private Neighbors neighbors = new Neighbors();             // learned state: fresh in each instance
+    private RouteTable routes = new RouteTable(new AddressSubnets());
+    private ArpResolver<Address> arp = new ArpResolver<>(new ArpStack());   // learned state: fresh in each instance
     private boolean forwarding;
     private int ipIdentification;
     private int echoReplies;
@@ -79,22 +79,22 @@ public final class LinuxHost implements Device, Cloneable {
     }
 
     /**
-     * {@code ip route add PREFIX/LEN via GATEWAY}.
+     * A host with no network device, no address and no route, ip_forward off.
      *
-     * @param prefix       network address
-     * @param prefixLength 0 for the default route
-     * @param gateway      next hop, on a connected subnet
+     * @param host the machine as the design names it ("node0")
      */
-    public record Route(int prefix, int prefixLength, int gateway) {
-    }
-
     public LinuxHost(final String host) {
         this.host = host;
     }
 
     // ---- configuration, as ip does it ------------------------------------------------------------------------------
 
-    /** A NIC cabled to a peer (a veth, a physical port); returns its port number. */
+    /**
+     * A NIC cabled to a peer (a veth, a physical port); returns its port number.
+     *
+     * @param mac its 48-bit MAC
+     * @param mtu its MTU in bytes, {@link #MIN_MTU} to {@link #MAX_MTU}
+     */
     public int addNic(final String name, final long mac, final int mtu) {
         ports.add(new Port(name, () -> mac, false, mtu));
         return ports.size() - 1;
@@ -106,7 +106,12 @@ public final class LinuxHost implements Device, Cloneable {
         return ports.size() - 1;
     }
 
-    /** {@code ip address add IP/LEN dev PORT}. */
+    /**
+     * {@code ip address add IP/LEN dev PORT}.
+     *
+     * @param port the port of the device the address goes on
+     * @param prefixLength 0-32
+     */
     public void addAddress(final int port, final int ip, final int prefixLength) {
         checkPrefix(prefixLength);
         final Port p = ports.get(port);
@@ -116,6 +121,9 @@ public final class LinuxHost implements Device, Cloneable {
     /**
      * {@code ip link add link PORT name PORT.VID type vlan id VID} plus {@code ip address add IP/LEN dev PORT.VID};
      * VID 1 is a VID like any other (router_vid_1.sh).
+     *
+     * @param vid the VLAN ID, 1-4094
+     * @param prefixLength 0-32
      */
     public void addVlanAddress(final int port, final int vid, final int ip, final int prefixLength) {
         if (vid < 1 || vid > 4094) {
@@ -126,7 +134,11 @@ public final class LinuxHost implements Device, Cloneable {
         addresses.add(new Address(p.name + "." + vid, port, vid, ip, prefixLength, p.mtu));
     }
 
-    /** {@code ip link del PORT.VID} (or {@code ip address del} on the port itself for VID 0). */
+    /**
+     * {@code ip link del PORT.VID} (or {@code ip address del} on the port itself for VID 0).
+     *
+     * @param vid the VLAN device's VID, or 0 for the port's own device
+     */
     public void removeAddresses(final int port, final int vid) {
         addresses.removeIf(a -> a.port == port && a.vid == vid);
     }
@@ -137,10 +149,16 @@ public final class LinuxHost implements Device, Cloneable {
         }
     }
 
-    /** {@code ip route add PREFIX/LEN via GATEWAY}. */
+    /**
+     * {@code ip route add PREFIX/LEN via GATEWAY}.
+     *
+     * @param prefix the network address (host bits are cleared)
+     * @param prefixLength 0-32; 0 for the default route
+     * @param gateway the next hop; a route whose gateway is on no connected subnet is never used
+     */
     public void addRoute(final int prefix, final int prefixLength, final int gateway) {
         checkPrefix(prefixLength);
-        routes.add(new Route(prefix & Ipv4Address.mask(prefixLength), prefixLength, gateway));
+        routes.add(new StaticRoute(prefix, prefixLength, gateway));
     }
 
     /** {@code sysctl net.ipv4.ip_forward}. */
@@ -150,6 +168,8 @@ public final class LinuxHost implements Device, Cloneable {
 
     /**
      * {@code ip link set dev NAME mtu N} for a port's device or a VLAN device on it, checked as the kernel checks it.
+     *
+     * @param mtu in bytes, {@link #MIN_MTU} to {@link #MAX_MTU}, and for a VLAN device at most its parent's
      * @throws IllegalArgumentException with the kernel's words when out of range
      */
     public void setMtu(final String deviceName, final int mtu) {
@@ -191,6 +211,12 @@ public final class LinuxHost implements Device, Cloneable {
         }
     }
 
+    /**
+     * The MTU of a port's device or of a VLAN device on it, in bytes.
+     *
+     * @param deviceName "eth0", "br0", "eth0.10"
+     * @throws IllegalArgumentException {@code Cannot find device "NAME"} when there is none
+     */
     public int mtu(final String deviceName) {
         for (final Port p : ports) {
             if (p.name.equals(deviceName)) {
@@ -210,6 +236,10 @@ public final class LinuxHost implements Device, Cloneable {
     /**
      * One ICMP echo request to {@code destination} with {@code dataLength} bytes of data and DF set (ping -M do),
      * from the address of the interface the route leaves by. Returns the packet id.
+     *
+     * @param identifier the ICMP echo identifier, 0-65535
+     * @param sequence the ICMP echo sequence number, 0-65535
+     * @param dataLength ICMP data bytes (ping -s; 56 by default)
      */
     public int ping(final int destination, final int identifier, final int sequence, final int dataLength,
                     final Egress out) {
@@ -228,7 +258,13 @@ public final class LinuxHost implements Device, Cloneable {
         return packet;
     }
 
-    /** One UDP datagram, as an application's sendto() would make it. */
+    /**
+     * One UDP datagram, as an application's sendto() would make it.
+     *
+     * @param sourcePort 0-65535
+     * @param destinationPort 0-65535
+     * @param dataLength UDP data bytes
+     */
     public int sendUdp(final int destination, final int sourcePort, final int destinationPort, final int dataLength,
                        final Egress out) {
         final Address egress = egressFor(destination);
@@ -243,15 +279,15 @@ public final class LinuxHost implements Device, Cloneable {
         return packet;
     }
 
-    /** Resolves the next hop for the IPv4 packet in {@code frame} (untagged) and transmits it, or queues it for ARP. */
+    /**
+     * Resolves the next hop for the IPv4 packet in {@code frame} (untagged) and transmits it, or queues it for ARP.
+     * The caller checked that a route exists.
+     */
     private void sendIp(final Frame frame, final int destination, final Egress out) {
-        final int nextHop = nextHop(destination);
-        final Address egress = connected(nextHop);
-        final long nextHopMac = neighbors.lookup(nextHop);
+        final int route = routes.lookup(destination);
+        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
-            transmit(frame, egress, nextHopMac, Action.ORIGINATED, out);
-        } else if (neighbors.enqueue(nextHop, frame)) {
-            probe(nextHop, out);
+            transmit(frame, addresses.get(routes.egress(route)), nextHopMac, Action.ORIGINATED, out);
         }
     }
 
@@ -265,29 +301,72 @@ public final class LinuxHost implements Device, Cloneable {
         out.transmit(frame, egress.port, action);
     }
 
-    /** One ARP request from the interface on the target's subnet, and the retry timer. */
-    private boolean probe(final int target, final Egress out) {
-        final Address egress = connected(target);
-        if (egress == null || !neighbors.countProbe(target)) {
-            return false;
-        }
-        final Frame request = Packets.arpRequest(out.newFrame(), ports.get(egress.port).mac.getAsLong(), egress.ip,
-                target);
-        if (egress.vid != 0) {
-            request.pushVlanTag(EtherType.VLAN_8021Q, egress.vid);
-        }
-        out.transmit(request, egress.port, Action.ORIGINATED);
-        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-        return true;
-    }
-
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target) || probe(target, out)) {
-            return;
+        arp.onTimer(target, out);
+    }
+
+    /** What this host's ARP differs in: it answers for any of its addresses, in the VLAN the request came in. */
+    private final class ArpStack implements ArpResolver.Stack<Address> {
+        @Override
+        public Address facing(final int address) {
+            return connected(address);
         }
-        for (final Frame waiting : neighbors.release(target)) {
+
+        @Override
+        public boolean answersFor(final int target, final Address in) {
+            return owner(target) != null;                               // arp_ignore=0; no proxy ARP
+        }
+
+        @Override
+        public long mac(final Address iface) {
+            return ports.get(iface.port).mac.getAsLong();
+        }
+
+        @Override
+        public int ip(final Address iface) {
+            return iface.ip;
+        }
+
+        @Override
+        public void send(final Frame frame, final Address iface, final Action action, final Egress out) {
+            if (iface.vid != 0) {
+                frame.pushVlanTag(EtherType.VLAN_8021Q, iface.vid);       // the VLAN device's tag
+            }
+            out.transmit(frame, iface.port, action);
+        }
+
+        @Override
+        public void release(final Frame waiting, final Address egress, final long mac, final Egress out) {
+            transmit(waiting, egress, mac, Action.ORIGINATED, out);
+        }
+
+        @Override
+        public void unreachable(final Frame waiting, final int target, final Egress out) {
             out.drop(waiting, 0, DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    /** The addresses as the route table sees them: each is a connected route (a Linux device here is always up). */
+    private final class AddressSubnets implements RouteTable.Subnets {
+        @Override
+        public int count() {
+            return addresses.size();
+        }
+
+        @Override
+        public int ip(final int index) {
+            return addresses.get(index).ip;
+        }
+
+        @Override
+        public int prefixLength(final int index) {
+            return addresses.get(index).prefixLength;
+        }
+
+        @Override
+        public boolean isUp(final int index) {
+            return true;
         }
     }
 
@@ -316,44 +395,11 @@ public final class LinuxHost implements Device, Cloneable {
         }
         final int type = frame.etherType();
         if (type == EtherType.ARP) {
-            receiveArp(frame, port, in, out);
+            arp.receive(frame, port, in, out);
         } else if (type == EtherType.IPV4) {
             receiveIpv4(frame, port, in, out);
         } else {
             out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);
-        }
-    }
-
-    private void receiveArp(final Frame frame, final int port, final Address in, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
-            return;
-        }
-        final int target = Arp.targetIp(b, arp);
-        if (owner(target) == null) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);     // no proxy ARP
-            return;
-        }
-        final int sender = Arp.senderIp(b, arp);
-        final long senderMac = Arp.senderMac(b, arp);
-        neighbors.learn(sender, senderMac);
-        final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
-        out.deliver(frame, port);
-        if (request) {
-            final Frame reply = Packets.arpReply(out.newFrame(), ports.get(port).mac.getAsLong(), target, senderMac,
-                    sender);
-            if (in.vid != 0) {
-                reply.pushVlanTag(EtherType.VLAN_8021Q, in.vid);
-            }
-            out.transmit(reply, port, Action.REPLIED);
-        }
-        final Address egress = connected(sender);
-        if (egress != null) {
-            for (final Frame waiting : neighbors.release(sender)) {
-                transmit(waiting, egress, senderMac, Action.ORIGINATED, out);
-            }
         }
     }
 
@@ -385,12 +431,13 @@ public final class LinuxHost implements Device, Cloneable {
                          final Egress out) {
         final byte[] b = frame.bytes();
         final int ip = frame.l3Offset();
-        final Address egress = egressFor(destination);
-        if (egress == null) {
+        final int route = routes.lookup(destination);
+        if (route == RouteTable.NONE) {
             sendIcmpError(frame, in, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
+        final Address egress = addresses.get(routes.egress(route));
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, in, Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
@@ -405,12 +452,9 @@ public final class LinuxHost implements Device, Cloneable {
             return;
         }
         Ipv4.decrementTtl(b, ip);
-        final int nextHop = nextHop(destination);
-        final long nextHopMac = neighbors.lookup(nextHop);
+        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             transmit(frame, egress, nextHopMac, Action.ROUTED, out);
-        } else if (neighbors.enqueue(nextHop, frame)) {
-            probe(nextHop, out);
         }
     }
 
@@ -448,13 +492,10 @@ public final class LinuxHost implements Device, Cloneable {
     /** ICMP error to the packet's source, from the ingress interface's address; never about an ICMP error. */
     private void sendIcmpError(final Frame original, final Address in, final int type, final int code, final int rest,
                                final Egress out) {
-        final byte[] b = original.bytes();
-        final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
-                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
+        if (!IcmpErrors.mayAnswer(original)) {
             return;                                   // never about an ICMP error, nor a truncated ICMP message
         }
-        final int source = Ipv4.source(b, ip);
+        final int source = Ipv4.source(original.bytes(), original.l3Offset());
         if (egressFor(source) == null) {
             return;
         }
@@ -465,37 +506,16 @@ public final class LinuxHost implements Device, Cloneable {
 
     // ---- routing ------------------------------------------------------------------------------------------------
 
-    /** The interface a packet to {@code destination} leaves by: connected first, then the longest static route. */
+    /** The interface a packet to {@code destination} leaves by (longest prefix match), or null with no route. */
     private Address egressFor(final int destination) {
-        final int nextHop = nextHop(destination);
-        return nextHop == 0 && connected(destination) == null ? null : connected(nextHop);
+        final int route = routes.lookup(destination);
+        return route == RouteTable.NONE ? null : addresses.get(routes.egress(route));
     }
 
-    /** The destination itself when connected, else the gateway of the longest matching route, else 0. */
-    private int nextHop(final int destination) {
-        if (connected(destination) != null) {
-            return destination;
-        }
-        Route best = null;
-        for (final Route r : routes) {
-            if (Ipv4Address.sameSubnet(destination, r.prefix(), r.prefixLength())
-                    && (best == null || r.prefixLength() > best.prefixLength())) {
-                best = r;
-            }
-        }
-        return best == null ? 0 : best.gateway();
-    }
-
-    /** The interface whose subnet holds {@code address}, longest prefix first. */
+    /** The interface whose subnet holds {@code address}, longest prefix first, or null. */
     private Address connected(final int address) {
-        Address best = null;
-        for (final Address a : addresses) {
-            if (Ipv4Address.sameSubnet(address, a.ip, a.prefixLength)
-                    && (best == null || a.prefixLength > best.prefixLength)) {
-                best = a;
-            }
-        }
-        return best;
+        final int index = routes.connected(address);
+        return index == RouteTable.NONE ? null : addresses.get(index);
     }
 
     private Address owner(final int address) {
@@ -533,28 +553,38 @@ public final class LinuxHost implements Device, Cloneable {
         return udpReceived;
     }
 
+    /**
+     * The MAC of a port's device now (a bridge device's follows its bridge), 48 bits in a long.
+     *
+     * @param port a port number from {@link #addNic} or {@link #addBridgeDevice}
+     */
     public long mac(final int port) {
         return ports.get(port).mac.getAsLong();
     }
 
+    /**
+     * What the neighbour table holds for {@code ip} ({@code ip neigh show}): its MAC, or {@link Neighbors#UNKNOWN}.
+     *
+     * @param ip an IPv4 address
+     */
     public long neighbor(final int ip) {
-        return neighbors.lookup(ip);
+        return arp.neighbors().lookup(ip);
     }
 
     /** {@code ip neigh add IP lladdr MAC}. */
     public void addNeighbor(final int ip, final long mac) {
-        neighbors.learn(ip, mac);
+        arp.neighbors().learn(ip, mac);
     }
 
     /** {@code ip link set dev NIC address MAC}: the neighbour table is flushed (neigh_changeaddr()). */
     public void setNicMac(final int port, final long mac) {
         ports.get(port).mac = () -> mac;
-        neighbors.clear();
+        arp.clear();
     }
 
     /** {@code ip neigh flush all}. */
     public void flushNeighbors() {
-        neighbors.clear();
+        arp.clear();
     }
 
     /**
@@ -575,8 +605,8 @@ public final class LinuxHost implements Device, Cloneable {
             for (final Address a : addresses) {
                 copy.addresses.add(new Address(a.name, a.port, a.vid, a.ip, a.prefixLength, a.mtu));
             }
-            copy.routes = new ArrayList<>(routes);
-            copy.neighbors = new Neighbors();
+            copy.routes = routes.copy(copy.new AddressSubnets());
+            copy.arp = new ArpResolver<>(copy.new ArpStack());
             copy.ipIdentification = 0;
             copy.echoReplies = 0;
             copy.udpReceived = 0;
@@ -588,7 +618,7 @@ public final class LinuxHost implements Device, Cloneable {
 
     @Override
     public void reset() {
-        neighbors.clear();
+        arp.clear();
         ipIdentification = 0;
         echoReplies = 0;
         udpReceived = 0;
@@ -647,8 +677,8 @@ public final class LinuxHost implements Device, Cloneable {
             lines.add(a.name + "  " + Ipv4Address.format(a.ip) + "/" + a.prefixLength
                     + (a.vid == 0 ? "" : " (VLAN " + a.vid + ")"));
         }
-        for (final Route r : routes) {
-            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.prefixLength() + " via "
+        for (final StaticRoute r : routes.routes()) {
+            lines.add("route " + Ipv4Address.format(r.prefix()) + "/" + r.length() + " via "
                     + Ipv4Address.format(r.gateway()));
         }
         lines.add("ip_forward " + (forwarding ? 1 : 0));

@@ -56,6 +56,13 @@ public final class Macvlan implements Device {
     private final List<Long> childMacs = new ArrayList<>();
     private final List<Mode> childModes = new ArrayList<>();
 
+    /**
+     * The macvlan side of a lower NIC with no child yet: port 0 the wire, port 1 the node's own use of the NIC.
+     *
+     * @param host the node ("worker0")
+     * @param lowerName the lower (master) NIC ("ens224")
+     * @param lowerMac the lower NIC's 48-bit MAC: unicast for it goes up to the node
+     */
     public Macvlan(final String host, final String lowerName, final long lowerMac) {
         this.host = host;
         this.lowerName = lowerName;

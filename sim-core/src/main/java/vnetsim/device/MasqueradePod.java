@@ -368,6 +368,7 @@ public final class MasqueradePod implements Device, Cloneable {
         return conntrack.size();
     }
 
+    /** The pod's IPv4 address on the cluster network, the address the VM's traffic is masqueraded to. */
     public int podIp() {
         return podIp;
     }

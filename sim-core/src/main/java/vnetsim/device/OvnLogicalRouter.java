@@ -42,12 +42,22 @@ public final class OvnLogicalRouter implements Device {
     private long[] boundMacs = new long[0];
     private int ipIdentification;
 
+    /**
+     * A router with no port and no route yet.
+     *
+     * @param host the node whose OVN zone holds this copy ("ovn-worker")
+     * @param name the logical router's name ("udn-l3_ovn_cluster_router")
+     */
     public OvnLogicalRouter(final String host, final String name) {
         this.host = host;
         this.name = name;
     }
 
-    /** Adds a router port with its MAC and network ("0a:58:c0:a8:18:01 192.168.24.1/25"). */
+    /**
+     * Adds a router port with its MAC and network ("0a:58:c0:a8:18:01 192.168.24.1/25").
+     *
+     * @param prefixLength 0-32: the port's network, a connected route
+     */
     public int addPort(final String portName, final long mac, final int ip, final int prefixLength) {
         final int p = ports.add(portName, mac, ip);
         prefixes = java.util.Arrays.copyOf(prefixes, p + 1);
@@ -56,7 +66,14 @@ public final class OvnLogicalRouter implements Device {
         return p;
     }
 
-    /** A static route ({@code ovn-nbctl lr-route-add}): {@code prefix/length} via {@code nextHop} out of {@code port}. */
+    /**
+     * A static route ({@code ovn-nbctl lr-route-add}): {@code prefix/length} via {@code nextHop} out of {@code port}.
+     *
+     * @param prefix the network address (host bits are cleared)
+     * @param length the prefix length, 0-32
+     * @param nextHop the next hop's IPv4 address
+     * @param port the router port the route leaves by
+     */
     public void addRoute(final int prefix, final int length, final int nextHop, final int port) {
         routes.add(new int[] {prefix & Ipv4Address.mask(length), length, nextHop, port});
     }
@@ -182,6 +199,7 @@ public final class OvnLogicalRouter implements Device {
 
     // ---- identity ---------------------------------------------------------------------------------------------
 
+    /** The logical router's name, as {@code ovn-nbctl lr-list} shows it. */
     public String name() {
         return name;
     }

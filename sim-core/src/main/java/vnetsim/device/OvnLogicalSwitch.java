@@ -187,6 +187,7 @@ public final class OvnLogicalSwitch implements Device {
         return name;
     }
 
+    /** The datapath's tunnel key: the VNI Geneve carries for this logical switch. */
     public int tunnelKey() {
         return tunnelKey;
     }

@@ -3,7 +3,6 @@ package vnetsim.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.agrona.collections.Int2IntHashMap;
 import vnetsim.frame.Frame;
 import vnetsim.frame.MacAddress;
 
@@ -18,21 +17,26 @@ import vnetsim.frame.MacAddress;
 public final class PhysicalNic implements Device {
     /** The cable side. */
     public static final int WIRE = 0;
-    private static final int NONE = -1;
 
     private final String host;
     private final String name;
     private final long mac;
     private final List<String> upperNames = new ArrayList<>();
-    private final Int2IntHashMap portByVid = new Int2IntHashMap(NONE);
-    private int masterPort = NONE;
-    private boolean promiscuous;
+    private final VlanDemux demux = new VlanDemux();
     private boolean up = true;
     private final int mtu;
 
     /** Set by {@link #seal()}: part of a built topology, configuration final. */
     private boolean sealed;
 
+    /**
+     * A NIC that is up, not promiscuous, with nothing stacked on it yet; port 0 ({@link #WIRE}) is its cable.
+     *
+     * @param host the machine it is in ("node0")
+     * @param name its interface name ("enp4s0f0")
+     * @param mac its MAC, 48 bits in a long
+     * @param mtu its MTU in bytes: the largest payload (IP packet) it puts on the wire
+     */
     public PhysicalNic(final String host, final String name, final long mac, final int mtu) {
         this.host = host;
         this.name = name;
@@ -41,34 +45,33 @@ public final class PhysicalNic implements Device {
         upperNames.add(name);
     }
 
-    /** Registers the subinterface for {@code vid}; returns the NIC port that links to it. */
+    /**
+     * Registers the subinterface for {@code vid}; returns the NIC port that links to it.
+     *
+     * @param vid the VLAN ID, 1-4094, frames tagged with it go up to that subinterface
+     */
     public int addSubinterface(final int vid, final String subinterfaceName) {
         checkConfigurable();
-        if (portByVid.containsKey(vid)) {
-            throw new IllegalArgumentException(name + " already has a subinterface for VID " + vid);
-        }
         final int port = upperNames.size();
+        demux.addSubinterface(vid, port, name);
         upperNames.add(subinterfaceName);
-        portByVid.put(vid, port);
         return port;
     }
 
     /** Enslaves the NIC itself to a bridge; returns the NIC port that links to it. */
     public int setMaster(final String bridgeName) {
         checkConfigurable();
-        if (masterPort != NONE) {
-            throw new IllegalArgumentException(name + " is already enslaved to a bridge");
-        }
-        masterPort = upperNames.size();
+        demux.checkNoMaster(name);
+        final int port = upperNames.size();
+        demux.setMaster(port);                 // br_manage_promisc(): a bridge port is promiscuous
         upperNames.add(bridgeName);
-        promiscuous = true;                    // br_manage_promisc(): a bridge port is promiscuous
-        return masterPort;
+        return port;
     }
 
     /** A bridge with vlan_filtering 0 makes its ports promiscuous, and a subinterface passes that to its parent. */
     public void setPromiscuous(final boolean promiscuous) {
         checkConfigurable();
-        this.promiscuous = promiscuous;
+        demux.setPromiscuous(promiscuous);
     }
 
     @Override
@@ -78,37 +81,9 @@ public final class PhysicalNic implements Device {
             return;
         }
         if (port == WIRE) {
-            receiveFromWire(frame, out);
+            demux.receive(frame, WIRE, mac, out);
         } else {
             transmitToWire(frame, port, out);
-        }
-    }
-
-    private void receiveFromWire(final Frame frame, final Egress out) {
-        final long destination = frame.destinationMac();
-        if (!promiscuous && destination != mac && !MacAddress.isMulticast(destination)) {
-            out.drop(frame, WIRE, DropReason.NOT_ADDRESSED_TO_HOST, 0);
-            return;
-        }
-        if (frame.isTagged() && frame.vlanId() != 0) {
-            final int vid = frame.vlanId();
-            final int subinterface = portByVid.get(vid);
-            if (subinterface != NONE) {
-                out.transmit(frame, subinterface, Action.RECEIVED);   // the subinterface pops the tag
-            } else if (masterPort != NONE) {
-                out.transmit(frame, masterPort, Action.RECEIVED);     // the bridge rx_handler gets it tagged
-            } else {
-                out.drop(frame, WIRE, DropReason.NO_VLAN_SUBINTERFACE, vid);
-            }
-            return;
-        }
-        if (frame.isTagged()) {
-            frame.popVlanTag();                                       // priority tag: processed as untagged
-        }
-        if (masterPort != NONE) {
-            out.transmit(frame, masterPort, Action.RECEIVED);
-        } else {
-            out.drop(frame, WIRE, DropReason.NO_UPPER_DEVICE, 0);
         }
     }
 
@@ -171,15 +146,24 @@ public final class PhysicalNic implements Device {
                 + peer.apply(WIRE));
     }
 
+    /** The NIC's MAC, 48 bits in a long. */
     public long mac() {
         return mac;
     }
 
+    /**
+     * {@code ip link set dev NAME up|down}: a NIC that is down drops every frame, both ways, as {@link
+     * DropReason#LINK_DOWN}.
+     */
     public void setUp(final boolean up) {
         checkConfigurable();
         this.up = up;
     }
 
+    /**
+     * The NIC's MTU in bytes: a frame to the wire whose payload is larger is dropped as {@link
+     * DropReason#MTU_EXCEEDED}.
+     */
     public int mtu() {
         return mtu;
     }

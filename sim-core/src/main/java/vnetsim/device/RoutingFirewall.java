@@ -8,7 +8,6 @@ import vnetsim.device.l3.AclRule;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.RouterInterface;
 import vnetsim.device.l3.StaticRoute;
-import vnetsim.frame.Arp;
 import vnetsim.frame.EtherType;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
@@ -45,9 +44,9 @@ public final class RoutingFirewall implements Device, Cloneable {
     private final List<RouterInterface> interfaces = new ArrayList<>();
     private final List<Boolean> interfaceUp = new ArrayList<>();
     private final Int2IntHashMap interfaceByPortVid = new Int2IntHashMap(NONE);
-    private final List<StaticRoute> routes = new ArrayList<>();
+    private final RouteTable routes = new RouteTable(new InterfaceSubnets());
     private final List<AclRule> acl = new ArrayList<>();
-    private Neighbors neighbors = new Neighbors();     // learned state: fresh in each instance
+    private ArpResolver<RouterInterface> arp = new ArpResolver<>(new ArpStack());   // learned state: per instance
     private int ipIdentification;
 
     /** A router with one port, {@code portName}, whose MAC is {@code mac}. */
@@ -115,6 +114,11 @@ public final class RoutingFirewall implements Device, Cloneable {
         return port << 12 | vid;
     }
 
+    /**
+     * Appends a rule to the FORWARD filter: rules are tried in order, the first that matches decides, and a packet no
+     * rule matches is permitted. A denied packet is dropped as {@link DropReason#ACL_DENIED} with the rule's 1-based
+     * number.
+     */
     public void addAclRule(final AclRule rule) {
         checkConfigurable();
         acl.add(rule);
@@ -135,7 +139,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         final RouterInterface ingress = interfaces.get(ingressIndex);
         final int type = frame.etherType();
         if (type == EtherType.ARP) {
-            receiveArp(frame, port, ingress, out);
+            arp.receive(frame, port, ingress, out);   // answers only for the ingress interface's address
             return;
         }
         if (frame.destinationMac() != macs[port]) {
@@ -159,13 +163,13 @@ public final class RoutingFirewall implements Device, Cloneable {
         }
         // ip_rcv_finish() looks the route up first; ip_forward() then checks TTL and MTU; the FORWARD filter
         // (the ACL) runs last, on a packet that would otherwise leave.
-        final int route = route(destination);
-        if (route == NONE) {
+        final int route = routes.lookup(destination);
+        if (route == RouteTable.NONE) {
             sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
-        final RouterInterface egress = egressOf(route);
+        final RouterInterface egress = interfaces.get(routes.egress(route));
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, ingress, Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
@@ -187,14 +191,12 @@ public final class RoutingFirewall implements Device, Cloneable {
             return;
         }
         Ipv4.decrementTtl(b, ip);
-        final int nextHop = nextHop(route, destination);
-        final long nextHopMac = neighbors.lookup(nextHop);
+        // queued (when the next hop is unknown) with its ingress L2 header, so a failed resolution can still
+        // answer the source
+        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             rewriteL2(frame, egress, nextHopMac);
             out.transmit(frame, egress.port(), Action.ROUTED);
-        } else if (neighbors.enqueue(nextHop, frame)) {
-            // queued with its ingress L2 header, so a failed resolution can still answer the source
-            probe(nextHop, egress, out);
         }
     }
 
@@ -213,34 +215,6 @@ public final class RoutingFirewall implements Device, Cloneable {
             frame.popVlanTag();
         }
         frame.setDestinationMac(nextHopMac);
-    }
-
-    private void receiveArp(final Frame frame, final int port, final RouterInterface ingress, final Egress out) {
-        final byte[] b = frame.bytes();
-        final int arp = frame.l3Offset();
-        if (!Arp.isEthernetIpv4(b, arp, frame.end() - arp)) {
-            out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, EtherType.ARP);
-            return;
-        }
-        final int target = Arp.targetIp(b, arp);
-        if (target != ingress.ip()) {
-            out.drop(frame, port, DropReason.ARP_NOT_FOR_THIS_HOST, target);   // no proxy ARP
-            return;
-        }
-        final int sender = Arp.senderIp(b, arp);
-        final long senderMac = Arp.senderMac(b, arp);
-        neighbors.learn(sender, senderMac);
-        final boolean request = Arp.operation(b, arp) == Arp.REQUEST;
-        out.deliver(frame, port);
-        if (request) {
-            final Frame reply = Packets.arpReply(out.newFrame(), macs[port], ingress.ip(), senderMac, sender);
-            sendOn(reply, ingress, Action.REPLIED, out);
-        }
-        for (final Frame waiting : neighbors.release(sender)) {
-            final RouterInterface egress = connected(sender);
-            rewriteL2(waiting, egress, senderMac);
-            out.transmit(waiting, egress.port(), Action.ROUTED);
-        }
     }
 
     /** Packets for the router itself: it answers pings to its gateway addresses and consumes the rest. */
@@ -265,13 +239,10 @@ public final class RoutingFirewall implements Device, Cloneable {
     /** ICMP error back to the source, from the ingress interface's address; never about an ICMP error. */
     private void sendIcmpError(final Frame original, final RouterInterface ingress, final int type, final int code,
                                final int rest, final Egress out) {
-        final byte[] b = original.bytes();
-        final int ip = original.l3Offset();
-        if (Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
-                || Icmp.isError(Icmp.type(b, ip + Ipv4.headerLength(b, ip))))) {
-            return;
+        if (!IcmpErrors.mayAnswer(original)) {
+            return;                                   // never about an ICMP error, nor a truncated ICMP message
         }
-        final int destination = Ipv4.destination(b, ip);
+        final int destination = Ipv4.destination(original.bytes(), original.l3Offset());
         if (MacAddress.isMulticast(original.sourceMac()) || destination == -1 || (destination >>> 28) == 0xe) {
             return;                                   // not about broadcast or multicast (RFC 1122 3.2.2)
         }
@@ -289,24 +260,47 @@ public final class RoutingFirewall implements Device, Cloneable {
         out.transmit(frame, routerInterface.port(), action);
     }
 
-    /** Sends one ARP probe in the egress VLAN and arms the retry timer; false when the probes are used up. */
-    private boolean probe(final int target, final RouterInterface egress, final Egress out) {
-        if (egress == null || !neighbors.countProbe(target)) {
-            return false;
-        }
-        final Frame request = Packets.arpRequest(out.newFrame(), macs[egress.port()], egress.ip(), target);
-        sendOn(request, egress, Action.ORIGINATED, out);
-        out.schedule(Neighbors.PROBE_INTERVAL_NS, target);
-        return true;
-    }
-
     @Override
     public void onTimer(final int target, final Egress out) {
-        if (!neighbors.isPending(target) || probe(target, connected(target), out)) {
-            return;                                         // resolved in the meantime, or probed again
+        arp.onTimer(target, out);
+    }
+
+    /** What this router's ARP differs in: it answers only for the ingress interface, in that interface's VLAN. */
+    private final class ArpStack implements ArpResolver.Stack<RouterInterface> {
+        @Override
+        public RouterInterface facing(final int address) {
+            return connected(address);
         }
-        for (final Frame waiting : neighbors.release(target)) {
-            // Linux: neighbour resolution failed -> ICMP host unreachable to the source (src/docs/forwarding-rules.md section 5)
+
+        @Override
+        public boolean answersFor(final int target, final RouterInterface in) {
+            return target == in.ip();                                       // no proxy ARP
+        }
+
+        @Override
+        public long mac(final RouterInterface iface) {
+            return macs[iface.port()];
+        }
+
+        @Override
+        public int ip(final RouterInterface iface) {
+            return iface.ip();
+        }
+
+        @Override
+        public void send(final Frame frame, final RouterInterface iface, final Action action, final Egress out) {
+            sendOn(frame, iface, action, out);
+        }
+
+        @Override
+        public void release(final Frame waiting, final RouterInterface egress, final long mac, final Egress out) {
+            rewriteL2(waiting, egress, mac);
+            out.transmit(waiting, egress.port(), Action.ROUTED);
+        }
+
+        /** Linux: neighbour resolution failed -> ICMP host unreachable to the source (forwarding-rules.md 5). */
+        @Override
+        public void unreachable(final Frame waiting, final int target, final Egress out) {
             final int ingressIndex = ingressOf(waiting);
             if (ingressIndex != NONE) {
                 sendIcmpError(waiting, interfaces.get(ingressIndex), Icmp.DESTINATION_UNREACHABLE,
@@ -314,6 +308,29 @@ public final class RoutingFirewall implements Device, Cloneable {
             }
             out.drop(waiting, ingressIndex == NONE ? UPLINK : interfaces.get(ingressIndex).port(),
                     DropReason.NEIGHBOR_UNREACHABLE, target);
+        }
+    }
+
+    /** The routed interfaces as the route table sees them; a shut interface has no connected route. */
+    private final class InterfaceSubnets implements RouteTable.Subnets {
+        @Override
+        public int count() {
+            return interfaces.size();
+        }
+
+        @Override
+        public int ip(final int index) {
+            return interfaces.get(index).ip();
+        }
+
+        @Override
+        public int prefixLength(final int index) {
+            return interfaces.get(index).prefixLength();
+        }
+
+        @Override
+        public boolean isUp(final int index) {
+            return interfaceUp.get(index);
         }
     }
 
@@ -351,53 +368,10 @@ public final class RoutingFirewall implements Device, Cloneable {
         return NONE;
     }
 
-    /**
-     * fib_lookup(): the longest matching prefix among the connected routes (one per interface) and the static
-     * routes whose gateway is on a connected subnet; on equal length a connected route wins, then the first
-     * added. Returns the route's index: an interface index, or {@code interfaces.size() + static index}; NONE.
-     */
-    private int route(final int destination) {
-        int best = NONE;
-        int bestLength = -1;
-        for (int i = 0; i < interfaces.size(); i++) {
-            final RouterInterface candidate = interfaces.get(i);
-            if (candidate.prefixLength() > bestLength && interfaceUp.get(i) && candidate.isConnected(destination)) {
-                best = i;
-                bestLength = candidate.prefixLength();
-            }
-        }
-        for (int r = 0; r < routes.size(); r++) {
-            final StaticRoute candidate = routes.get(r);
-            if (candidate.length() > bestLength && candidate.matches(destination)
-                    && connected(candidate.gateway()) != null) {
-                best = interfaces.size() + r;
-                bestLength = candidate.length();
-            }
-        }
-        return best;
-    }
-
-    private RouterInterface egressOf(final int route) {
-        return route < interfaces.size() ? interfaces.get(route)
-                : connected(routes.get(route - interfaces.size()).gateway());
-    }
-
-    /** The address ARP resolves for this route: the destination itself on a connected route, else the gateway. */
-    private int nextHop(final int route, final int destination) {
-        return route < interfaces.size() ? destination : routes.get(route - interfaces.size()).gateway();
-    }
-
     /** The interface whose subnet holds the address (the longest such prefix), or null. */
     private RouterInterface connected(final int address) {
-        RouterInterface best = null;
-        for (int i = 0; i < interfaces.size(); i++) {
-            final RouterInterface candidate = interfaces.get(i);
-            if (interfaceUp.get(i) && candidate.isConnected(address)
-                    && (best == null || candidate.prefixLength() > best.prefixLength())) {
-                best = candidate;
-            }
-        }
-        return best;
+        final int index = routes.connected(address);
+        return index == RouteTable.NONE ? null : interfaces.get(index);
     }
 
     private int nextIpId() {
@@ -410,7 +384,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     public RoutingFirewall instantiate() {
         try {
             final RoutingFirewall copy = (RoutingFirewall) clone();
-            copy.neighbors = new Neighbors();
+            copy.arp = new ArpResolver<>(copy.new ArpStack());
             copy.ipIdentification = 0;
             return copy;
         } catch (CloneNotSupportedException e) {
@@ -429,7 +403,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     @Override
     public void reset() {
-        neighbors.clear();
+        arp.clear();
         ipIdentification = 0;
     }
 
@@ -502,7 +476,7 @@ public final class RoutingFirewall implements Device, Cloneable {
                 }
             }
         }
-        for (final StaticRoute route : routes) {
+        for (final StaticRoute route : routes.routes()) {
             lines.add("route " + route);
         }
         lines.add("ACL: " + (acl.isEmpty() ? "no rules (default permit)" : acl.stream().map(AclRule::text).toList()));
@@ -521,13 +495,15 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     /** The static routes, in the order they were added. */
     public List<StaticRoute> routes() {
-        return List.copyOf(routes);
+        return List.copyOf(routes.routes());
     }
 
+    /** The routed interfaces in the order they were added (a copy). */
     public List<RouterInterface> interfaces() {
         return List.copyOf(interfaces);
     }
 
+    /** The ACL rules in the order they are tried (a copy). */
     public List<AclRule> acl() {
         return List.copyOf(acl);
     }
@@ -538,17 +514,16 @@ public final class RoutingFirewall implements Device, Cloneable {
      */
     @Override
     public String routeText(final int address) {
-        final int route = route(address);
-        if (route == NONE) {
+        final int route = routes.lookup(address);
+        if (route == RouteTable.NONE) {
             return null;
         }
-        return route < interfaces.size() ? interfaces.get(route).subnet() : routes.get(route - interfaces.size())
-                .toString();
+        return routes.isConnected(route) ? interfaces.get(route).subnet() : routes.staticRoute(route).toString();
     }
 
     /** The interface a packet for {@code address} leaves by (connected or static route), or null with no route. */
     public RouterInterface interfaceFor(final int address) {
-        final int route = route(address);
-        return route == NONE ? null : egressOf(route);
+        final int route = routes.lookup(address);
+        return route == RouteTable.NONE ? null : interfaces.get(routes.egress(route));
     }
 }

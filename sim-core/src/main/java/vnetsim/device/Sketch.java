@@ -13,7 +13,24 @@ import java.util.List;
  */
 public record Sketch(List<Part> parts, List<Link> links, String detail) {
     /** The shape of a box, which also fixes its tier (routers above switches above hosts above workloads). */
-    public enum Shape { NIC, SUBINTERFACE, BRIDGE, SWITCH_PORT, ROUTER_PORT, ROUTER_SUBINTERFACE, WORKLOAD, OTHER }
+    public enum Shape {
+        /** A network interface card (physical NIC, bond, a host's network device). */
+        NIC,
+        /** An 802.1Q VLAN subinterface. */
+        SUBINTERFACE,
+        /** A Linux bridge. */
+        BRIDGE,
+        /** A switch port. */
+        SWITCH_PORT,
+        /** A router's physical port (trunk uplink or routed port). */
+        ROUTER_PORT,
+        /** A router's routed subinterface, with its gateway address. */
+        ROUTER_SUBINTERFACE,
+        /** A VM or pod. */
+        WORKLOAD,
+        /** Anything else: a kind that does not say how it draws. */
+        OTHER
+    }
 
     /**
      * One box.
@@ -26,6 +43,7 @@ public record Sketch(List<Part> parts, List<Link> links, String detail) {
      * @param ports  the device's ports drawn as this box (none for a router's subinterface)
      */
     public record Part(Shape shape, String name, String detail, int vlan, String subnet, List<Integer> ports) {
+        /** A box; its port list is copied, so the record stays immutable. */
         public Part {
             ports = List.copyOf(ports);
         }
@@ -41,6 +59,7 @@ public record Sketch(List<Part> parts, List<Link> links, String detail) {
     public record Link(int from, int to, int vlan) {
     }
 
+    /** A sketch; the part and link lists are copied, so the record stays immutable. */
     public Sketch {
         parts = List.copyOf(parts);
         links = List.copyOf(links);

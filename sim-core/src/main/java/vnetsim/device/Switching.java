@@ -10,6 +10,9 @@ public interface Switching {
      * Why a frame arriving on {@code ingress} with the wire VID {@code wireVid} (-1 when untagged) would not leave
      * through {@code egress} at virtual time {@code nowNs} (a port's STP state depends on it), or null when it
      * would (or when the ingress port would not admit it at all).
+     *
+     * @param wireVid the VID of the frame's outer tag, 0-4095, or -1 when untagged
+     * @param nowNs virtual time in nanoseconds
      */
     Refusal egressRefusal(int ingress, int wireVid, int egress, long nowNs);
 }

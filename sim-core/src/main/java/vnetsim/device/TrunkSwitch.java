@@ -34,11 +34,23 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     /** Set by {@link #seal()}: part of a built topology, configuration final. */
     private boolean sealed;
 
+    /**
+     * A switch with no port yet, every VLAN created.
+     *
+     * @param host the switch as the design names it ("Switch")
+     * @param ageingNs how long a learned MAC stays without traffic, in nanoseconds ({@link #DEFAULT_AGEING_NS})
+     */
     public TrunkSwitch(final String host, final long ageingNs) {
         this.host = host;
         this.macTable = new ForwardingDatabase(ageingNs);
     }
 
+    /**
+     * Adds a port, up; returns its port number.
+     *
+     * @param name the interface name ("Ethernet1/3")
+     * @param mode access VLAN or trunk with its allowed VLANs and native VLAN
+     */
     public int addPort(final String name, final SwitchportMode mode) {
         checkConfigurable();
         portNames.add(name);
@@ -213,10 +225,12 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
         return "switchport mode access, vlan " + ((SwitchportMode.Access) mode).vlan();
     }
 
+    /** The switchport mode of {@code port} (access or trunk). */
     public SwitchportMode mode(final int port) {
         return modes.get(port);
     }
 
+    /** {@code switchport mode access|trunk} and its VLANs for {@code port}; learned MACs are kept. */
     public void setMode(final int port, final SwitchportMode mode) {
         checkConfigurable();
         modes.set(port, mode);
@@ -231,15 +245,21 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
         this.createdVlans = created;
     }
 
+    /** The VLANs that exist on the switch ({@link VlanSet#ALL} unless set). */
     public VlanSet createdVlans() {
         return createdVlans;
     }
 
+    /**
+     * {@code shutdown} / {@code no shutdown} on {@code port}: a shut port drops what arrives ({@link
+     * DropReason#LINK_DOWN}) and is left out of floods.
+     */
     public void setPortUp(final int port, final boolean up) {
         checkConfigurable();
         portUp.set(port, up);
     }
 
+    /** The MAC address table this instance learned ({@code show mac address-table}). */
     public ForwardingDatabase macTable() {
         return macTable;
     }

@@ -275,14 +275,17 @@ public final class VSwitch implements Device, Cloneable {
         ports.set(port, new Port(p.name(), p.group(), p.vm(), p.vmxMac(), mac));
     }
 
+    /** The port group of port {@code port}: its VLAN policy, security policy and MAC learning. */
     public PortGroup portGroup(final int port) {
         return ports.get(port).group();
     }
 
+    /** Whether port {@code port} is an uplink (a vmnic to the physical switch) rather than a vNIC. */
     public boolean isUplink(final int port) {
         return ports.get(port).isUplink();
     }
 
+    /** The vSwitch's name ("vSwitch0", a distributed switch's name). */
     public String switchName() {
         return switchName;
     }

@@ -30,6 +30,17 @@ public final class VlanSubinterface implements Device {
     /** Set by {@link #seal()}: part of a built topology, configuration final. */
     private boolean sealed;
 
+    /**
+     * {@code ip link add link PARENT name NAME type vlan id VID [protocol 802.1ad] [reorder_hdr off]}, up.
+     *
+     * @param host the machine it is on ("node0")
+     * @param name its interface name ("enp4s0f0.2003")
+     * @param vid its VLAN ID, 1-4094
+     * @param tpid the tag's EtherType: 0x8100 (802.1Q) or 0x88a8 (802.1ad)
+     * @param reorderHeader reorder_hdr: true (the default) tags a frame that already carries a tag again
+     * @param mtu its MTU in bytes, at most its parent's
+     * @throws IllegalArgumentException when the VID is outside 1-4094
+     */
     public VlanSubinterface(final String host, final String name, final int vid, final int tpid,
                             final boolean reorderHeader, final int mtu) {
         if (vid < 1 || vid > VlanTag.MAX_VID) {
@@ -43,7 +54,12 @@ public final class VlanSubinterface implements Device {
         this.mtu = mtu;
     }
 
-    /** A default 802.1Q subinterface: TPID 0x8100, reorder_hdr on. */
+    /**
+     * A default 802.1Q subinterface: TPID 0x8100, reorder_hdr on.
+     *
+     * @param vid the VLAN ID, 1-4094
+     * @param mtu its MTU in bytes
+     */
     public static VlanSubinterface dot1q(final String host, final String name, final int vid, final int mtu) {
         return new VlanSubinterface(host, name, vid, EtherType.VLAN_8021Q, true, mtu);
     }
@@ -144,15 +160,24 @@ public final class VlanSubinterface implements Device {
         return List.of(name + "  802.1Q VLAN " + vid + " on " + peer.apply(LOWER) + ", master " + peer.apply(UPPER));
     }
 
+    /** Its VLAN ID, 1-4094. */
     public int vid() {
         return vid;
     }
 
+    /**
+     * {@code ip link set dev NAME up|down}: a subinterface that is down drops frames both ways ({@link
+     * DropReason#LINK_DOWN} to the wire, {@link DropReason#VLAN_DEVICE_DOWN} from it).
+     */
     public void setUp(final boolean up) {
         checkConfigurable();
         this.up = up;
     }
 
+    /**
+     * Its MTU in bytes: a frame from above whose payload (tag not counted) is larger is dropped as {@link
+     * DropReason#MTU_EXCEEDED}.
+     */
     public int mtu() {
         return mtu;
     }

@@ -93,4 +93,61 @@ class LinuxHostTest {
         router.setMtu("rp1", 1400);
         assertThat(router.mtu("rp1.1")).as("a VLAN device follows its parent down").isEqualTo(1400);
     }
+
+    // fib_lookup() (net/ipv4/fib_trie.c) picks the longest matching prefix over connected and static routes alike:
+    // a /25 via a gateway beats the connected /24 that holds it. Before RouteTable, LinuxHost took a connected
+    // destination first whatever the static routes said.
+    @Test
+    void a_static_route_longer_than_the_connected_subnet_wins_as_fib_lookup_chooses() {
+        router.setForwarding(true);
+        router.addRoute(ip("198.51.100.128"), 25, ip("192.0.2.254"));
+        router.addNeighbor(ip("192.0.2.254"), PEER);
+        final Frame echo = Frames.icmpEcho(mac("00:01:02:03:04:09"), mac("00:01:02:03:04:03"), ip("198.51.100.7"),
+                ip("198.51.100.200"));
+
+        router.receive(echo, rp2, out);
+
+        assertThat(out.onlyTransmit().port()).as("out of rp1.1, towards the gateway").isEqualTo(rp1);
+        assertThat(out.onlyTransmit().asFrame().destinationMac()).isEqualTo(PEER);
+        assertThat(out.onlyTransmit().asFrame().vlanId()).isEqualTo(1);
+    }
+
+    // The kernel refuses a route whose gateway is on no connected subnet ("Nexthop has invalid gateway"), so such
+    // a route never takes a packet: the shorter default route does (fib_lookup over the routes that exist).
+    @Test
+    void a_static_route_whose_gateway_is_not_connected_is_skipped_for_a_shorter_one() {
+        router.setForwarding(true);
+        router.addRoute(0, 0, ip("198.51.100.254"));
+        router.addRoute(ip("203.0.113.0"), 24, ip("10.9.9.9"));             // gateway on no connected subnet
+        router.addNeighbor(ip("198.51.100.254"), mac("00:01:02:03:04:04"));
+        final Frame echo = Frames.tagged(Frames.icmpEcho(PEER, NIC_MAC, ip("192.0.2.2"), ip("203.0.113.5")), 1);
+
+        router.receive(echo, rp1, out);
+
+        assertThat(out.onlyTransmit().port()).isEqualTo(rp2);
+        assertThat(out.onlyTransmit().asFrame().destinationMac()).isEqualTo(mac("00:01:02:03:04:04"));
+    }
+
+    // neigh_resolve_output(): an unknown next hop queues the packet and sends one ARP request from the egress VLAN
+    // device; the reply releases the packet to the MAC it taught.
+    @Test
+    void a_routed_packet_waits_for_arp_and_leaves_when_the_reply_arrives() {
+        router.setForwarding(true);
+        final Frame echo = Frames.tagged(Frames.icmpEcho(PEER, NIC_MAC, ip("192.0.2.2"), ip("198.51.100.2")), 1);
+
+        router.receive(echo, rp1, out);
+
+        final Frame request = out.onlyTransmit().asFrame();
+        assertThat(out.onlyTransmit().port()).isEqualTo(rp2);
+        assertThat(request.etherType()).isEqualTo(EtherType.ARP);
+        assertThat(out.scheduled()).hasSize(1);
+        out.clear();
+        final long answer = mac("00:01:02:03:04:04");
+        router.receive(Frames.arpReply(answer, ip("198.51.100.2"), mac("00:01:02:03:04:03"), ip("198.51.100.1")),
+                rp2, out);
+
+        assertThat(out.deliveries()).hasSize(1);
+        assertThat(out.onlyTransmit().asFrame().destinationMac()).isEqualTo(answer);
+        assertThat(router.neighbor(ip("198.51.100.2"))).isEqualTo(answer);
+    }
 }

@@ -32,6 +32,12 @@ public final class BridgeFdb {
     /** The entry the last {@link #lookup} found (null: none), so the data path asks about it without a second hash. */
     private Slot lastFound;
 
+    /**
+     * An empty table; nothing is learned until the bridge sees traffic.
+     *
+     * @param ageingNs ageing_time in nanoseconds: a dynamic entry not refreshed for that long is gone (the kernel
+     *   default is 300 s)
+     */
     public BridgeFdb(final long ageingNs) {
         this.ageingNs = ageingNs;
     }
@@ -66,6 +72,10 @@ public final class BridgeFdb {
     /**
      * br_fdb_find_rcu(): the live entry's port, or -1 when there is none (or it has aged out); local entries answer
      * with their port too, {@link #isLocal} tells them apart.
+     *
+     * @param mac 48-bit destination MAC
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds: entries older than ageing_time count as gone
      */
     public int lookup(final long mac, final int vid, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
@@ -83,18 +93,36 @@ public final class BridgeFdb {
         return lastLookupLocal() && !lastFound.has(FdbFlag.ADDED_BY_USER);
     }
 
+    /**
+     * Whether the bridge has a live local entry (its own MAC, a port's MAC) for {@code mac} in {@code vid}: a frame for
+     * it goes up to the bridge device instead of being forwarded.
+     *
+     * @param mac 48-bit MAC
+     * @param vid the VLAN, 0 for the entry without one
+     * @param nowNs simulation time in nanoseconds, to skip expired entries
+     */
     public boolean isLocal(final long mac, final int vid, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
         return s != null && s.has(FdbFlag.LOCAL);
     }
 
-    /** A local entry the bridge made itself for an own MAC (not one a user added as permanent). */
+    /**
+     * A local entry the bridge made itself for an own MAC (not one a user added as permanent).
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds: entries older than ageing_time count as gone
+     */
     public boolean isOwnLocal(final long mac, final int vid, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
         return s != null && s.has(FdbFlag.LOCAL) && !s.has(FdbFlag.ADDED_BY_USER);
     }
 
-    /** Whether a live entry exists and carries {@code flag}. */
+    /**
+     * Whether a live entry exists and carries {@code flag}.
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds: entries older than ageing_time count as gone
+     */
     public boolean has(final long mac, final int vid, final FdbFlag flag, final long nowNs) {
         final Slot s = live(mac, vid, nowNs);
         return s != null && s.has(flag);
@@ -103,6 +131,8 @@ public final class BridgeFdb {
     /**
      * br_fdb_update(): learns {@code mac} on {@code port}, or refreshes and possibly moves the existing entry.
      * @param locked create the entry as BR_FDB_LOCKED (MAB on a locked port)
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds: the entry's age starts from it
      */
     public void learn(final long mac, final int vid, final int port, final long nowNs, final boolean locked) {
         final Slot s = live(mac, vid, nowNs);
@@ -126,7 +156,12 @@ public final class BridgeFdb {
         }
     }
 
-    /** Learning without MAB. */
+    /**
+     * Learning without MAB.
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds: the entry's age starts from it
+     */
     public void learn(final long mac, final int vid, final int port, final long nowNs) {
         learn(mac, vid, port, nowNs, false);
     }
@@ -141,6 +176,9 @@ public final class BridgeFdb {
 
     /**
      * {@code bridge fdb add MAC dev PORT [vlan VID] master [static|dynamic] [sticky]} (NLM_F_EXCL).
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds
      * @throws IllegalArgumentException "File exists" when the entry is already there, as RTNETLINK answers
      */
     public void add(final long mac, final int vid, final int port, final State state, final boolean sticky,
@@ -151,7 +189,12 @@ public final class BridgeFdb {
         replace(mac, vid, port, state, sticky, nowNs);
     }
 
-    /** {@code bridge fdb replace MAC dev PORT ... master [static|dynamic] [sticky]}: creates or overwrites. */
+    /**
+     * {@code bridge fdb replace MAC dev PORT ... master [static|dynamic] [sticky]}: creates or overwrites.
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds
+     */
     public void replace(final long mac, final int vid, final int port, final State state, final boolean sticky,
                         final long nowNs) {
         final Slot s = slotFor(mac, vid, port, nowNs);
@@ -162,7 +205,12 @@ public final class BridgeFdb {
         s.set(FdbFlag.LOCKED, false);
     }
 
-    /** {@code bridge fdb replace MAC dev PORT master extern_learn} (br_fdb_external_learn_add()). */
+    /**
+     * {@code bridge fdb replace MAC dev PORT master extern_learn} (br_fdb_external_learn_add()).
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds
+     */
     public void externLearn(final long mac, final int vid, final int port, final long nowNs) {
         final Slot s = slotFor(mac, vid, port, nowNs);
         s.set(FdbFlag.EXTERN_LEARN, true);
@@ -186,6 +234,9 @@ public final class BridgeFdb {
 
     /**
      * {@code bridge fdb del MAC dev PORT [vlan VID] master}: the entry must exist and point to that port.
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
+     * @param nowNs simulation time in nanoseconds
      * @throws IllegalArgumentException "No such file or directory" otherwise, as RTNETLINK answers
      */
     public void delete(final long mac, final int vid, final int port, final long nowNs) {
@@ -211,7 +262,11 @@ public final class BridgeFdb {
         removeIf(s -> s.port == port && !s.has(FdbFlag.STATIC) && !s.has(FdbFlag.EXTERN_LEARN));
     }
 
-    /** br_fdb_delete_by_port(br, p, vid, 0): the VLAN was deleted from the port. */
+    /**
+     * br_fdb_delete_by_port(br, p, vid, 0): the VLAN was deleted from the port.
+     *
+     * @param vid the VLAN ID, 1-4094
+     */
     public void flushPortVlan(final int port, final int vid) {
         removeIf(s -> s.port == port && s.vid == vid && !s.has(FdbFlag.STATIC) && !s.has(FdbFlag.EXTERN_LEARN));
     }
@@ -226,6 +281,8 @@ public final class BridgeFdb {
     /**
      * br_fdb_add_local(): a permanent entry for an own MAC; it replaces whatever non-local entry was there, and the
      * first owner of a MAC keeps it ("it is okay to have multiple ports with same address, just use the first one").
+     *
+     * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
      */
     public void addLocal(final long mac, final int vid, final int port) {
         final Slot old = entries.get(key(mac, vid));
@@ -245,11 +302,16 @@ public final class BridgeFdb {
 
     // ---- configuration and listing ---------------------------------------------------------------------------------
 
-    /** {@code ip link set BR type bridge ageing_time} (in ns here). */
+    /**
+     * {@code ip link set BR type bridge ageing_time} (in ns here).
+     *
+     * @param ageingNs in nanoseconds
+     */
     public void setAgeingNs(final long ageingNs) {
         this.ageingNs = ageingNs;
     }
 
+    /** ageing_time in nanoseconds: how long a dynamic entry lives without being refreshed. */
     public long ageingNs() {
         return ageingNs;
     }
@@ -259,17 +321,26 @@ public final class BridgeFdb {
         this.maxLearned = maxLearned;
     }
 
+    /** fdb_max_learned: the most entries the bridge learns by itself (0: no limit); past it, it learns no more. */
     public int maxLearned() {
         return maxLearned;
     }
 
-    /** fdb_n_learned, as {@code ip -d link show BR} prints it (after expired entries are collected). */
+    /**
+     * fdb_n_learned, as {@code ip -d link show BR} prints it (after expired entries are collected).
+     *
+     * @param nowNs simulation time in nanoseconds: entries older than ageing_time count as gone
+     */
     public int learnedCount(final long nowNs) {
         collect(nowNs);
         return learned;
     }
 
-    /** Live entries, as {@code bridge fdb show br BR}: sorted by MAC, then VLAN. */
+    /**
+     * Live entries, as {@code bridge fdb show br BR}: sorted by MAC, then VLAN.
+     *
+     * @param nowNs simulation time in nanoseconds: expired entries are left out and ages count from it
+     */
     public List<FdbEntry> show(final long nowNs) {
         collect(nowNs);
         final List<FdbEntry> rows = new ArrayList<>(entries.size());

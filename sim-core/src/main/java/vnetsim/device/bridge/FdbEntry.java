@@ -15,10 +15,12 @@ import vnetsim.frame.MacAddress;
  * @param ageNs time since the entry was last refreshed
  */
 public record FdbEntry(long mac, int vid, int port, Set<FdbFlag> flags, long ageNs) {
+    /** An entry; the flags are copied into an immutable set. */
     public FdbEntry {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     }
 
+    /** Whether the entry carries {@code flag} (as {@code bridge fdb show} prints it: "permanent", "static", "sticky"). */
     public boolean has(final FdbFlag flag) {
         return flags.contains(flag);
     }

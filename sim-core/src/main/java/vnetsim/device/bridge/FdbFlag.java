@@ -26,6 +26,7 @@ public enum FdbFlag {
         this.word = word;
     }
 
+    /** The flag as {@code bridge fdb show} prints it ("permanent", "sticky", "locked"). */
     public String word() {
         return word;
     }

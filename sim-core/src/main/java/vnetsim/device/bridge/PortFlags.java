@@ -12,6 +12,7 @@ public record PortFlags(int bits) {
     public static final PortFlags KERNEL_DEFAULT = new PortFlags(PortFlag.LEARNING.bit() | PortFlag.FLOOD.bit()
             | PortFlag.MCAST_FLOOD.bit() | PortFlag.BCAST_FLOOD.bit());
 
+    /** Whether {@code flag} is on ({@code bridge -d link show} prints it as "FLAG on"). */
     public boolean has(final PortFlag flag) {
         return (bits & flag.bit()) != 0;
     }

@@ -21,11 +21,24 @@ public final class ForwardingDatabase {
         this.ageingNs = ageingNs;
     }
 
+    /**
+     * Records that {@code mac} was seen on {@code port} in {@code vlan} now: a new entry, a refresh, or a station move.
+     *
+     * @param mac 48-bit source MAC
+     * @param vlan the VLAN it was seen in, 0-4095
+     * @param port the ingress port, 0-65535
+     * @param nowNs simulation time in nanoseconds (kept with millisecond precision)
+     */
     public void learn(final long mac, final int vlan, final int port, final long nowNs) {
         entries.put(key(mac, vlan), ((nowNs / 1_000_000L) << PORT_BITS) | port);
     }
 
-    /** The port the MAC was last seen on in this VLAN, or {@link #UNKNOWN} if never seen or aged out. */
+    /**
+     * The port the MAC was last seen on in this VLAN, or {@link #UNKNOWN} if never seen or aged out.
+     *
+     * @param vlan the VLAN, 0-4095
+     * @param nowNs simulation time in nanoseconds: entries not refreshed for the ageing time are gone
+     */
     public int lookup(final long mac, final int vlan, final long nowNs) {
         final long value = entries.get(key(mac, vlan));
         if (value == MISSING) {
@@ -43,10 +56,12 @@ public final class ForwardingDatabase {
         return ageingNs;
     }
 
+    /** How many entries the table holds, aged-out ones included until they are overwritten. */
     public int size() {
         return entries.size();
     }
 
+    /** Forgets every entry (a cold start, {@code clear mac address-table dynamic}). */
     public void clear() {
         entries.clear();
     }

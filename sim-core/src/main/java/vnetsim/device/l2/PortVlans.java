@@ -29,13 +29,21 @@ public interface PortVlans {
         }
     };
 
-    /** Whether frames of this VLAN may cross the port (in and out). */
+    /**
+     * Whether frames of this VLAN may cross the port (in and out).
+     *
+     * @param vid the VLAN ID, 0-4095
+     */
     boolean carries(int vid);
 
     /** The VLAN untagged ingress frames belong to, or {@link #NO_PVID}. */
     int pvid();
 
-    /** Whether frames of this VLAN leave the port without a tag. */
+    /**
+     * Whether frames of this VLAN leave the port without a tag.
+     *
+     * @param vid the VLAN ID, 0-4095
+     */
     boolean sendsUntagged(int vid);
 
     /**

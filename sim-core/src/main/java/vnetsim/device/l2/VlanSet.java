@@ -29,6 +29,12 @@ public final class VlanSet {
         }
     }
 
+    /**
+     * The set of the given VIDs.
+     *
+     * @param vids each 1-4094
+     * @throws IllegalArgumentException naming the VID when one is outside 1-4094
+     */
     public static VlanSet of(final int... vids) {
         final TreeRangeSet<Integer> set = TreeRangeSet.create();
         for (final int v : vids) {
@@ -38,6 +44,13 @@ public final class VlanSet {
         return new VlanSet(set);
     }
 
+    /**
+     * The VIDs {@code lo} to {@code hi}, both included.
+     *
+     * @param lo the first VID, 1-4094
+     * @param hi the last VID, 1-4094, not below {@code lo}
+     * @throws IllegalArgumentException when a bound is outside 1-4094 or the range is reversed
+     */
     public static VlanSet range(final int lo, final int hi) {
         checkVid(lo, lo + "-" + hi);
         checkVid(hi, lo + "-" + hi);
@@ -90,16 +103,24 @@ public final class VlanSet {
         }
     }
 
+    /**
+     * Whether {@code vid} is in the set; any int may be asked (outside 0-4095: false). One shift and mask, for the data
+     * path.
+     *
+     * @param vid any int
+     */
     public boolean contains(final int vid) {
         return vid >= 0 && vid < 4096 && (bits[vid >>> 6] & (1L << (vid & 63))) != 0;
     }
 
+    /** The union of this set and {@code other} (configuration paths only: allocates). */
     public VlanSet plus(final VlanSet other) {
         final TreeRangeSet<Integer> set = TreeRangeSet.create(ranges);
         set.addAll(other.ranges);
         return new VlanSet(set);
     }
 
+    /** This set without the VIDs of {@code other} (configuration paths only: allocates). */
     public VlanSet minus(final VlanSet other) {
         final TreeRangeSet<Integer> set = TreeRangeSet.create(ranges);
         set.removeAll(other.ranges);
@@ -122,6 +143,7 @@ public final class VlanSet {
         return out;
     }
 
+    /** Whether the set holds no VID. */
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

@@ -16,8 +16,17 @@ import vnetsim.frame.Ipv4Address;
  */
 public record AclRule(boolean permit, int source, int sourceLength, int destination, int destinationLength,
                       int protocol, String text) {
+    /** {@link #protocol()} of a rule that matches every IP protocol (written "ip" or left out). */
     public static final int ANY_PROTOCOL = -1;
 
+    /**
+     * Whether a packet falls under this rule (permit or deny): both addresses in the rule's prefixes and the protocol
+     * equal (or any).
+     *
+     * @param src the packet's source IPv4 address
+     * @param dst its destination IPv4 address
+     * @param proto its IP protocol number, 0-255 (1 ICMP, 6 TCP, 17 UDP)
+     */
     public boolean matches(final int src, final int dst, final int proto) {
         return Ipv4Address.sameSubnet(src, source, sourceLength)
                 && Ipv4Address.sameSubnet(dst, destination, destinationLength)

@@ -16,6 +16,7 @@ import java.util.Arrays;
 public final class Conntrack {
     /** Connections one simulation may open. */
     public static final int CAPACITY = 4096;
+    /** What {@link #lookup} returns for a packet of no tracked connection (0.0.0.0 is never an inside address). */
     public static final int NONE = 0;
     private static final int SLOTS = CAPACITY * 2;
 
@@ -65,10 +66,12 @@ public final class Conntrack {
         return true;
     }
 
+    /** Connections tracked so far, at most {@link #CAPACITY}. */
     public int size() {
         return size;
     }
 
+    /** Forgets every connection (a cold start). */
     public void clear() {
         Arrays.fill(used, false);
         size = 0;

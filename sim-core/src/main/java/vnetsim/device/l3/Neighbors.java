@@ -14,8 +14,11 @@ import vnetsim.frame.Frame;
  * touched when a neighbour is unknown, never in steady state.
  */
 public final class Neighbors {
+    /** What {@link #lookup} returns for an address with no entry (no MAC is all ones in 64 bits). */
     public static final long UNKNOWN = -1L;
+    /** ARP requests sent for one address before giving up (Linux mcast_solicit, 3). */
     public static final int MAX_PROBES = 3;
+    /** Time between two ARP requests for one address, in nanoseconds (Linux retrans_time_ms, 1 s). */
     public static final long PROBE_INTERVAL_NS = 1_000_000_000L;
 
     private final Long2LongHashMap cache = new Long2LongHashMap(UNKNOWN);
@@ -26,6 +29,12 @@ public final class Neighbors {
         return cache.get(ip & 0xffffffffL);
     }
 
+    /**
+     * Records (or replaces) the MAC of {@code ip}: an ARP packet's sender, or {@code ip neigh add}.
+     *
+     * @param ip an IPv4 address
+     * @param mac its 48-bit MAC
+     */
     public void learn(final int ip, final long mac) {
         cache.put(ip & 0xffffffffL, mac);
     }
@@ -49,8 +58,9 @@ public final class Neighbors {
         return ++p.probes <= MAX_PROBES;
     }
 
+    /** Whether packets wait for {@code ip}; without boxing ip when nothing waits at all (the common case). */
     public boolean isPending(final int ip) {
-        return pending.containsKey(ip);
+        return !pending.isEmpty() && pending.containsKey(ip);
     }
 
     /** Removes and returns the packets that waited for {@code ip} (resolved or given up), in arrival order. */
@@ -62,10 +72,15 @@ public final class Neighbors {
         return p == null ? List.of() : p.frames;
     }
 
+    /** How many addresses have a MAC in the cache (pending ones not counted). */
     public int size() {
         return cache.size();
     }
 
+    /**
+     * Forgets every entry and every waiting packet ({@code ip neigh flush all}, a cold start); waiting packets are not
+     * dropped, just forgotten.
+     */
     public void clear() {
         cache.clear();
         pending.clear();

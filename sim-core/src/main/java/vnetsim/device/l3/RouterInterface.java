@@ -17,7 +17,13 @@ public record RouterInterface(String name, int vid, int ip, int prefixLength, in
     /** {@link #vid()} of an interface that sends and receives untagged frames (a routed port). */
     public static final int UNTAGGED = 0;
 
-    /** A subinterface on the router's first port (port 0). */
+    /**
+     * A subinterface on the router's first port (port 0).
+     *
+     * @param vid the VLAN ID, 1-4094, or {@link #UNTAGGED}
+     * @param prefixLength 0-32
+     * @param mtu IP MTU in bytes
+     */
     public RouterInterface(final String name, final int vid, final int ip, final int prefixLength, final int mtu) {
         this(name, vid, ip, prefixLength, mtu, 0);
     }

@@ -12,6 +12,7 @@ package vnetsim.device.vsphere;
  *                    floods unknown unicast to ports that learn, so nested guests need no promiscuous mode
  */
 public record PortGroup(String name, VlanPolicy vlan, SecurityPolicy security, boolean macLearning) {
+    /** A port group; a blank name is refused (vSphere requires one). */
     public PortGroup {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a port group needs a name");
@@ -23,14 +24,17 @@ public record PortGroup(String name, VlanPolicy vlan, SecurityPolicy security, b
         return new PortGroup(name, VlanPolicy.ofVlanId(vlanId), SecurityPolicy.STANDARD_DEFAULT, false);
     }
 
+    /** This port group with another VLAN policy (VLAN ID 0, 1-4094, 4095 or private VLAN). */
     public PortGroup withVlan(final VlanPolicy newVlan) {
         return new PortGroup(name, newVlan, security, macLearning);
     }
 
+    /** This port group with another security policy (promiscuous mode, MAC address changes, forged transmits). */
     public PortGroup withSecurity(final SecurityPolicy newSecurity) {
         return new PortGroup(name, vlan, newSecurity, macLearning);
     }
 
+    /** This port group with MAC learning on or off (distributed port groups, vSphere 6.7 and later). */
     public PortGroup withMacLearning(final boolean on) {
         return new PortGroup(name, vlan, security, on);
     }

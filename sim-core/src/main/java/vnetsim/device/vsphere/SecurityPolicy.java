@@ -26,14 +26,26 @@ public record SecurityPolicy(boolean allowPromiscuous, boolean macChanges, boole
     /** Everything Reject: the defaults of a distributed switch created in current vSphere versions [verify]. */
     public static final SecurityPolicy ALL_REJECT = new SecurityPolicy(false, false, false);
 
+    /**
+     * This policy with Promiscuous mode Accept ({@code true}) or Reject: whether a vNIC also gets frames for other MACs
+     * of its VLAN.
+     */
     public SecurityPolicy withPromiscuous(final boolean accept) {
         return new SecurityPolicy(accept, macChanges, forgedTransmits);
     }
 
+    /**
+     * This policy with MAC address changes Accept ({@code true}) or Reject: whether frames to a guest-changed MAC are
+     * delivered.
+     */
     public SecurityPolicy withMacChanges(final boolean accept) {
         return new SecurityPolicy(allowPromiscuous, accept, forgedTransmits);
     }
 
+    /**
+     * This policy with Forged transmits Accept ({@code true}) or Reject: whether frames with a source MAC other than
+     * the vNIC's leave the VM.
+     */
     public SecurityPolicy withForgedTransmits(final boolean accept) {
         return new SecurityPolicy(allowPromiscuous, macChanges, accept);
     }

@@ -76,6 +76,7 @@ public sealed interface VlanPolicy {
 
     /** VLAN ID 1-4094: Virtual Switch Tagging. */
     record Tagging(int vid) implements VlanPolicy {
+        /** Virtual Switch Tagging for {@code vid}; refuses a VID outside 1-4094. */
         public Tagging {
             if (vid < 1 || vid > 4094) {
                 throw new IllegalArgumentException("VLAN ID " + vid + " is not 1-4094");
