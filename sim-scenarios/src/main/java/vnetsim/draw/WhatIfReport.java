@@ -18,11 +18,13 @@ import vnetsim.trace.Trace;
  * {@code vnetsim report NETWORK --change C}: the report of a what-if, one self-contained page (see
  * {@link HtmlPage}). It lists the changes, shows the reachability matrices before and after side by side with
  * every changed cell outlined, tabulates the changed flows with where and why each now drops (the lines
- * {@code vnetsim whatif} prints), and draws each changed flow's path before and after side by side, the drop and
- * its root cause marked (at most {@link #MAX_COMPARED_PICTURES}; the page says when there are more).
+ * {@code vnetsim whatif} prints), and draws each changed flow's path before and after (side by side when the screen
+ * is wide enough, see {@link #MAX_WIDTH_SIDE_BY_SIDE}), the drop and its root cause marked (at most {@link #MAX_COMPARED_PICTURES}; the page says when there are more).
  *
  * <p>Elements tests look for: {@code table.matrix.before}, {@code table.matrix.after}, {@code td.changed}
- * (with {@code data-change}), {@code table.changed-flows}, {@code div.compare} (one per flow drawn).
+ * (with {@code data-change}), {@code table.changed-flows}, {@code div.compare} (one per flow drawn, with
+ * {@code div.before} and {@code div.after}; class {@code wide} when a picture is too wide to be shown side by side
+ * on a laptop's screen).
  */
 public final class WhatIfReport {
     /** Changed flows drawn before and after at most; the table lists them all. */
@@ -31,6 +33,13 @@ public final class WhatIfReport {
     /** Past this many endpoints the two matrices are shown one above the other (side by side they would not fit). */
     static final int MAX_ENDPOINTS_SIDE_BY_SIDE = 12;
 
+    /**
+     * Pictures up to this wide (pixels) are shown before | after side by side on screens at least 1500 pixels wide
+     * and in print; wider ones only on screens at least 2400 wide, else one above the other, so that neither is
+     * shrunk below about 60% of its size.
+     */
+    static final double MAX_WIDTH_SIDE_BY_SIDE = 1400;
+
     private static final String CSS = """
             ol.changes code { font-size: 1em; background: #f0f3f6; padding: 1px 6px; border-radius: 3px; }
             table.matrix td { white-space: nowrap; }
@@ -38,12 +47,17 @@ public final class WhatIfReport {
             .legend span.changed { outline: 3px solid #1c7ed6; outline-offset: -3px; background: #ffffff; }
             table.changed-flows td.why { font-size: 0.92em; max-width: 60em; }
             table.changed-flows td.why div + div { margin-top: 4px; }
-            .compare { margin-bottom: 8px; }
+            .compare { display: grid; grid-template-columns: 1fr; gap: 16px; margin-bottom: 8px; }
+            .compare > div { min-width: 0; }
+            @media (min-width: 1500px) { .compare { grid-template-columns: 1fr 1fr; } }
+            @media (min-width: 1500px) and (max-width: 2399px) { .compare.wide { grid-template-columns: 1fr; } }
             .compare h4 { margin: 4px 0; }
             .compare figure { margin: 4px 0; border: 1px solid #d0d7de; border-radius: 4px; padding: 4px; }
             main { max-width: 1880px; }
             @media print {
-              .compare, table.changed-flows tr, .matrices { break-inside: avoid; page-break-inside: avoid; }
+              .compare > div, table.changed-flows tr, .matrices { break-inside: avoid; page-break-inside: avoid; }
+              .compare { grid-template-columns: 1fr 1fr; }
+              .compare.wide { grid-template-columns: 1fr; }
               .compare figure { border: none; padding: 0; }
             }
             """;
@@ -122,17 +136,26 @@ public final class WhatIfReport {
     private static void compare(final HtmlPage page, final String id, final String heading, final Network before,
                                 final Network after, final Flow flow) {
         final List<Drawing> drawn = Drawing.compared(before, after, flow);
-        page.raw("<h3 id=\"" + esc(id) + "\">" + esc(heading) + "</h3>\n<div class=\"side compare\">\n");
+        final List<String> svgs = drawn.stream().map(Drawing::svg).toList();
+        final boolean wide = svgs.stream().mapToDouble(WhatIfReport::width).max().orElse(0) > MAX_WIDTH_SIDE_BY_SIDE;
+        page.raw("<h3 id=\"" + esc(id) + "\">" + esc(heading) + "</h3>\n<div class=\"compare" + (wide ? " wide" : "")
+                + "\">\n");
         for (int side = 0; side < 2; side++) {
             final Drawing d = drawn.get(side);
             final Trace t = d.overlay().trace();
             page.raw("<div class=\"" + (side == 0 ? "before" : "after") + "\"><h4>" + (side == 0 ? "Before" : "After")
                     + ": <span class=\"outcome-" + t.outcome() + "\" title=\"" + esc(HtmlReport.outcomeText(t)) + "\">"
                     + t.outcome().name().toLowerCase(Locale.ROOT) + "</span></h4>\n");
-            page.figure(d.svg(), "");
+            page.figure(svgs.get(side), "");
             page.raw("</div>\n");
         }
         page.raw("</div>\n");
+    }
+
+    /** The natural width of a picture (its {@code width} attribute), in pixels. */
+    private static double width(final String svg) {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("<svg [^>]*?width=\"([0-9.]+)\"").matcher(svg);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static String outcome(final Reachability.Cell cell) {
@@ -149,7 +172,7 @@ public final class WhatIfReport {
         return "<p class=\"legend\"><span style=\"background:#b2f2bb\">delivered</span><span style=\"background:"
                 + "#ffc9c9\">dropped</span><span style=\"background:#ffd8a8\">loop</span><span class=\"changed\">"
                 + "changed</span> Rows send, columns receive; a cell shows the number of steps, or where the packet "
-                + "stopped (hover for the reason). Outlined: the " + compared.diff().changes().size()
+                + "stopped (an endpoint by its id; hover for the reason). Outlined: the " + compared.diff().changes().size()
                 + " flows whose outcome, path or drop changed.</p>\n<div class=\"" + (side ? "side " : "")
                 + "matrices\">\n<div><h3>Before</h3>\n" + matrix(compared.before(), "before", changed)
                 + "</div>\n<div><h3>After</h3>\n" + matrix(compared.after(), "after", changed) + "</div>\n</div>\n";
@@ -158,6 +181,8 @@ public final class WhatIfReport {
     private static String matrix(final Reachability r, final String which,
                                  final Map<String, ReachabilityDiff.Change> changed) {
         final List<String> ids = r.endpoints();
+        final Map<String, String> idOfName = new java.util.HashMap<>();
+        ids.forEach(id -> idOfName.put(r.nameOf(id), id));
         final StringBuilder sb = new StringBuilder("<div style=\"overflow-x:auto\"><table class=\"matrix ")
                 .append(which).append("\">\n<thead><tr><th>from \\ to</th>");
         for (final String id : ids) {
@@ -176,7 +201,7 @@ public final class WhatIfReport {
                 final String cls = c.outcome() == Outcome.DELIVERED ? "ok" : c.outcome() == Outcome.LOOP ? "loop"
                         : "fail";
                 final String text = c.isDelivered() ? String.valueOf(c.path().size())
-                        : "\u2715 " + (c.drop() == null ? "" : c.drop().device());
+                        : "\u2715 " + (c.drop() == null ? "" : idOfName.getOrDefault(c.drop().device(), c.drop().device()));
                 sb.append("<td class=\"").append(cls).append(change == null ? "" : " changed")
                         .append("\" data-outcome=\"").append(c.outcome()).append('"');
                 if (change != null) {

@@ -39,6 +39,7 @@ class WhatIfReportBrowserTest {
               tables: [rect(document.querySelector('table.matrix.before')), rect(document.querySelector('table.matrix.after'))],
               compares: [...document.querySelectorAll('div.compare')].map(d => ({
                 before: rect(d.querySelector('.before svg')), after: rect(d.querySelector('.after svg')),
+                natural: parseFloat(d.querySelector('.before svg').getAttribute('width')),
                 drops: d.querySelectorAll('.after g.drop').length, causes: d.querySelectorAll('.after g.cause').length })) };
             document.getElementById('measure').textContent = JSON.stringify(res);
             </script>
@@ -69,7 +70,20 @@ class WhatIfReportBrowserTest {
         final Path instrumented = dir.resolve("whatif-report-measure.html");
         Files.writeString(instrumented, html.replace("</body>", "<pre id=\"measure\"></pre>\n" + SCRIPT + "</body>"),
                 StandardCharsets.UTF_8);
-        final JsonNode res = measurement(Chromium.dumpDom(instrumented, 2000, 1366, 900));
+        // a 15" laptop (1920 wide): everything side by side; a 13" one (1366): each flow's pictures one above the
+        // other, so that neither is shrunk below 60%
+        final JsonNode res = measurement(Chromium.dumpDom(instrumented, 2000, 1920, 1080));
+        final JsonNode small = measurement(Chromium.dumpDom(instrumented, 2000, 1366, 900));
+        for (final JsonNode c : small.get("compares")) {
+            final JsonNode was = c.get("before");
+            final JsonNode now = c.get("after");
+            assertThat(was.get("y").asDouble() + was.get("h").asDouble()).isLessThanOrEqualTo(now.get("y").asDouble());
+            assertThat(Math.min(was.get("w").asDouble(), now.get("w").asDouble()) / c.get("natural").asDouble())
+                    .isGreaterThan(0.6);
+        }
+        final JsonNode st = small.get("tables");
+        assertThat(st.get(0).get("x").asDouble() + st.get(0).get("w").asDouble())
+                .isLessThanOrEqualTo(st.get(1).get("x").asDouble());
 
         // as many cells outlined, as the browser draws them, as flows changed; in both matrices, the same pairs
         final List<String> changed = compared.diff().changes().stream()
@@ -79,7 +93,7 @@ class WhatIfReportBrowserTest {
         assertThat(strings(res.get("after"))).containsExactlyInAnyOrderElementsOf(changed);
         assertThat(compared.diff().changes()).allMatch(c -> c.kind() == ReachabilityDiff.Kind.NOW_DROPPED);
 
-        // side by side on a laptop's screen: before's matrix left of after's, on the same line
+        // side by side: before's matrix left of after's, on the same line
         final JsonNode b = res.get("tables").get(0);
         final JsonNode a = res.get("tables").get(1);
         assertThat(b.get("x").asDouble() + b.get("w").asDouble()).isLessThanOrEqualTo(a.get("x").asDouble());
@@ -92,6 +106,7 @@ class WhatIfReportBrowserTest {
             final JsonNode now = c.get("after");
             assertThat(was.get("x").asDouble() + was.get("w").asDouble()).isLessThanOrEqualTo(now.get("x").asDouble());
             assertThat(Math.abs(was.get("y").asDouble() - now.get("y").asDouble())).isLessThan(5);
+            assertThat(now.get("w").asDouble() / c.get("natural").asDouble()).isGreaterThan(0.6);
             assertThat(c.get("drops").asInt()).isEqualTo(1);
             assertThat(c.get("causes").asInt()).isEqualTo(1);
         }

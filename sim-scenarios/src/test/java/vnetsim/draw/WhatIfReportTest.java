@@ -76,7 +76,7 @@ class WhatIfReportTest {
         assertThat(table).contains("cause: ARP request who-has 172.16.5.10 tell 172.16.5.1 (VLAN 2004), flooded by "
                 + "Switch but not out Ethernet1/3, dropped at Switch/Ethernet1/3: VLAN 2004 is not allowed on the "
                 + "egress port");
-        assertThat(html.split("<div class=\"side compare\">", -1)).hasSize(WhatIfReport.MAX_COMPARED_PICTURES + 1);
+        assertThat(html.split("<div class=\"compare", -1)).hasSize(WhatIfReport.MAX_COMPARED_PICTURES + 1);
         assertThat(html).contains("The first 8 of 12 changed flows are drawn.")
                 .contains("4 more changed flows are in the table above");
     }
