@@ -24,7 +24,7 @@ import vnetsim.trace.Trace;
  * @param reached     element ids a flooded broadcast reached that the traced packet did not
  * @param onPath      element ids the traced packet crossed (router subinterfaces included)
  * @param drop        where and why the packet stopped, or null
- * @param cause       the root cause when it is marked too ({@link #withCause()}) and happened elsewhere than the
+ * @param cause       the root cause when it is marked too ({@link #withCause(Diagram)}) and happened elsewhere than the
  *                    drop (an ARP request dropped at a switch port, so the router later gave up), or null
  */
 public record Overlay(Trace trace, List<Hop> hops, Map<String, List<Crossing>> crossings, Set<String> flooded,

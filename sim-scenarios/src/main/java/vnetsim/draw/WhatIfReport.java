@@ -2,7 +2,6 @@ package vnetsim.draw;
 
 import static vnetsim.draw.Xml.esc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
