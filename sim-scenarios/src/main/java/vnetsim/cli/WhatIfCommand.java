@@ -5,23 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
 import vnetsim.analysis.Reachability;
 import vnetsim.analysis.ReachabilityDiff;
-import vnetsim.whatif.ChangeParser;
-import vnetsim.whatif.SpecChange;
 
 /** {@code vnetsim whatif NETWORK --change C}: the flows a change breaks, fixes or reroutes. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
@@ -50,14 +45,8 @@ final class WhatIfCommand implements Callable<Integer> {
             description = "a network folder, or a network name (see 'vnetsim scenarios')")
     private String networkName;
 
-    @Option(names = "--change", paramLabel = "CHANGE", description = "a change (repeatable)")
-    private List<String> changes = new ArrayList<>();
-
-    @Option(names = "--change-file", paramLabel = "FILE", description = "changes, one per line ('#' comments)")
-    private Path changeFile;
-
-    @Option(names = "--after", paramLabel = "AFTER", description = "a second version of the network (a folder) to compare with NETWORK")
-    private String after;
+    @Mixin
+    private ChangeOptions whatIf = new ChangeOptions();
 
     @Option(names = "--protocol", defaultValue = "icmp", paramLabel = "PROTOCOL",
             description = "icmp, udp or arp; default ${DEFAULT-VALUE}")
@@ -72,41 +61,13 @@ final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final List<SpecChange> parsed = new ArrayList<>();
-        for (final String c : changes) {
-            parsed.add(ChangeParser.parse(c));
-        }
-        if (changeFile != null) {
-            try {
-                parsed.addAll(ChangeParser.parseFile(changeFile));
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("change file not found: " + changeFile);
-            }
-        }
-        if (parsed.isEmpty() == (after == null)) {
-            throw new ParameterException(spec.commandLine(), after == null
-                    ? "give at least one --change or --change-file, or --after AFTER"
-                    : "--after compares two versions; it does not combine with --change");
-        }
-        final Network before = NetworkArgument.resolve(networkName);
-        Network changed;
-        final List<String> described = new ArrayList<>();
-        if (after != null) {
-            changed = NetworkArgument.resolve(after);
-            described.add("compared with " + after);
-        } else {
-            changed = before;
-            for (final SpecChange c : parsed) {
-                changed = changed.with(c);
-                described.add(c.text());
-            }
-            changed.topology();                                // a change that makes the network invalid fails here
-        }
-        final PrintWriter err = spec.commandLine().getErr();
-        final Reachability was = ReachabilityCommand.run(before, protocol, threads, err);
-        final Reachability now = ReachabilityCommand.run(changed, protocol, threads, err);
-        final ReachabilityDiff diff = Reachability.diff(was, now);
-        final List<FormerAddresses.Flow> former = FormerAddresses.of(before, changed);
+        final ChangeOptions.Comparison compared = ChangeOptions.compare(whatIf.apply(networkName), protocol,
+                threads, spec.commandLine().getErr());
+        final Network before = compared.whatIf().before();
+        final List<String> described = compared.whatIf().described();
+        final ReachabilityDiff diff = compared.diff();
+        final Reachability was = compared.before();
+        final List<FormerAddresses.Flow> former = FormerAddresses.of(before, compared.whatIf().after());
         final PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.JSON ? json(before.name(), described, diff, former) + "\n"
                 : table(before.name(), described, diff, was.cells().size()) + FormerAddresses.table(former));
@@ -119,14 +80,7 @@ final class WhatIfCommand implements Callable<Integer> {
         final StringBuilder sb = new StringBuilder();
         sb.append("What if, on ").append(network).append(":\n");
         changes.forEach(c -> sb.append("  ").append(c).append('\n'));
-        sb.append(diff.changes().size()).append(" of ").append(pairs).append(" flows changed");
-        for (final ReachabilityDiff.Kind kind : ReachabilityDiff.Kind.values()) {
-            final int n = diff.changes(kind).size();
-            if (n > 0) {
-                sb.append(kind == ReachabilityDiff.Kind.NOW_DROPPED ? "; " : ", ").append(n).append(' ')
-                        .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            }
-        }
+        sb.append(ChangeOptions.summary(diff, pairs));
         sb.append('\n');
         if (!diff.endpointsRemoved().isEmpty()) {
             sb.append("endpoints removed: ").append(String.join(", ", diff.endpointsRemoved())).append('\n');
@@ -137,29 +91,9 @@ final class WhatIfCommand implements Callable<Integer> {
         for (final ReachabilityDiff.Change c : diff.changes()) {
             sb.append('\n').append(c.pair()).append("  ").append(c.before().outcome()).append(" -> ")
                     .append(c.after().outcome()).append('\n');
-            switch (c.kind()) {
-                case NOW_DROPPED, DROP_CHANGED -> describeStop(sb, "now", c.after());
-                case NOW_DELIVERED -> {
-                    describeStop(sb, "was", c.before());
-                    sb.append("  now: delivered via ").append(String.join(", ", c.after().path())).append('\n');
-                }
-                default -> {
-                    sb.append("  path before: ").append(String.join(", ", c.before().path())).append('\n');
-                    sb.append("  path after:  ").append(String.join(", ", c.after().path())).append('\n');
-                }
-            }
+            ChangeOptions.explanation(c).forEach(line -> sb.append("  ").append(line).append('\n'));
         }
         return sb.toString();
-    }
-
-    private static void describeStop(final StringBuilder sb, final String when, final Reachability.Cell cell) {
-        if (cell.drop() != null) {
-            sb.append("  ").append(when).append(": dropped at ").append(cell.drop().device()).append(" / ")
-                    .append(cell.drop().iface()).append(": ").append(cell.drop().reason()).append('\n');
-        }
-        if (cell.cause() != null) {
-            sb.append("  cause: ").append(cell.cause().text()).append('\n');
-        }
     }
 
     static String json(final String network, final List<String> changes, final ReachabilityDiff diff)

@@ -65,6 +65,59 @@ public final class Drawing {
         return new Drawing(diagram, overlay);
     }
 
+    /**
+     * The same flow traced on two versions of a network (what-if: before and after a change), drawn to be read side
+     * by side: both pictures leave out the hosts neither path crosses (so the two show the same hosts), and each
+     * marks its drop and, where it happened elsewhere, the drop's root cause.
+     *
+     * @return the picture before, then the picture after
+     */
+    public static List<Drawing> compared(final Network before, final Network after, final Flow flow) {
+        final Topology tb = before.topology();
+        final Topology ta = after.topology();
+        final Trace was = before.trace(tb, flow, null);
+        final Trace now = after.trace(ta, flow, null);
+        final Diagram db = Inventory.read(before.name(), tb);
+        final Diagram da = Inventory.read(after.name(), ta);
+        final Set<String> crossed = new HashSet<>();
+        crossed.addAll(groupsCrossed(db, Overlay.of(db, was, false).withCause(db)));
+        crossed.addAll(groupsCrossed(da, Overlay.of(da, now, false).withCause(da)));
+        return List.of(around(db, was, crossed), around(da, now, crossed));
+    }
+
+    /** Names of the groups holding a box the packet crossed, dropped at, or whose root cause is marked. */
+    private static Set<String> groupsCrossed(final Diagram diagram, final Overlay overlay) {
+        final Set<String> boxes = new HashSet<>(overlay.onPath());
+        if (overlay.drop() != null && overlay.drop().element() != null) {
+            boxes.add(overlay.drop().element());
+        }
+        if (overlay.cause() != null) {
+            boxes.add(overlay.cause().element());
+        }
+        final Set<String> names = new HashSet<>();
+        for (final Diagram.Group g : diagram.groups()) {
+            if (g.elements().stream().anyMatch(e -> boxes.contains(e.id()))) {
+                names.add(g.name());
+            }
+        }
+        return names;
+    }
+
+    /** The diagram without the hosts whose name is not in {@code keep}, with the trace and its cause on top. */
+    private static Drawing around(final Diagram full, final Trace trace, final Set<String> keep) {
+        final List<Diagram.Group> hosts = full.groups().stream()
+                .filter(g -> g.role() == Diagram.GroupRole.HOST || g.role() == Diagram.GroupRole.WORKLOAD).toList();
+        final Set<String> idle = new HashSet<>();
+        for (final Diagram.Group g : hosts) {
+            if (!keep.contains(g.name())) {
+                idle.add(g.id());
+            }
+        }
+        final Diagram diagram = idle.isEmpty() ? full
+                : full.without(idle, idle.size() + " of " + hosts.size() + " hosts on neither path left out");
+        return new Drawing(diagram, Overlay.of(diagram, trace, coldStart(trace)).withCause(diagram));
+    }
+
     /** Hosts a traced picture shows in full; past this, hosts off the path are left out. */
     public static final int MAX_HOSTS_AROUND_A_PATH = 6;
 

@@ -24,9 +24,11 @@ import vnetsim.trace.Trace;
  * @param reached     element ids a flooded broadcast reached that the traced packet did not
  * @param onPath      element ids the traced packet crossed (router subinterfaces included)
  * @param drop        where and why the packet stopped, or null
+ * @param cause       the root cause when it is marked too ({@link #withCause(Diagram)}) and happened elsewhere than the
+ *                    drop (an ARP request dropped at a switch port, so the router later gave up), or null
  */
 public record Overlay(Trace trace, List<Hop> hops, Map<String, List<Crossing>> crossings, Set<String> flooded,
-                     Set<String> reached, Set<String> onPath, Drop drop) {
+                     Set<String> reached, Set<String> onPath, Drop drop, Drop cause) {
 
     /** A numbered hop at one box: the step number, the box, and what happened to the tag there. */
     public record Hop(int step, String element, String tag, String note, boolean dropped) {
@@ -90,7 +92,24 @@ public record Overlay(Trace trace, List<Hop> hops, Map<String, List<Crossing>> c
             final String element = diagram.elementAt(trace.drop().device(), trace.drop().iface()).orElse(null);
             drop = new Drop(element, trace.drop().device() + " / " + trace.drop().iface(), trace.drop().reason());
         }
-        return new Overlay(trace, hops, crossings, flooded, reached, onPath, drop);
+        return new Overlay(trace, hops, crossings, flooded, reached, onPath, drop, null);
+    }
+
+    /**
+     * This overlay with the trace's root cause ({@link Trace#cause()}) marked as well, when it happened at a box
+     * of the diagram other than the drop's; otherwise this overlay.
+     */
+    public Overlay withCause(final Diagram diagram) {
+        final vnetsim.trace.PacketDrop c = trace.cause();
+        if (c == null) {
+            return this;
+        }
+        final String element = diagram.elementAt(c.device(), c.iface()).orElse(null);
+        if (element == null || drop != null && element.equals(drop.element())) {
+            return this;
+        }
+        return new Overlay(trace, hops, crossings, flooded, reached, onPath, drop,
+                new Drop(element, c.place(), c.packet() + ": " + c.reason()));
     }
 
     /** The document step a full-view row belongs to: the last document step at the same place, in order. */

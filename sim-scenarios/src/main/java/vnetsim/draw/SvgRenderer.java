@@ -21,11 +21,13 @@ import vnetsim.trace.Trace;
  * the path in orange with its numbered hops, the tag on every link it crossed, the flood and the drop.
  *
  * <p>Elements tests look for carry classes: {@code hop} (with {@code data-step}), {@code hop-label},
- * {@code tag-label}, {@code drop}, {@code box}, {@code group}.
+ * {@code tag-label}, {@code drop}, {@code cause} (the root cause, when marked), {@code box}, {@code group}.
  */
 public final class SvgRenderer {
     private static final double MARGIN = 20;
     private static final double LEGEND_ROW = 22;
+    /** Bold text is this much wider than {@link Metrics#sans} estimates for regular text. */
+    private static final double FOOTER_BOLD = 1.1;
 
     private final Diagram diagram;
     private final Overlay overlay;
@@ -131,6 +133,31 @@ public final class SvgRenderer {
         if (overlay != null && overlay.drop() != null) {
             lines.add("\u2715 Dropped at " + overlay.drop().place() + ": " + overlay.drop().reason());
         }
+        if (overlay != null && overlay.cause() != null) {
+            lines.add("! Root cause at " + overlay.cause().place() + ": " + overlay.cause().reason());
+        }
+        final double width = Math.max(scene.width(), 640);
+        final List<String> wrapped = new ArrayList<>();
+        for (final String line : lines) {
+            wrapped.addAll(fit(line, width));
+        }
+        return wrapped;
+    }
+
+    /** A footer line broken at spaces into lines no wider than {@code width} (bold 13 px text). */
+    private static List<String> fit(final String line, final double width) {
+        final List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (final String word : line.split(" ")) {
+            final String tried = current.isEmpty() ? word : current + " " + word;
+            if (!current.isEmpty() && Metrics.sans(tried, 13) * FOOTER_BOLD > width) {
+                lines.add(current.toString());
+                current = new StringBuilder("    ").append(word);
+            } else {
+                current = new StringBuilder(tried);
+            }
+        }
+        lines.add(current.toString());
         return lines;
     }
 
@@ -153,6 +180,10 @@ public final class SvgRenderer {
             }
             if (overlay.drop() != null) {
                 items.add(new LegendItem("drop", Palette.DROP, "drop", 30 + Metrics.sans("drop", 12) + 18));
+            }
+            if (overlay.cause() != null) {
+                items.add(new LegendItem("cause", Palette.DROP, "root cause", 30 + Metrics.sans("root cause", 12)
+                        + 18));
             }
         }
         return items;
@@ -194,6 +225,7 @@ public final class SvgRenderer {
                     .append("\" y=\"").append(num(y + 2)).append("\" font-size=\"10\" font-weight=\"bold\" fill=\"#fff\" "
                             + "text-anchor=\"middle\">n</text>");
             case "drop" -> dropGlyph(x + 11, y - 2, 8);
+            case "cause" -> causeGlyph(x + 11, y - 2, 8);
             default -> out.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(num(y - 2))
                     .append("\" x2=\"").append(num(x + 22)).append("\" y2=\"").append(num(y - 2))
                     .append("\" stroke=\"").append(item.colour()).append("\" stroke-width=\"2.5\"/>");
@@ -338,7 +370,25 @@ public final class SvgRenderer {
             dropGlyph(r.x() + r.w(), r.y(), 10);
             out.append("</g>\n");
         }
+        if (overlay != null && overlay.cause() != null && e.id().equals(overlay.cause().element())) {
+            out.append("<g class=\"cause\" data-place=\"").append(esc(overlay.cause().place())).append("\"><title>")
+                    .append(esc("Root cause: " + overlay.cause().reason())).append("</title>");
+            causeGlyph(r.x() + r.w(), r.y(), 10);
+            out.append("</g>\n");
+        }
         out.append("</g>\n");
+    }
+
+    /** The root cause's mark: a red ring with an exclamation mark (the drop's is a filled red cross). */
+    private void causeGlyph(final double cx, final double cy, final double radius) {
+        out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
+                .append(num(radius)).append("\" fill=\"#ffffff\" stroke=\"").append(Palette.DROP)
+                .append("\" stroke-width=\"2.5\"/>");
+        out.append("<path d=\"M").append(num(cx)).append(',').append(num(cy - radius * 0.5)).append(" L")
+                .append(num(cx)).append(',').append(num(cy + radius * 0.1)).append("\" stroke=\"").append(Palette.DROP)
+                .append("\" stroke-width=\"2.2\" stroke-linecap=\"round\"/>");
+        out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy + radius * 0.45))
+                .append("\" r=\"").append(num(radius * 0.13)).append("\" fill=\"").append(Palette.DROP).append("\"/>");
     }
 
     private void dropGlyph(final double cx, final double cy, final double radius) {

@@ -48,6 +48,12 @@ final class Chromium {
         return run(List.of("--virtual-time-budget=" + budgetMs, "--dump-dom"), page);
     }
 
+    /** The DOM after the page's scripts ran, laid out in a window of the given size (pixels). */
+    static String dumpDom(final Path page, final int budgetMs, final int width, final int height) throws Exception {
+        return run(List.of("--window-size=" + width + "," + height, "--virtual-time-budget=" + budgetMs, "--dump-dom"),
+                page);
+    }
+
     /** Prints the page to PDF as a user's "Save as PDF" would. */
     static Path printToPdf(final Path page) throws Exception {
         final Path pdf = Files.createTempFile(dir(), "print-", ".pdf");

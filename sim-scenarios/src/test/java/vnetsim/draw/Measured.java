@@ -29,23 +29,29 @@ record Measured(Rect svg, List<Rect> hops, List<Rect> labels, List<BoxMeasure> b
     record BoxMeasure(Rect frame, List<Rect> texts) {
     }
 
-    private static final String SCRIPT = """
-            <script>
-            const svg = document.querySelector('svg.vnetsim-picture');
-            function box(e) { const r = e.getBoundingClientRect();
-              return {cls: e.getAttribute('class') || '', text: e.textContent.trim(), x: r.x, y: r.y, w: r.width, h: r.height}; }
-            const res = {
-              svg: box(svg),
-              hops: [...svg.querySelectorAll('g.hop')].map(e => Object.assign(box(e), {cls: 'hop ' + e.dataset.step})),
-              labels: [...svg.querySelectorAll('.hop-label, .tag-label, .box-name, .box-detail, .group-title, '
-                  + '.group-detail, .legend-text, .drop-text, .title, .subtitle, .drop-reason')].map(box),
-              boxes: [...svg.querySelectorAll('g.box')].map(g => ({frame: box(g.querySelector('rect')),
-                  texts: [...g.querySelectorAll('text')].map(box)})),
-              drops: svg.querySelectorAll('g.drop').length,
-              floods: svg.querySelectorAll('.flood').length };
-            document.getElementById('measure').textContent = JSON.stringify(res);
-            </script>
+    /**
+     * A script function, {@code measure(svg)}: one picture's measurement as {@link #parse} reads it; pages holding
+     * several pictures call it once per picture.
+     */
+    static final String MEASURE_FUNCTION = """
+            function measure(svg) {
+              function box(e) { const r = e.getBoundingClientRect();
+                return {cls: e.getAttribute('class') || '', text: e.textContent.trim(), x: r.x, y: r.y, w: r.width, h: r.height}; }
+              return {
+                svg: box(svg),
+                hops: [...svg.querySelectorAll('g.hop')].map(e => Object.assign(box(e), {cls: 'hop ' + e.dataset.step})),
+                labels: [...svg.querySelectorAll('.hop-label, .tag-label, .box-name, .box-detail, .group-title, '
+                    + '.group-detail, .legend-text, .drop-text, .title, .subtitle, .drop-reason')].map(box),
+                boxes: [...svg.querySelectorAll('g.box')].map(g => ({frame: box(g.querySelector('rect')),
+                    texts: [...g.querySelectorAll('text')].map(box)})),
+                drops: svg.querySelectorAll('g.drop').length,
+                floods: svg.querySelectorAll('.flood').length };
+            }
             """;
+
+    private static final String SCRIPT = "<script>\n" + MEASURE_FUNCTION
+            + "document.getElementById('measure').textContent = "
+            + "JSON.stringify(measure(document.querySelector('svg.vnetsim-picture')));\n</script>\n";
 
     static Measured of(final String svgText, final Path dir, final String name) throws Exception {
         final Path page = dir.resolve(name + "-measure.html");
@@ -60,7 +66,11 @@ record Measured(Rect svg, List<Rect> hops, List<Rect> labels, List<BoxMeasure> b
         }
         final String json = dom.substring(start + "<pre id=\"measure\">".length(), end)
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-        final JsonNode root = new ObjectMapper().readTree(json);
+        return parse(new ObjectMapper().readTree(json));
+    }
+
+    /** A measurement in the JSON shape the script writes: {svg, hops, labels, boxes, drops, floods}. */
+    static Measured parse(final JsonNode root) {
         final List<BoxMeasure> boxes = new ArrayList<>();
         for (final JsonNode b : root.get("boxes")) {
             boxes.add(new BoxMeasure(rect(b.get("frame")), rects(b.get("texts"))));
