@@ -20,7 +20,8 @@ import vnetsim.whatif.Intent;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the intents of a network: each one traced, each reported PASS or FAIL (with the trace "
                 + "that breaks it).",
-                "Exit status 0 when every intent holds, 1 when one does not, 2 for bad input."})
+                "Exit status 0 when every intent holds, 1 when one does not or the JUnit report cannot be "
+                        + "written, 2 for bad input."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -65,7 +66,12 @@ final class CheckCommand implements Callable<Integer> {
         out.println(results.size() - failed + " of " + results.size() + " intents hold");
         out.flush();
         if (junitXml != null) {
-            JunitReport.write(junitXml, network.name(), results, seconds);
+            try {
+                JunitReport.write(junitXml, network.name(), results, seconds);
+            } catch (final vnetsim.draw.OutputFile.OutputException e) {
+                spec.commandLine().getErr().println("vnetsim: " + e.getMessage());
+                return Main.WRITE_FAILED;
+            }
         }
         return failed == 0 ? 0 : 1;
     }

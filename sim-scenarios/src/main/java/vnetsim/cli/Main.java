@@ -29,8 +29,10 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scenarios, describe, "
-                + "trace or verify");
+        // every command, as registered (the annotation's and those added in execute), so the list never goes stale
+        final java.util.List<String> names = java.util.List.copyOf(spec.commandLine().getSubcommands().keySet());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 
     public static void main(final String[] args) {

@@ -44,6 +44,8 @@ public final class NetworkFolderReader {
         final NetworkYaml network;
         if (Files.isRegularFile(networkFile)) {
             network = new NetworkYamlReader(diagnostics).readFile(networkFile, root + "/network.yaml", defaultName);
+        } else if (notAFile(networkFile, root + "/network.yaml")) {
+            network = new NetworkYaml(defaultName, "", List.of(), List.of(), Location.file(root + "/network.yaml"));
         } else {
             diagnostics.error(Location.file(root + "/network.yaml"), "missing: a network folder needs network.yaml "
                     + "(name, nodes with their NICs, workload placement)");
@@ -53,6 +55,8 @@ public final class NetworkFolderReader {
         final Layer1Topology layer1;
         if (Files.isRegularFile(layer1File)) {
             layer1 = new Layer1Reader(diagnostics).readFile(layer1File, root + "/layer1_topology.json");
+        } else if (notAFile(layer1File, root + "/layer1_topology.json")) {
+            layer1 = new Layer1Topology(List.of());
         } else {
             diagnostics.warn(Location.file(root + "/layer1_topology.json"), "missing: no cables, so every node, "
                     + "switch and firewall is on its own");
@@ -83,6 +87,31 @@ public final class NetworkFolderReader {
         return new NetworkFolder(root, network, layer1, policies, switches, firewalls, manifests.result());
     }
 
+    /**
+     * Whether {@code path} is there but is not a readable regular file (a directory, a pipe, a device, a link to
+     * nothing); if so, reports it as an error, so a file the user meant to be read is never skipped in silence.
+     */
+    private boolean notAFile(final Path path, final String display) {
+        final String what;
+        if (Files.isDirectory(path)) {
+            what = "is a directory, not a file";
+        } else if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(path).toString();
+            } catch (IOException e) {
+                target = "?";
+            }
+            what = "is a symbolic link to a missing file (" + target + ")";
+        } else if (Files.exists(path) && !Files.isRegularFile(path)) {
+            what = "is not a regular file (a pipe, a socket or a device); vnetsim reads regular files";
+        } else {
+            return false;
+        }
+        diagnostics.error(Location.file(display), what);
+        return true;
+    }
+
     private static String display(final String root, final Path folder, final Path file) {
         return root + "/" + folder.relativize(file).toString().replace('\\', '/');
     }
@@ -103,6 +132,8 @@ public final class NetworkFolderReader {
                         final boolean matches = Stream.of(extensions).anyMatch(name::endsWith);
                         if (matches && Files.isRegularFile(p)) {
                             out.add(p);
+                        } else if (matches) {
+                            notAFile(p, display(root, folder, p));
                         } else if (!name.toLowerCase(java.util.Locale.ROOT).startsWith("readme")) {
                             diagnostics.warn(Location.file(display(root, folder, p)), "ignored: " + sub + "/ holds "
                                     + String.join(" or ", extensions) + " files");

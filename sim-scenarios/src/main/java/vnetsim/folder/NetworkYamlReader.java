@@ -60,6 +60,23 @@ public final class NetworkYamlReader {
                 diagnostics.error(x.at(), "node '" + x.name() + "' is listed twice");
             }
         });
+        // a second entry for the same VM or Pod would silently replace the first one's placement and addresses
+        final java.util.Map<String, WorkloadSpec> seen = new java.util.HashMap<>();
+        final java.util.Map<String, WorkloadSpec> ids = new java.util.HashMap<>();
+        workloads.forEach(w -> {
+            final WorkloadSpec first = seen.putIfAbsent(w.namespace() + "/" + w.name(), w);
+            if (first != null) {
+                diagnostics.error(w.at(), "workload " + w.namespace() + "/" + w.name() + " is listed twice (first at "
+                        + first.at() + "); give each VM or Pod one entry");
+                return;
+            }
+            final WorkloadSpec sameId = ids.putIfAbsent(w.id(), w);
+            if (sameId != null) {
+                diagnostics.error(w.at(), "id '" + w.id() + "' of workload " + w.namespace() + "/" + w.name()
+                        + " is already the id of " + sameId.namespace() + "/" + sameId.name() + " (" + sameId.at()
+                        + "); ids name endpoints on the command line, so give one with 'id:'");
+            }
+        });
         return new NetworkYaml(name, description, nodes, workloads, n.at());
     }
 

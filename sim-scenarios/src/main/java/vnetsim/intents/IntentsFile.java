@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,17 +49,20 @@ public final class IntentsFile {
     private IntentsFile() {
     }
 
-    public static List<Intent> read(final Path file) throws IOException {
+    /**
+     * Reads and parses an intents file.
+     *
+     * @param file the intents file (UTF-8 YAML, at most 1 MiB)
+     * @return the intents, in the file's order
+     * @throws IllegalArgumentException when the file is missing, a directory, unreadable, too large, not UTF-8 or
+     *                                  not a valid intents file; the message names it (and the line)
+     */
+    public static List<Intent> read(final Path file) {
         final String text;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException(file + ": intents file larger than 1 MiB");
-            }
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("intents file not found: " + file);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text");
+            text = vnetsim.io.TextFiles.readUtf8(file, MAX_BYTES, "YAML intents file");
+        } catch (final vnetsim.io.InputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return parse(text, file.toString());
     }

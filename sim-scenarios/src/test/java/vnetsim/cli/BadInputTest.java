@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +49,8 @@ class BadInputTest {
         Files.writeString(foreign.resolve("index.tsv"), "mine\n");
         final String trace = "Try 'vnetsim trace --help'.\n";
         return Stream.of(
-            c("no command", 2, "vnetsim: a command is required: scenarios, describe, trace or verify\n"
+            c("no command", 2, "vnetsim: a command is required: scenarios, describe, trace, reachability, "
+                    + "whatif, check, verify, draw or report\n"
                     + "Try 'vnetsim --help'.\n"),
             c("unknown command", 2, "vnetsim: Unmatched argument at index 0: 'tarce'; did you mean scenarios or trace?\n"
                     + "Try 'vnetsim --help'.\n", "tarce"),
@@ -93,6 +96,13 @@ class BadInputTest {
             c("existing non-vnetsim pcap dir", 1, "vnetsim: cannot write capture $D/home: target directory is not "
                     + "empty and was not made by vnetsim (it has no .vnetsim-capture); give a new or empty "
                     + "directory\n", "trace", "acp-virtualization", "vm1", "vm3", "--pcap-dir", "$D/home"),
+            c("intents file is a directory", 2, "vnetsim: cannot read $D/docs.md: it is a directory; give the path "
+                    + "of a YAML intents file\n", "check", "acp-virtualization", "--intents", "$D/docs.md"),
+            c("binary intents file", 2, "vnetsim: cannot read $D/diagram.md: not UTF-8 text (byte 0x89 at line 1, "
+                    + "column 1); save the YAML intents file as UTF-8\n",
+                    "check", "acp-virtualization", "--intents", "$D/diagram.md"),
+            c("endless intents file", 2, "vnetsim: cannot read /dev/zero: larger than the 1 MiB limit for a YAML "
+                    + "intents file; is it the right file?\n", "check", "acp-virtualization", "--intents", "/dev/zero"),
             c("pcap and pcap-dir the same", 2, "vnetsim: --pcap $D/x is the same path as --pcap-dir $D/x; give the "
                     + "pcapng file a path outside the directory\n" + trace,
                     "trace", "acp-virtualization", "vm1", "vm3", "--pcap", "$D/x", "--pcap-dir", "$D/x"));
@@ -117,6 +127,38 @@ class BadInputTest {
         assertThat(status).isEqualTo(c.status());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(listing()).isEqualTo(before);
+    }
+
+    /**
+     * {@code check --junit-xml} onto what is not a regular file: a directory is refused and a device is written
+     * to, never replaced. Before, the report was a temporary file moved over the target: a directory gave an
+     * internal error (status 3) after creating the temporary file in the directory's parent, and, run as root,
+     * {@code --junit-xml /dev/full} replaced the device node with a regular file and exited 0.
+     */
+    @Test
+    void junit_report_onto_a_directory_or_a_device_fails_with_status_1_and_replaces_nothing() throws IOException {
+        final Path intents = Path.of("..", "src", "networks", "acp-virtualization", "intents.yaml");
+        final Path target = Files.createDirectories(dir.resolve("reports"));
+        final List<String> before = listing();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        final int status = Main.run(new String[] {"check", "acp-virtualization", "--intents", intents.toString(),
+            "--junit-xml", target.toString()}, new ByteArrayOutputStream(), err);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("vnetsim: " + target
+                + " is a directory; give a file name\n");
+        assertThat(status).isEqualTo(1);
+        assertThat(listing()).isEqualTo(before);
+
+        final Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "no /dev/full device here");
+        final ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        final int status2 = Main.run(new String[] {"check", "acp-virtualization", "--intents", intents.toString(),
+            "--junit-xml", full.toString()}, new ByteArrayOutputStream(), err2);
+        assertThat(err2.toString(StandardCharsets.UTF_8)).isEqualTo("vnetsim: cannot write /dev/full: No space "
+                + "left on device\n");
+        assertThat(status2).isEqualTo(1);
+        assertThat(Files.isRegularFile(full)).as("/dev/full is still a device").isFalse();
     }
 
     private static List<String> listing() throws IOException {

@@ -71,6 +71,66 @@ class TextOutputTest {
         assertThat(Files.readAllBytes(fixedUnset)).isEqualTo(expected);
     }
 
+    /**
+     * The {@code vnetsim} launcher under {@code LANG=C} (and no locale) with a network folder and a capture whose
+     * paths are not ASCII: README promises the launcher runs Java in C.UTF-8 then. Before, it did not, and Java
+     * decoded the arguments as ASCII: "Malformed input or input contains unmappable characters", exit 2. The
+     * launcher runs a jar whose manifest points at this test's class path, so nothing is built.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void launcherWithTheCLocaleReadsAndWritesNonAsciiPaths() throws Exception {
+        final Path root = Files.createDirectories(dir.resolve("checkout"));
+        Files.copy(Path.of("..", "vnetsim"), root.resolve("vnetsim"));
+        final Path jar = Files.createDirectories(root.resolve("sim-scenarios/target")).resolve("vnetsim.jar");
+        final java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "vnetsim.cli.Main");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, String.join(" ",
+                java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .map(e -> Path.of(e).toAbsolutePath().toUri().toString()).toList()));
+        try (OutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        final Path folder = dir.resolve("réseau ✓/acp wörk");
+        Files.createDirectories(folder.getParent());
+        copyTree(Path.of("..", "src", "networks", "acp-virtualization"), folder);
+        final Path capture = folder.getParent().resolve("flüsse.pcapng");
+
+        for (final List<String> env : List.of(List.of("LANG=C", "LC_ALL=C"), List.<String>of())) {
+            Files.deleteIfExists(capture);
+            final ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("vnetsim").toString(), "trace",
+                    folder.toString(), "vm1", "vm3", "--pcap", capture.toString())
+                    .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+            pb.environment().remove("LANG");
+            pb.environment().remove("LC_ALL");
+            pb.environment().remove("LC_CTYPE");
+            pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+                    + System.getenv("PATH"));
+            env.forEach(kv -> pb.environment().put(kv.split("=", 2)[0], kv.split("=", 2)[1]));
+
+            final int status = pb.start().waitFor();
+
+            assertThat(Files.readString(dir.resolve("err.txt"))).as("stderr with %s", env).isEmpty();
+            assertThat(status).isZero();
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains("Outcome: DELIVERED");
+            assertThat(capture).isRegularFile();
+        }
+    }
+
+    private static void copyTree(final Path from, final Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (final Path p : files.toList()) {
+                final Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     @Test
     void fixChangesOnlyTheCellsItFixes() throws Exception {
         final Path doc = nonAsciiDocument();

@@ -257,6 +257,51 @@ class FolderCompileTest {
                         + "bridge 'br-missing', which no node's policy creates");
     }
 
+    /**
+     * Two entries for one VM or Pod in network.yaml: before, the second silently replaced the first's placement
+     * and addresses (and two workloads with one id made an endpoint name ambiguous); now each is an error naming
+     * both lines, as a node listed twice is.
+     */
+    @Test
+    void a_workload_listed_twice_in_network_yaml_is_an_error_naming_both_lines() throws IOException {
+        load(policy(BRIDGE_ON_ETH0), nad("{\"type\": \"bridge\", \"bridge\": \"br0\", \"vlan\": 100}"));
+
+        Files.writeString(dir.resolve("network.yaml"), NETWORK.replace("- {name: b,", "- {name: a,"));
+        assertThatThrownBy(() -> NetworkFolders.load(dir, "t")).isInstanceOf(NetworkFolderException.class)
+                .hasMessageContaining("t/network.yaml:9: error: workload default/a is listed twice (first at "
+                        + "t/network.yaml:8); give each VM or Pod one entry");
+
+        Files.writeString(dir.resolve("network.yaml"), NETWORK.replace("- {name: b,", "- {name: b, id: a,"));
+        assertThatThrownBy(() -> NetworkFolders.load(dir, "t")).isInstanceOf(NetworkFolderException.class)
+                .hasMessageContaining("t/network.yaml:9: error: id 'a' of workload default/b is already the id of "
+                        + "default/a (t/network.yaml:8)");
+    }
+
+    /**
+     * A name the folder reads (nmstate/*.yaml, network.yaml) that is not a regular file: before, a directory or a
+     * link to a missing file was skipped with a warning that "nmstate/ holds .yaml files" (or network.yaml was
+     * called missing), and the errors that followed blamed the manifests; now the entry itself is the error.
+     */
+    @Test
+    void a_config_name_that_is_a_directory_or_a_dangling_link_is_an_error_naming_it() throws IOException {
+        load(policy(BRIDGE_ON_ETH0), nad("{\"type\": \"bridge\", \"bridge\": \"br0\", \"vlan\": 100}"));
+        Files.createDirectories(dir.resolve("nmstate/extra.yaml"));
+        Files.createSymbolicLink(dir.resolve("nmstate/gone.yaml"), dir.resolve("nowhere.yaml"));
+
+        assertThatThrownBy(() -> NetworkFolders.load(dir, "t")).isInstanceOf(NetworkFolderException.class)
+                .hasMessageContaining("t/nmstate/extra.yaml: error: is a directory, not a file")
+                .hasMessageContaining("t/nmstate/gone.yaml: error: is a symbolic link to a missing file ("
+                        + dir.resolve("nowhere.yaml") + ")");
+
+        Files.delete(dir.resolve("nmstate/extra.yaml"));
+        Files.delete(dir.resolve("nmstate/gone.yaml"));
+        Files.delete(dir.resolve("network.yaml"));
+        Files.createDirectories(dir.resolve("network.yaml"));
+        assertThatThrownBy(() -> NetworkFolders.load(dir, "t")).isInstanceOf(NetworkFolderException.class)
+                .hasMessageContaining("t/network.yaml: error: is a directory, not a file")
+                .hasMessageNotContaining("missing: a network folder needs network.yaml");
+    }
+
     @Test
     void duplicate_ip_in_one_vlan_is_an_error() throws IOException {
         final String dup = NETWORK.replace("10.0.0.2/24", "10.0.0.1/24");
