@@ -77,7 +77,8 @@ public final class WhatIfReport {
         final int pairs = compared.before().cells().size();
         final HtmlPage page = new HtmlPage(before.name() + " what-if report \u2014 vnetsim").style(CSS);
         page.h1(before.name() + ": what if", ChangeOptions.summary(diff, pairs) + ". Each pair sends one "
-                + compared.before().protocol().label() + " packet from empty caches, as vnetsim whatif runs it.");
+                + compared.before().protocol().label().toUpperCase(Locale.ROOT)
+                + " packet from empty caches, as vnetsim whatif runs it.");
 
         page.h2("changes", "Changes");
         final StringBuilder list = new StringBuilder("<ol class=\"changes\">\n");
