@@ -18,6 +18,7 @@ module vnetsim.core {
     exports vnetsim.engine;
     exports vnetsim.frame;
     exports vnetsim.network;
+    exports vnetsim.ovn;
     exports vnetsim.pcap;
     exports vnetsim.testing;
     exports vnetsim.topology;

@@ -140,7 +140,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert pushingTag(final int vid) {
         final Step s = currentStep();
         if (s.tagged() || !Objects.equals(s.vlanOut(), vid)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to push tag " + vid,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to push tag " + vid,
                     "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
         }
         return this;
@@ -150,8 +150,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert poppingTag(final int vid) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), vid) || s.vlanOut() != null || s.action() != Action.TAG_POPPED) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to pop tag " + vid,
-                    "it arrived " + tag(s.vlan()) + " and " + s.action()));
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to pop tag " + vid,
+                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut()) + " (" + s.action() + ")"));
         }
         return this;
     }
@@ -160,8 +160,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert changingTag(final int from, final int to) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), from) || !Objects.equals(s.vlanOut(), to)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to change tag " + from + " to " + to,
-                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to change tag " + from
+                    + " to " + to, "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
         }
         return this;
     }
@@ -170,7 +170,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert tagged(final int vid) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), vid)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be tagged " + vid,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be tagged " + vid,
                     "it arrived " + tag(s.vlan())));
         }
         return this;
@@ -180,7 +180,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert untagged() {
         final Step s = currentStep();
         if (s.tagged()) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be untagged",
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be untagged",
                     "it arrived " + tag(s.vlan())));
         }
         return this;
@@ -190,7 +190,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert with(final Action action) {
         final Step s = currentStep();
         if (s.action() != action) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be " + action,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be " + action,
                     "it was " + s.action()));
         }
         return this;
@@ -204,7 +204,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert withTtl(final int ttl) {
         final Step s = currentStep();
         if (!Objects.equals(s.ttl(), ttl)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to carry TTL " + ttl,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to carry TTL " + ttl,
                     "it carried " + s.ttl()));
         }
         return this;
@@ -214,7 +214,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     public TraceAssert withSourceMac(final String mac) {
         final Step s = currentStep();
         if (!s.srcMac().equalsIgnoreCase(mac)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to have source MAC " + mac,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to have source MAC " + mac,
                     "it had " + s.srcMac()));
         }
         return this;
@@ -236,7 +236,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     private Step currentStep() {
         isNotNull();
         if (current == null) {
-            throw failure("%s", message("a step matched by passes(device, interface) first", "none was matched"));
+            throw failure("%s", message("to have a step matched by passes(device, interface) before checking it",
+                    "none was matched"));
         }
         return current;
     }
@@ -256,10 +257,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
                 + actual.drop().reason();
     }
 
-    /** Expecting / to / but, then the trace as the documents' table. */
+    /**
+     * Expecting / what was expected / but, then the trace as the documents' table. {@code expectation} reads on
+     * from "Expecting trace of TITLE" ("to be DELIVERED", "at step 3 (node0 / eth0) to push tag 2003", "never to
+     * pass ..."); {@code butWhat} from "but" ("it was DROPPED ...").
+     */
     private String message(final String expectation, final String butWhat) {
-        return String.format("%nExpecting trace of %s%nto %s%nbut %s:%n%s", actual.title(),
-                expectation.startsWith("to ") ? expectation.substring(3) : expectation, butWhat,
+        return String.format("%nExpecting trace of %s%n%s%nbut %s:%n%s", actual.title(), expectation, butWhat,
                 StepTable.describe(actual, View.DOCUMENT));
     }
 }
