@@ -5,7 +5,7 @@
  */
 module vnetsim.core {
     requires com.google.common;
-    requires transitive org.jgrapht.core;
+    requires org.jgrapht.core;
     requires org.agrona.core;
     requires static org.assertj.core;
 

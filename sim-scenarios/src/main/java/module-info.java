@@ -2,11 +2,12 @@
  * vnetsim's built-in networks, network folders, design-document verification and the {@code vnetsim} command.
  *
  * <p>What a library user calls is exported: {@link vnetsim.scenario} (the built-in networks as
- * {@link vnetsim.scenario.Scenario}s), {@link vnetsim.folder} (a network folder read by name or path into a
- * scenario, with every problem located by file and line) and {@link vnetsim.verify} (a design document's flow
- * tables checked, and fixed, against the simulation). The importers behind network folders, the drawing, the
- * intents file and the command line are internal: they change with the file formats and the CLI, not with the
- * API. The {@code vnetsim} command itself runs from the class path ({@code java -jar vnetsim.jar}).
+ * {@link vnetsim.scenario.Scenario}s, and {@link vnetsim.scenario.Scenarios#network(String)} for any network by
+ * name or network-folder path, with every problem in a folder located by file and line) and
+ * {@link vnetsim.verify} (a design document's flow tables checked, and fixed, against the simulation). Network
+ * folders' readers and compiler, the drawing, the intents file and the command line are internal: they change
+ * with the file formats and the CLI, not with the API. The {@code vnetsim} command itself runs from the class
+ * path ({@code java -jar vnetsim.jar}).
  */
 module vnetsim.scenarios {
     requires transitive vnetsim.core;
@@ -22,7 +23,6 @@ module vnetsim.scenarios {
     requires java.xml;
 
     exports vnetsim.scenario;
-    exports vnetsim.folder;
     exports vnetsim.verify;
 
     // picocli sets the commands' @Option and @Parameters fields and calls their methods by reflection

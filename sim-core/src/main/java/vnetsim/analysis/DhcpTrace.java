@@ -33,6 +33,7 @@ import vnetsim.trace.TraceBuilder;
  */
 public record DhcpTrace(String network, String client, List<Message> messages, Lease lease, Trace gatewayPing,
                         long elapsedNs) {
+    /** Keeps an immutable copy of {@code messages}; the other components are taken as given. */
     public DhcpTrace {
         messages = List.copyOf(messages);
     }
@@ -49,6 +50,11 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         }
     }
 
+    /**
+     * Whether the client bound a lease (DHCPACK received and applied), as opposed to giving up.
+     *
+     * @return true when {@link #lease()} is not null
+     */
     public boolean isBound() {
         return lease != null;
     }

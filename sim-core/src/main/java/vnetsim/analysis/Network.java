@@ -65,6 +65,11 @@ public final class Network {
         return new Network(change.applyTo(source));
     }
 
+    /**
+     * The network's name, as traces and reports title it ({@code acp-virtualization}).
+     *
+     * @return the name given to the builder, spec or topology this network was made from
+     */
     public String name() {
         return name;
     }
@@ -79,6 +84,15 @@ public final class Network {
         return trace(Flow.icmp(from, to));
     }
 
+    /**
+     * Traces a flow on a fresh copy of the topology (caches empty, then warmed up first unless the flow is
+     * {@link Flow#coldStart() cold}).
+     *
+     * @param flow what to send, from and to which endpoint
+     * @return the trace: its steps, outcome and, if dropped, where and why
+     * @throws UnknownEndpointException when an endpoint of the flow is not in this network (the message lists those
+     *     that are)
+     */
     public Trace trace(final Flow flow) {
         return trace(flow, null);
     }
@@ -182,6 +196,12 @@ public final class Network {
         return DhcpTrace.run(name, topology, endpoint(topology, client), observer);
     }
 
+    /**
+     * Same as {@link #dhcp(String, FrameObserver)} with no observer.
+     *
+     * @param client the DHCP client endpoint, by short id or display name
+     * @return the messages with their traces, and the lease if the client bound one
+     */
     public DhcpTrace dhcp(final String client) {
         return dhcp(client, null);
     }

@@ -19,6 +19,11 @@ public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, Li
     /** The kernel's default forward_delay, 15 s (BR_DEFAULT_FORWARD_DELAY... br_dev_setup(): 15 * HZ). */
     public static final long DEFAULT_FORWARD_DELAY_NS = 15_000_000_000L;
 
+    /**
+     * Keeps an immutable copy of the ports and checks the forward delay.
+     *
+     * @throws IllegalArgumentException when {@code stpForwardDelayNs} is negative
+     */
     public BridgeSpec {
         ports = List.copyOf(ports);
         if (stpForwardDelayNs < 0) {

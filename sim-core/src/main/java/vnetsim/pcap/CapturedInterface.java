@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record CapturedInterface(String device, String iface, String description) {
 
+    /**
+     * Checks that device and interface are given.
+     *
+     * @throws NullPointerException when {@code device} or {@code iface} is null
+     */
     public CapturedInterface {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(iface, "iface");

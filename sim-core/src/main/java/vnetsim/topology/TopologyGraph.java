@@ -19,6 +19,12 @@ public final class TopologyGraph {
     private final Topology topology;
     private final Graph<Integer, DefaultEdge> graph;
 
+    /**
+     * Builds the graph of a topology: a vertex per device index, an edge per link that is up (parallel links and
+     * self-loops kept).
+     *
+     * @param topology the topology to view; it is read once, not kept in sync
+     */
     public TopologyGraph(final Topology topology) {
         this.topology = topology;
         this.graph = GraphTypeBuilder.<Integer, DefaultEdge>undirected()
@@ -37,10 +43,6 @@ public final class TopologyGraph {
                 }
             }
         }
-    }
-
-    public Graph<Integer, DefaultEdge> graph() {
-        return graph;
     }
 
     /**

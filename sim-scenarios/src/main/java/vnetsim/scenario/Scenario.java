@@ -20,6 +20,11 @@ public interface Scenario {
         return spec().compile();
     }
 
+    /**
+     * The network to trace: its spec compiled afresh for every trace, so no trace sees another's learned state.
+     *
+     * @return the network, named {@link #name()}
+     */
     default Network network() {
         return spec().network();
     }

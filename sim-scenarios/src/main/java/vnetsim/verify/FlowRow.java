@@ -17,6 +17,7 @@ public record FlowRow(int line, Map<Column, Cell> cells) {
     /** Longer digit strings are no step number (and would not fit an int). */
     private static final int MAX_STEP_DIGITS = 9;
 
+    /** Keeps an immutable copy of the cells. */
     public FlowRow {
         cells = Map.copyOf(cells);
     }

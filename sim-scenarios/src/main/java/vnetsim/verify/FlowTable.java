@@ -15,6 +15,7 @@ import java.util.List;
 public record FlowTable(String title, int headingLine, String from, String to, List<Column> columns,
                         List<FlowRow> rows) {
 
+    /** Keeps immutable copies of the columns and rows. */
     public FlowTable {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);

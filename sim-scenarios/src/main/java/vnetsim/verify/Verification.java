@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record Verification(List<FlowTable> tables, List<Finding> findings, List<Edit> edits) {
 
+    /** Keeps immutable copies of the lists. */
     public Verification {
         tables = List.copyOf(tables);
         findings = List.copyOf(findings);
