@@ -51,7 +51,18 @@ public final class Reachability {
      */
     public record Cell(String from, String to, String fromName, String toName, Outcome outcome, Drop drop,
                        PacketDrop cause, List<String> path) {
-        /** Keeps an immutable copy of {@code path}. */
+        /**
+         * Keeps an immutable copy of {@code path}.
+         *
+         * @param from     sender's short id ({@code vm1})
+         * @param to       destination's short id
+         * @param fromName sender's display name
+         * @param toName   destination's display name
+         * @param outcome  DELIVERED, DROPPED or LOOP
+         * @param drop     where the packet stopped, or null when delivered
+         * @param cause    the root cause ({@link Trace#cause()}), or null when delivered
+         * @param path     the packet's path in the document view, one "device / interface" per row
+         */
         public Cell {
             path = List.copyOf(path);
         }
@@ -86,6 +97,12 @@ public final class Reachability {
         /**
          * Checks the thread count and keeps an immutable copy of {@code senders}.
          *
+         * @param protocol what each pair sends
+         * @param threads  worker threads, at least 1
+         * @param progress    told the number of pairs done after each pair (from any worker thread), or null
+         * @param paths       whether delivered cells carry their path (a rendered trace per pair)
+         * @param senders     the endpoints that send (rows), or null for all
+         * @param equivalence classes of pairs known to behave alike, or null to trace every pair
          * @throws IllegalArgumentException when {@code threads} is less than 1
          */
         public Options {
@@ -135,6 +152,8 @@ public final class Reachability {
          * Without paths, a delivered pair is decided from the run's events alone (no trace is rendered) and its
          * cell has an empty path; failures still carry drop and cause. For large matrices; a diff then compares
          * outcomes and drops only.
+         *
+         * @return a copy with {@code paths} off
          */
         public Options withoutPaths() {
             return new Options(protocol, threads, progress, false, senders, equivalence);
@@ -143,12 +162,20 @@ public final class Reachability {
         /**
          * Traces one pair per equivalence class (implies {@link #withoutPaths()}): pairs of a class whose
          * representative is delivered are delivered; the others are traced one by one.
+         *
+         * @param classes gives equal keys to pairs known to behave alike (e.g. derived from a network's description)
+         * @return a copy with {@code equivalence} set and {@code paths} off
          */
         public Options withEquivalence(final PairEquivalence classes) {
             return new Options(protocol, threads, progress, false, senders, classes);
         }
 
-        /** Only these endpoints send (rows of the matrix); every endpoint still receives. */
+        /**
+         * Only these endpoints send (rows of the matrix); every endpoint still receives.
+         *
+         * @param ids the sending endpoints by short id or display name, or null for all
+         * @return a copy with {@code senders} replaced
+         */
         public Options withSenders(final List<String> ids) {
             return new Options(protocol, threads, progress, paths, ids, equivalence);
         }

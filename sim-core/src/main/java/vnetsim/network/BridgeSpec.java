@@ -22,6 +22,13 @@ public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, Li
     /**
      * Keeps an immutable copy of the ports and checks the forward delay.
      *
+     * @param name          the bridge's interface name
+     * @param vlanFiltering the kernel's vlan_filtering (nmstate turns it on when a port has a {@code vlan} section
+     *                      other than {@code {}})
+     * @param defaultPvid   vlan_default_pvid (1 by default; 0 for none)
+     * @param ports         the enslaved host interfaces, in the order they were enslaved
+     * @param stpForwardDelayNs 0 with STP off (stp_state 0); otherwise STP is on and each port listens, then learns,
+     *                      for this forward_delay in nanoseconds before it forwards (the kernel accepts 2-30 s)
      * @throws IllegalArgumentException when {@code stpForwardDelayNs} is negative
      */
     public BridgeSpec {

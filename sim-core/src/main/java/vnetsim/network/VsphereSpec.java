@@ -30,7 +30,14 @@ import vnetsim.topology.Topology;
  */
 public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpServerSpec> dhcpServers,
                           List<LinkSpec> links) {
-    /** Keeps immutable copies of the lists; {@link #validate()} checks them against each other and the base. */
+    /**
+     * Keeps immutable copies of the lists; {@link #validate()} checks them against each other and the base.
+     *
+     * @param base        the network without its vSphere layer (node NICs facing vSwitches are left uncabled there)
+     * @param esxiHosts   ESXi hosts with their vSwitch
+     * @param dhcpServers DHCP servers
+     * @param links       cables with an end on an ESXi uplink or a DHCP server
+     */
     public VsphereSpec {
         esxiHosts = List.copyOf(esxiHosts);
         dhcpServers = List.copyOf(dhcpServers);
@@ -48,7 +55,15 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
      */
     public record EsxiHost(String name, String vswitch, List<String> uplinks, List<PortGroup> portGroups,
                            List<Vnic> vnics) {
-        /** Keeps immutable copies of the lists. */
+        /**
+         * Keeps immutable copies of the lists.
+         *
+         * @param name       the ESXi host ("esxi-01")
+         * @param vswitch    the switch ({@code vswitchName}: "vSwitch0")
+         * @param uplinks    its physical NICs ("vmnic0"), in teaming order
+         * @param portGroups its port groups
+         * @param vnics      the VMs' network adapters on it
+         */
         public EsxiHost {
             uplinks = List.copyOf(uplinks);
             portGroups = List.copyOf(portGroups);

@@ -49,6 +49,9 @@ public final class TopologyGraph {
      * Cycles made only of L2 forwarding devices and the links between them: each is a place a broadcast
      * circulates with STP off. Names are "host/interface" of the devices on the cycle. Parallel links (two cables
      * between the same two bridges) make a cycle too (a fundamental cycle basis, which accepts multigraphs).
+     *
+     * @return one list per cycle of the basis, each the "host/interface" names of its devices; empty when the L2
+     *     part of the topology is a forest
      */
     public List<List<String>> layer2Cycles() {
         final List<List<String>> result = new ArrayList<>();

@@ -44,7 +44,13 @@ public final class Scenarios {
         return vnetsim.folder.Networks.named(nameOrPath);
     }
 
-    /** The scenario, or an IllegalArgumentException naming the valid ones. */
+    /**
+     * The scenario, or an IllegalArgumentException naming the valid ones.
+     *
+     * @param name the scenario's name, in any case
+     * @return the built-in Java scenario (not a network folder; see {@link #network(String)})
+     * @throws IllegalArgumentException naming the built-in scenarios when none has that name
+     */
     public static Scenario named(final String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
                 + "'; scenarios: " + ALL.stream().map(Scenario::name).collect(Collectors.joining(", "))));
