@@ -11,12 +11,8 @@ import vnetsim.network.NetworkSpec;
 public final class AcpVirtualization implements Scenario {
     /** The name users type, and the network's name in traces. */
     public static final String NAME = "acp-virtualization";
-    /** The first VLAN of the document: subnet 172.16.4.0/24, bridge {@code bridge2003} on every node. */
-    public static final int VLAN_A = 2003;
-    /** The second VLAN: subnet 172.16.5.0/24, bridge {@code bridge2004}. */
-    public static final int VLAN_B = 2004;
-    /** The third VLAN: subnet 172.16.6.0/24, bridge {@code bridge2005}. */
-    public static final int VLAN_C = 2005;
+    /** The document's VLANs: subnets 172.16.4.0/24, .5.0/24 and .6.0/24, bridges {@code bridge2003}-{@code 2005}. */
+    public static final int VLAN_A = 2003, VLAN_B = 2004, VLAN_C = 2005;
 
     @Override
     public String name() {
