@@ -5,7 +5,7 @@
  */
 module vnetsim.core {
     requires com.google.common;
-    requires transitive org.jgrapht.core;
+    requires org.jgrapht.core;
     requires org.agrona.core;
     requires static org.assertj.core;
 
@@ -18,6 +18,7 @@ module vnetsim.core {
     exports vnetsim.engine;
     exports vnetsim.frame;
     exports vnetsim.network;
+    exports vnetsim.ovn;
     exports vnetsim.pcap;
     exports vnetsim.testing;
     exports vnetsim.topology;

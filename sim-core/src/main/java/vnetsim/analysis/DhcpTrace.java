@@ -33,6 +33,16 @@ import vnetsim.trace.TraceBuilder;
  */
 public record DhcpTrace(String network, String client, List<Message> messages, Lease lease, Trace gatewayPing,
                         long elapsedNs) {
+    /**
+     * Keeps an immutable copy of {@code messages}; the other components are taken as given.
+     *
+     * @param network      the network's name
+     * @param client       the client's display name
+     * @param messages     each DHCP message of the run in the order it was sent, with its own trace
+     * @param lease        the lease applied to the interface, or null when the client gave up
+     * @param gatewayPing  the echo request to the lease's router after binding, or null
+     * @param elapsedNs    virtual time from the first DHCPDISCOVER to the lease (or to giving up)
+     */
     public DhcpTrace {
         messages = List.copyOf(messages);
     }
@@ -49,16 +59,31 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         }
     }
 
+    /**
+     * Whether the client bound a lease (DHCPACK received and applied), as opposed to giving up.
+     *
+     * @return true when {@link #lease()} is not null
+     */
     public boolean isBound() {
         return lease != null;
     }
 
-    /** The first message of this type, or null. */
+    /**
+     * The first message of this type, or null.
+     *
+     * @param type the message type as DHCP names it ("DHCPOFFER")
+     * @return the first message of that type, or null when none was sent
+     */
     public Message first(final String type) {
         return messages.stream().filter(m -> m.type().equals(type)).findFirst().orElse(null);
     }
 
-    /** Messages of this type ("DHCPDISCOVER"), in order. */
+    /**
+     * Messages of this type ("DHCPDISCOVER"), in order.
+     *
+     * @param type the message type as DHCP names it ("DHCPDISCOVER")
+     * @return the messages of that type in the order they were sent (possibly none)
+     */
     public List<Message> all(final String type) {
         return messages.stream().filter(m -> m.type().equals(type)).toList();
     }

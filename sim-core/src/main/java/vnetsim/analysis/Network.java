@@ -40,14 +40,22 @@ public final class Network {
         this.source = null;
     }
 
-    /** A network described by name ({@code NetworkSpec}), which what-if {@link #with changes} can edit. */
+    /**
+     * A network described by name ({@code NetworkSpec}), which what-if {@link #with changes} can edit.
+     *
+     * @param source the description; compiled afresh for every trace
+     */
     public Network(final NetworkSource source) {
         this.name = source.name();
         this.factory = source::compile;
         this.source = source;
     }
 
-    /** What this network was compiled from, when it is described by name. */
+    /**
+     * What this network was compiled from, when it is described by name.
+     *
+     * @return the description, or empty for a network made from a topology factory
+     */
     public java.util.Optional<NetworkSource> source() {
         return java.util.Optional.ofNullable(source);
     }
@@ -56,6 +64,8 @@ public final class Network {
      * This network with a change applied to a copy of its description; this network is unchanged.
      * @throws IllegalArgumentException when the network is not described by name, or the change names
      *                                  something it does not have
+     * @param change the what-if change (a link down, a VLAN removed from a port, a workload moved, ...)
+     * @return a new network compiled from the changed copy
      */
     public Network with(final Change change) {
         if (source == null) {
@@ -65,20 +75,45 @@ public final class Network {
         return new Network(change.applyTo(source));
     }
 
+    /**
+     * The network's name, as traces and reports title it ({@code acp-virtualization}).
+     *
+     * @return the name given to the builder, spec or topology this network was made from
+     */
     public String name() {
         return name;
     }
 
-    /** A fresh copy of the topology, caches empty. */
+    /**
+     * A fresh copy of the topology, caches empty.
+     *
+     * @return a topology no simulation has run on
+     */
     public Topology topology() {
         return factory.get();
     }
 
-    /** ICMP echo from one endpoint to another, caches warm. */
+    /**
+     * ICMP echo from one endpoint to another, caches warm.
+     *
+     * @param from the sending endpoint, by short id ({@code vm1}) or display name
+     * @param to   the destination endpoint, by short id or display name
+     * @return the trace: its steps, outcome and, if dropped, where and why
+     * @throws UnknownEndpointException when an endpoint is not in this network (the message lists those that are)
+     */
     public Trace trace(final String from, final String to) {
         return trace(Flow.icmp(from, to));
     }
 
+    /**
+     * Traces a flow on a fresh copy of the topology (caches empty, then warmed up first unless the flow is
+     * {@link Flow#coldStart() cold}).
+     *
+     * @param flow what to send, from and to which endpoint
+     * @return the trace: its steps, outcome and, if dropped, where and why
+     * @throws UnknownEndpointException when an endpoint of the flow is not in this network (the message lists those
+     *     that are)
+     */
     public Trace trace(final Flow flow) {
         return trace(flow, null);
     }
@@ -86,12 +121,25 @@ public final class Network {
     /**
      * Traces a flow; {@code observer} (e.g. a capture) sees the traced run's frames, not the warm-up's, then the
      * document-view step of each event ({@link FrameObserver#onSteps}).
+     *
+     * @param flow     what to send, from and to which endpoint
+     * @param observer sees the traced run's frames (e.g. a {@code CaptureSet}), or null
+     * @return the trace
+     * @throws UnknownEndpointException when an endpoint of the flow is not in this network
      */
     public Trace trace(final Flow flow, final FrameObserver observer) {
         return trace(factory.get(), flow, observer);
     }
 
-    /** Traces a flow on a given topology (what-if analyses pass a changed one). */
+    /**
+     * Traces a flow on a given topology (what-if analyses pass a changed one).
+     *
+     * @param topology the topology to run on; a capture attached to it must be built on the same instance
+     * @param flow     what to send, from and to which endpoint
+     * @param observer sees the traced run's frames, or null
+     * @return the trace
+     * @throws UnknownEndpointException when an endpoint of the flow is not in the topology
+     */
     public Trace trace(final Topology topology, final Flow flow, final FrameObserver observer) {
         final Simulator sim = new Simulator(topology);        // its own device state: caches empty
         sim.observe(null);
@@ -101,6 +149,13 @@ public final class Network {
     /**
      * Traces a flow in a given simulation, which is {@link Simulator#reset() reset} first: a worker that answers
      * many questions about one shared topology reuses its simulation and log (see {@link Reachability}).
+     *
+     * @param sim      a simulation of this network's topology; reset before the run
+     * @param log      the log the run records into; cleared by the run
+     * @param flow     what to send, from and to which endpoint
+     * @param observer sees the traced run's frames, or null
+     * @return the trace
+     * @throws UnknownEndpointException when an endpoint of the flow is not in the topology
      */
     public Trace trace(final Simulator sim, final StepLog log, final Flow flow, final FrameObserver observer) {
         final int[] run = simulate(sim, log, flow, observer);
@@ -182,6 +237,12 @@ public final class Network {
         return DhcpTrace.run(name, topology, endpoint(topology, client), observer);
     }
 
+    /**
+     * Same as {@link #dhcp(String, FrameObserver)} with no observer.
+     *
+     * @param client the DHCP client endpoint, by short id or display name
+     * @return the messages with their traces, and the lease if the client bound one
+     */
     public DhcpTrace dhcp(final String client) {
         return dhcp(client, null);
     }
@@ -189,6 +250,14 @@ public final class Network {
     /**
      * One UDP datagram of {@code payloadBytes} data bytes, caches warm: the size a path's MTU checks see (a
      * tunnel's underlay MTU, a router's egress MTU).
+     *
+     * @param fromEndpoint the sender, by short id or display name
+     * @param toEndpoint   the destination, by short id or display name
+     * @param payloadBytes UDP data bytes, 0 or more; the IPv4 packet is 28 bytes longer (IP and UDP headers), so
+     *     1473 bytes exceed a 1500-byte MTU
+     * @param observer     sees the traced run's frames (not the warm-up's), or null
+     * @return the trace of the datagram
+     * @throws UnknownEndpointException when an endpoint is not in this network
      */
     public Trace traceUdp(final String fromEndpoint, final String toEndpoint, final int payloadBytes,
                           final FrameObserver observer) {
@@ -208,7 +277,14 @@ public final class Network {
         return new TraceBuilder(topology, log).build(name, Protocol.UDP.label(), packet, from, to);
     }
 
-    /** The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}. */
+    /**
+     * The endpoint's index, by short id or display name; throws {@link UnknownEndpointException}.
+     *
+     * @param topology the topology to look in
+     * @param idOrName the endpoint's short id ({@code vm1}) or display name, any case
+     * @return the endpoint's device index
+     * @throws UnknownEndpointException listing the topology's endpoints when none matches
+     */
     public static int endpoint(final Topology topology, final String idOrName) {
         return topology.findEndpoint(idOrName).orElseThrow(() -> {
             final List<String> known = new ArrayList<>();
@@ -219,7 +295,11 @@ public final class Network {
         });
     }
 
-    /** Endpoints by short id, in definition order. */
+    /**
+     * Endpoints by short id, in definition order.
+     *
+     * @return short id to endpoint device, from a fresh topology
+     */
     public Map<String, Device> endpoints() {
         final Topology t = factory.get();
         final Map<String, Device> result = new java.util.LinkedHashMap<>();

@@ -7,12 +7,17 @@ import vnetsim.topology.Topology;
  * what-if {@link Change}s edit a copy of it and compile the copy.
  */
 public interface NetworkSource {
-    /** The network's name. */
+    /**
+     * The network's name.
+     *
+     * @return the name traces show
+     */
     String name();
 
     /**
      * A fresh topology, caches empty.
      * @throws IllegalArgumentException when the description cannot be real (naming what)
+     * @return a topology no simulation has run on
      */
     Topology compile();
 }

@@ -7,6 +7,12 @@ package vnetsim.analysis;
  */
 @FunctionalInterface
 public interface PairEquivalence {
-    /** A key equal for two ordered pairs (by short id) only when they behave alike. */
+    /**
+     * A key equal for two ordered pairs (by short id) only when they behave alike.
+     *
+     * @param from the sender's short id
+     * @param to   the destination's short id
+     * @return the pair's class key
+     */
     long key(String from, String to);
 }

@@ -11,6 +11,11 @@ public enum Protocol {
     /** An ARP request for the destination's address, as arping sends. */
     ARP;
 
+    /**
+     * The protocol as the command line and reports spell it.
+     *
+     * @return the lower-case name: {@code icmp}, {@code udp} or {@code arp}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

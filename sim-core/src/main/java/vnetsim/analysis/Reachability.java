@@ -51,10 +51,27 @@ public final class Reachability {
      */
     public record Cell(String from, String to, String fromName, String toName, Outcome outcome, Drop drop,
                        PacketDrop cause, List<String> path) {
+        /**
+         * Keeps an immutable copy of {@code path}.
+         *
+         * @param from     sender's short id ({@code vm1})
+         * @param to       destination's short id
+         * @param fromName sender's display name
+         * @param toName   destination's display name
+         * @param outcome  DELIVERED, DROPPED or LOOP
+         * @param drop     where the packet stopped, or null when delivered
+         * @param cause    the root cause ({@link Trace#cause()}), or null when delivered
+         * @param path     the packet's path in the document view, one "device / interface" per row
+         */
         public Cell {
             path = List.copyOf(path);
         }
 
+        /**
+         * Whether the pair's packet arrived.
+         *
+         * @return true when the outcome is {@link Outcome#DELIVERED}
+         */
         public boolean isDelivered() {
             return outcome == Outcome.DELIVERED;
         }
@@ -77,6 +94,17 @@ public final class Reachability {
      */
     public record Options(Protocol protocol, int threads, IntConsumer progress, boolean paths,
                           List<String> senders, PairEquivalence equivalence) {
+        /**
+         * Checks the thread count and keeps an immutable copy of {@code senders}.
+         *
+         * @param protocol what each pair sends
+         * @param threads  worker threads, at least 1
+         * @param progress    told the number of pairs done after each pair (from any worker thread), or null
+         * @param paths       whether delivered cells carry their path (a rendered trace per pair)
+         * @param senders     the endpoints that send (rows), or null for all
+         * @param equivalence classes of pairs known to behave alike, or null to trace every pair
+         * @throws IllegalArgumentException when {@code threads} is less than 1
+         */
         public Options {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -89,14 +117,33 @@ public final class Reachability {
             return new Options(Protocol.ICMP, Runtime.getRuntime().availableProcessors(), null, true, null, null);
         }
 
+        /**
+         * The same options with another protocol.
+         *
+         * @param p what each pair sends
+         * @return a copy with {@code protocol} replaced
+         */
         public Options withProtocol(final Protocol p) {
             return new Options(p, threads, progress, paths, senders, equivalence);
         }
 
+        /**
+         * The same options with another number of worker threads.
+         *
+         * @param n worker threads, at least 1 (each traces pairs on its own simulator; the topology is shared)
+         * @return a copy with {@code threads} replaced
+         * @throws IllegalArgumentException when {@code n} is less than 1
+         */
         public Options withThreads(final int n) {
             return new Options(protocol, n, progress, paths, senders, equivalence);
         }
 
+        /**
+         * The same options with a progress listener.
+         *
+         * @param listener told the number of pairs done so far after each pair, from any worker thread; null for none
+         * @return a copy with {@code progress} replaced
+         */
         public Options withProgress(final IntConsumer listener) {
             return new Options(protocol, threads, listener, paths, senders, equivalence);
         }
@@ -105,6 +152,8 @@ public final class Reachability {
          * Without paths, a delivered pair is decided from the run's events alone (no trace is rendered) and its
          * cell has an empty path; failures still carry drop and cause. For large matrices; a diff then compares
          * outcomes and drops only.
+         *
+         * @return a copy with {@code paths} off
          */
         public Options withoutPaths() {
             return new Options(protocol, threads, progress, false, senders, equivalence);
@@ -113,12 +162,20 @@ public final class Reachability {
         /**
          * Traces one pair per equivalence class (implies {@link #withoutPaths()}): pairs of a class whose
          * representative is delivered are delivered; the others are traced one by one.
+         *
+         * @param classes gives equal keys to pairs known to behave alike (e.g. derived from a network's description)
+         * @return a copy with {@code equivalence} set and {@code paths} off
          */
         public Options withEquivalence(final PairEquivalence classes) {
             return new Options(protocol, threads, progress, false, senders, classes);
         }
 
-        /** Only these endpoints send (rows of the matrix); every endpoint still receives. */
+        /**
+         * Only these endpoints send (rows of the matrix); every endpoint still receives.
+         *
+         * @param ids the sending endpoints by short id or display name, or null for all
+         * @return a copy with {@code senders} replaced
+         */
         public Options withSenders(final List<String> ids) {
             return new Options(protocol, threads, progress, paths, ids, equivalence);
         }
@@ -154,6 +211,13 @@ public final class Reachability {
         return of(network, Options.defaults());
     }
 
+    /**
+     * Every ordered pair of endpoints sending this protocol, caches warm, on all cores.
+     *
+     * @param network  the network whose endpoints are paired
+     * @param protocol what each pair sends
+     * @return the matrix, one cell per ordered pair
+     */
     public static Reachability of(final Network network, final Protocol protocol) {
         return of(network, Options.defaults().withProtocol(protocol));
     }
@@ -164,6 +228,15 @@ public final class Reachability {
         return n * (n - 1);
     }
 
+    /**
+     * Every ordered pair of endpoints (or only the senders the options name), traced as the options say. The topology
+     * is compiled once and shared; each worker thread runs its own simulator.
+     *
+     * @param network the network whose endpoints are paired
+     * @param options protocol, threads, progress, paths, senders and equivalence classes
+     * @return the matrix, one cell per ordered pair, in definition order
+     * @throws UnknownEndpointException when a sender the options name is not in the network
+     */
     public static Reachability of(final Network network, final Options options) {
         final Topology topology = network.topology();                 // compiled once, shared by the workers
         final Map<String, String> names = new LinkedHashMap<>();
@@ -340,10 +413,20 @@ public final class Reachability {
         return ReachabilityDiff.of(before, after);
     }
 
+    /**
+     * The network the matrix was computed on.
+     *
+     * @return the network's name
+     */
     public String network() {
         return network;
     }
 
+    /**
+     * What each pair sent.
+     *
+     * @return the protocol of every cell
+     */
     public Protocol protocol() {
         return protocol;
     }
@@ -351,11 +434,6 @@ public final class Reachability {
     /** Endpoint short ids, in definition order. */
     public List<String> endpoints() {
         return endpoints;
-    }
-
-    /** Display name of an endpoint id. */
-    public String nameOf(final String id) {
-        return names.get(id);
     }
 
     /** Every ordered pair, row by row (sender in definition order, then destination). */
@@ -384,10 +462,6 @@ public final class Reachability {
             return null;
         }
         return cells[rowOf[f] * (endpoints.size() - 1) + (t > f ? t - 1 : t)];
-    }
-
-    public boolean reaches(final String from, final String to) {
-        return cell(from, to).isDelivered();
     }
 
     /** Cells not delivered. */

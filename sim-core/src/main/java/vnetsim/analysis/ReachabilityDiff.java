@@ -83,6 +83,12 @@ public final class ReachabilityDiff {
         return changes;
     }
 
+    /**
+     * The changes of one kind, in matrix order.
+     *
+     * @param kind which changes to keep
+     * @return the pairs whose change is of this kind (possibly none)
+     */
     public List<Change> changes(final Kind kind) {
         return changes.stream().filter(c -> c.kind() == kind).toList();
     }
@@ -97,6 +103,11 @@ public final class ReachabilityDiff {
         return onlyBefore;
     }
 
+    /**
+     * Endpoints the network has after the change and did not have before (their pairs are not compared).
+     *
+     * @return short ids, in the after matrix's order
+     */
     public List<String> endpointsAdded() {
         return onlyAfter;
     }

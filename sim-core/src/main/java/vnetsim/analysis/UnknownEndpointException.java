@@ -10,7 +10,9 @@ import java.util.List;
 public final class UnknownEndpointException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The name that was asked for. */
     private final String endpoint;
+    /** The endpoints the network has, as the message lists them. */
     private final List<String> known;
 
     /**

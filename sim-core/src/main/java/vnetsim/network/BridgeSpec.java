@@ -19,6 +19,18 @@ public record BridgeSpec(String name, boolean vlanFiltering, int defaultPvid, Li
     /** The kernel's default forward_delay, 15 s (BR_DEFAULT_FORWARD_DELAY... br_dev_setup(): 15 * HZ). */
     public static final long DEFAULT_FORWARD_DELAY_NS = 15_000_000_000L;
 
+    /**
+     * Keeps an immutable copy of the ports and checks the forward delay.
+     *
+     * @param name          the bridge's interface name
+     * @param vlanFiltering the kernel's vlan_filtering (nmstate turns it on when a port has a {@code vlan} section
+     *                      other than {@code {}})
+     * @param defaultPvid   vlan_default_pvid (1 by default; 0 for none)
+     * @param ports         the enslaved host interfaces, in the order they were enslaved
+     * @param stpForwardDelayNs 0 with STP off (stp_state 0); otherwise STP is on and each port listens, then learns,
+     *                      for this forward_delay in nanoseconds before it forwards (the kernel accepts 2-30 s)
+     * @throws IllegalArgumentException when {@code stpForwardDelayNs} is negative
+     */
     public BridgeSpec {
         ports = List.copyOf(ports);
         if (stpForwardDelayNs < 0) {

@@ -30,6 +30,14 @@ import vnetsim.topology.Topology;
  */
 public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpServerSpec> dhcpServers,
                           List<LinkSpec> links) {
+    /**
+     * Keeps immutable copies of the lists; {@link #validate()} checks them against each other and the base.
+     *
+     * @param base        the network without its vSphere layer (node NICs facing vSwitches are left uncabled there)
+     * @param esxiHosts   ESXi hosts with their vSwitch
+     * @param dhcpServers DHCP servers
+     * @param links       cables with an end on an ESXi uplink or a DHCP server
+     */
     public VsphereSpec {
         esxiHosts = List.copyOf(esxiHosts);
         dhcpServers = List.copyOf(dhcpServers);
@@ -47,12 +55,28 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
      */
     public record EsxiHost(String name, String vswitch, List<String> uplinks, List<PortGroup> portGroups,
                            List<Vnic> vnics) {
+        /**
+         * Keeps immutable copies of the lists.
+         *
+         * @param name       the ESXi host ("esxi-01")
+         * @param vswitch    the switch ({@code vswitchName}: "vSwitch0")
+         * @param uplinks    its physical NICs ("vmnic0"), in teaming order
+         * @param portGroups its port groups
+         * @param vnics      the VMs' network adapters on it
+         */
         public EsxiHost {
             uplinks = List.copyOf(uplinks);
             portGroups = List.copyOf(portGroups);
             vnics = List.copyOf(vnics);
         }
 
+        /**
+         * One port group of this host's vSwitch, by name.
+         *
+         * @param groupName the port group's name ("Lab VLAN 1928"), exactly as configured
+         * @return the port group
+         * @throws UnknownNameException naming the closest port groups when the host has none by that name
+         */
         public PortGroup portGroup(final String groupName) {
             return Names.get(portGroups, groupName, PortGroup::name, "port group on " + name);
         }
@@ -63,6 +87,12 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
             return new EsxiHost(name, vswitch, uplinks, Lists.replaceOrAdd(portGroups, group, PortGroup::name), vnics);
         }
 
+        /**
+         * This host with {@code vnic} replacing the vNIC of the same VM and guest NIC, or added when there is none.
+         *
+         * @param vnic the VM's network adapter
+         * @return a copy of this host
+         */
         public EsxiHost withVnic(final Vnic vnic) {
             return new EsxiHost(name, vswitch, uplinks, portGroups,
                     Lists.replaceOrAdd(vnics, vnic, v -> v.vm() + "/" + v.nic()));
@@ -75,15 +105,37 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
      * (its effective MAC; equal unless the guest changed it).
      */
     public record Vnic(String vm, String nic, String portGroup, long mac, long effectiveMac) {
+        /**
+         * A vNIC whose guest uses the MAC of the VM configuration (effective MAC = configured MAC).
+         *
+         * @param vm        the node VM, a host of the base spec
+         * @param nic       its guest NIC ("ens224")
+         * @param portGroup the port group the adapter is connected to
+         * @param mac       the MAC in the VM configuration, colon-separated hex ("00:50:56:8a:00:01")
+         * @return the vNIC
+         * @throws IllegalArgumentException when {@code mac} is not a MAC address
+         */
         public static Vnic of(final String vm, final String nic, final String portGroup, final String mac) {
             final long m = MacAddress.parse(mac);
             return new Vnic(vm, nic, portGroup, m, m);
         }
 
+        /**
+         * This vNIC after the guest changed its MAC (what the MAC Address Changes policy judges).
+         *
+         * @param newMac the MAC the guest set, as a 48-bit value in the low bits
+         * @return a copy with {@code effectiveMac} replaced; the configured MAC stays
+         */
         public Vnic withEffectiveMac(final long newMac) {
             return new Vnic(vm, nic, portGroup, mac, newMac);
         }
 
+        /**
+         * This vNIC connected to another port group of the same vSwitch.
+         *
+         * @param newPortGroup the port group's name
+         * @return a copy with {@code portGroup} replaced
+         */
         public Vnic movedTo(final String newPortGroup) {
             return new Vnic(vm, nic, newPortGroup, mac, effectiveMac);
         }
@@ -92,6 +144,18 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
     /** A DHCP server: interface, MAC, address, pool (inclusive), router option (0: none), lease time. */
     public record DhcpServerSpec(String name, String iface, long mac, Cidr address, int poolFirst, int poolLast,
                                  int router, int leaseSeconds) {
+        /**
+         * A DHCP server on interface {@code eth0} with the default lease time ({@link DhcpServer#DEFAULT_LEASE_SECONDS}).
+         *
+         * @param name      the server's name
+         * @param mac       its MAC, colon-separated hex
+         * @param address   its address with prefix ("192.168.4.2/24")
+         * @param poolFirst the first address it leases, dotted quad
+         * @param poolLast  the last address it leases (inclusive), dotted quad
+         * @param router    the router option it hands out, dotted quad, or null for none
+         * @return the server
+         * @throws IllegalArgumentException when an address or the MAC does not parse
+         */
         public static DhcpServerSpec of(final String name, final String mac, final String address,
                                         final String poolFirst, final String poolLast, final String router) {
             return new DhcpServerSpec(name, "eth0", MacAddress.parse(mac), Cidr.parse(address),
@@ -102,14 +166,33 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
 
     // ---- lookups and what-if changes --------------------------------------------------------------------------
 
+    /**
+     * One ESXi host, by name.
+     *
+     * @param hostName the host's name ("esxi-01"), exactly as configured
+     * @return the host
+     * @throws UnknownNameException naming the closest hosts when there is none by that name
+     */
     public EsxiHost esxiHost(final String hostName) {
         return Names.get(esxiHosts, hostName, EsxiHost::name, "ESXi host");
     }
 
+    /**
+     * This network with {@code host} replacing the ESXi host of the same name, or added when there is none.
+     *
+     * @param host the ESXi host
+     * @return a copy of this network; nothing is validated until {@link #validate()}
+     */
     public VsphereSpec withEsxiHost(final EsxiHost host) {
         return new VsphereSpec(base, Lists.replaceOrAdd(esxiHosts, host, EsxiHost::name), dhcpServers, links);
     }
 
+    /**
+     * This network with another network under the vSphere layer (a what-if change of the nodes, switch or router).
+     *
+     * @param newBase the network without its vSphere layer
+     * @return a copy of this network
+     */
     public VsphereSpec withBase(final NetworkSpec newBase) {
         return new VsphereSpec(newBase, esxiHosts, dhcpServers, links);
     }
@@ -125,11 +208,29 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
         return withSecurity(esxi, portGroup, esxiHost(esxi).portGroup(portGroup).security().withPromiscuous(accept));
     }
 
+    /**
+     * Forged Transmits Accept (true) or Reject on one port group.
+     *
+     * @param esxi      the ESXi host's name
+     * @param portGroup the port group's name on that host
+     * @param accept    true for Accept, false for Reject
+     * @return a copy of this network
+     * @throws UnknownNameException when the host or the port group does not exist
+     */
     public VsphereSpec withForgedTransmits(final String esxi, final String portGroup, final boolean accept) {
         return withSecurity(esxi, portGroup,
                 esxiHost(esxi).portGroup(portGroup).security().withForgedTransmits(accept));
     }
 
+    /**
+     * MAC Address Changes Accept (true) or Reject on one port group.
+     *
+     * @param esxi      the ESXi host's name
+     * @param portGroup the port group's name on that host
+     * @param accept    true for Accept, false for Reject
+     * @return a copy of this network
+     * @throws UnknownNameException when the host or the port group does not exist
+     */
     public VsphereSpec withMacChanges(final String esxi, final String portGroup, final boolean accept) {
         return withSecurity(esxi, portGroup, esxiHost(esxi).portGroup(portGroup).security().withMacChanges(accept));
     }
@@ -213,10 +314,21 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
         throw new IllegalArgumentException("setting '" + setting + "': value must be true (Accept) or false (Reject)");
     }
 
+    /**
+     * This network under another name (the base's name).
+     *
+     * @param newName the name traces and reports show
+     * @return a copy of this network
+     */
     public VsphereSpec withName(final String newName) {
         return withBase(base.withName(newName));
     }
 
+    /**
+     * The network's name, which is its base's.
+     *
+     * @return the name
+     */
     public String name() {
         return base.name();
     }
@@ -269,6 +381,12 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
         return problems;
     }
 
+    /**
+     * Checks that the network can be real ({@link #problems()}).
+     *
+     * @return this network, for chaining
+     * @throws InvalidNetworkException listing every problem, each naming the element
+     */
     public VsphereSpec validate() {
         final List<String> problems = problems();
         if (!problems.isEmpty()) {

@@ -23,6 +23,16 @@ public final class UdnAddressing {
     private final Map<String, UdnAddress> byWorkload = new LinkedHashMap<>();
     private final Map<String, Cidr> nodeSubnets = new LinkedHashMap<>();
 
+    /**
+     * Hands out the addresses of one network's workloads: each node's subnet first (in node order), then the workloads'
+     * requested addresses that are valid and free, then the lowest free address for the rest.
+     *
+     * @param network   the network whose addresses are handed out
+     * @param nodes     the cluster's nodes, in the order the cluster manager allocates their host subnets
+     * @param workloads the workloads on this network, in creation order (earlier ones get lower addresses)
+     * @throws IllegalArgumentException when a network without subnets has a workload with no address of its own, or a
+     *     node subnet runs out of addresses
+     */
     public UdnAddressing(final UserDefinedNetwork network, final List<OvnNode> nodes, final List<UdnWorkload> workloads) {
         if (network.subnet() == null) {
             for (final UdnWorkload w : workloads) {
@@ -103,6 +113,12 @@ public final class UdnAddressing {
         return new UdnAddress(ip, range.prefixLength(), range.network() + 1, UdnAddress.macFor(ip));
     }
 
+    /**
+     * One workload's address.
+     *
+     * @param workload the workload's name
+     * @return its address, prefix, gateway and MAC; null when the workload is not on this network
+     */
     public UdnAddress of(final String workload) {
         return byWorkload.get(workload);
     }

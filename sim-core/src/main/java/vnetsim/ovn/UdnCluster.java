@@ -26,6 +26,13 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
     /** Virtual time between replaying a stale ARP entry and the traced packet. */
     private static final long WARM_GAP_NS = 1_000_000L;
 
+    /**
+     * Keeps immutable copies of the lists and checks that every workload runs on a node of the cluster and that its
+     * namespace has a primary user-defined network.
+     *
+     * @throws IllegalArgumentException when the cluster has no nodes, or a workload names an unknown node or has no
+     *     primary network
+     */
     public UdnCluster {
         nodes = List.copyOf(nodes);
         networks = List.copyOf(networks);
@@ -44,12 +51,26 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
         }
     }
 
+    /**
+     * One node, by name.
+     *
+     * @param nodeName the node's name, exactly as given
+     * @return the node
+     * @throws IllegalArgumentException naming the cluster's nodes when there is none by that name
+     */
     public OvnNode node(final String nodeName) {
         return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("unknown node '" + nodeName + "'; nodes: "
                         + nodes.stream().map(OvnNode::name).toList()));
     }
 
+    /**
+     * One workload, by name.
+     *
+     * @param workloadName the workload's name, exactly as given
+     * @return the workload
+     * @throws IllegalArgumentException naming the cluster's workloads when there is none by that name
+     */
     public UdnWorkload workload(final String workloadName) {
         return workloads.stream().filter(w -> w.name().equals(workloadName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("unknown workload '" + workloadName + "'; workloads: "
@@ -63,10 +84,22 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
                         + " has no primary user-defined network"));
     }
 
+    /**
+     * The workloads whose namespace's primary network is this one, in the cluster's order.
+     *
+     * @param network one of the cluster's networks
+     * @return the workloads on it (possibly none)
+     */
     public List<UdnWorkload> workloadsOn(final UserDefinedNetwork network) {
         return workloads.stream().filter(w -> networkOf(w).equals(network)).toList();
     }
 
+    /**
+     * The addresses one network hands out to its workloads, computed now (see {@link UdnAddressing}).
+     *
+     * @param network one of the cluster's networks
+     * @return the addressing of that network's workloads on this cluster's nodes
+     */
     public UdnAddressing addressing(final UserDefinedNetwork network) {
         return new UdnAddressing(network, nodes, workloadsOn(network));
     }
@@ -203,6 +236,12 @@ public record UdnCluster(String name, List<OvnNode> nodes, List<UserDefinedNetwo
         return otherwise;
     }
 
+    /**
+     * The cluster as a topology: per node its OVN switches, routers and Geneve underlay, per workload its pod
+     * interface ({@link UdnCompiler}).
+     *
+     * @return a new topology each call
+     */
     @Override
     public Topology compile() {
         return new UdnCompiler(this).compile();

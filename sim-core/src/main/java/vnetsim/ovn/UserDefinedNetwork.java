@@ -20,6 +20,12 @@ public record UserDefinedNetwork(String name, UdnTopology topology, boolean prim
     /** Default hostSubnet for IPv4 ({@code pkg/config/utils.go ParseClusterSubnetEntries}). */
     public static final int DEFAULT_HOST_SUBNET = 24;
 
+    /**
+     * Keeps an immutable copy of the namespaces and checks what the UDN API's validation checks.
+     *
+     * @throws IllegalArgumentException when a Layer3 network has no subnet, its {@code hostSubnet} is not longer than
+     *     the subnet's prefix or longer than /30, or {@code mtu} is set outside 576-9216
+     */
     public UserDefinedNetwork {
         namespaces = List.copyOf(namespaces);
         if (topology == UdnTopology.LAYER3 && subnet == null) {
@@ -44,6 +50,12 @@ public record UserDefinedNetwork(String name, UdnTopology topology, boolean prim
         return mtu != 0 ? mtu : hostMtu - OPENSHIFT_GENEVE_OVERHEAD;
     }
 
+    /**
+     * Whether this network serves the namespace (the namespace was selected for it).
+     *
+     * @param namespace a Kubernetes namespace name
+     * @return true when the namespace is among {@link #namespaces()}
+     */
     public boolean serves(final String namespace) {
         return namespaces.contains(namespace);
     }

@@ -35,7 +35,11 @@ public final class CaptureException extends RuntimeException {
         return new CaptureException(path, step + ": " + describe(e), e);
     }
 
-    /** The capture target (file or directory) that could not be written. */
+    /**
+     * The capture target (file or directory) that could not be written.
+     *
+     * @return the path given to the writer
+     */
     public Path path() {
         return path;
     }

@@ -69,17 +69,38 @@ public final class CaptureSet implements FrameObserver {
         }
     }
 
-    /** Every interface that sees a frame. */
+    /**
+     * Every interface that sees a frame.
+     *
+     * @param topology the topology the traced run uses (the same instance)
+     * @param sink     where the frames go
+     * @return the capture, to pass to {@code Network.trace}
+     */
     public static CaptureSet everything(final Topology topology, final CaptureSink sink) {
         return new CaptureSet(topology, sink, (d, p) -> true);
     }
 
-    /** Every interface of one device ("node0", "Switch"). */
+    /**
+     * Every interface of one device ("node0", "Switch").
+     *
+     * @param topology the topology the traced run uses (the same instance)
+     * @param host     the device's name, any case
+     * @param sink     where the frames go
+     * @return the capture, to pass to {@code Network.trace}; it sees nothing when no device has that name
+     */
     public static CaptureSet device(final Topology topology, final String host, final CaptureSink sink) {
         return new CaptureSet(topology, sink, (d, p) -> topology.device(d).host().equalsIgnoreCase(host.trim()));
     }
 
-    /** One interface ("Switch", "Ethernet 1/3"). */
+    /**
+     * One interface ("Switch", "Ethernet 1/3").
+     *
+     * @param topology the topology the traced run uses (the same instance)
+     * @param host     the device's name, any case
+     * @param iface    the interface's name in any spelling of it ("Ethernet 1/3", "eth1/3")
+     * @param sink     where the frames go
+     * @return the capture, to pass to {@code Network.trace}; it sees nothing when there is no such interface
+     */
     public static CaptureSet iface(final Topology topology, final String host, final String iface,
                                    final CaptureSink sink) {
         final String wanted = InterfaceNames.normalize(iface);

@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record CapturedInterface(String device, String iface, String description) {
 
+    /**
+     * Checks that device and interface are given.
+     *
+     * @param device      simulated device name, not null
+     * @param iface       interface name on that device, not null
+     * @param description free text shown by Wireshark as the interface description; may be null (then omitted)
+     * @throws NullPointerException when {@code device} or {@code iface} is null
+     */
     public CapturedInterface {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(iface, "iface");

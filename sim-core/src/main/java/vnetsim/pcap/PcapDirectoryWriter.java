@@ -80,7 +80,13 @@ public final class PcapDirectoryWriter implements CaptureSink {
         this.opener = opener;
     }
 
-    /** Starts a capture that will appear as directory {@code dir} when closed. */
+    /**
+     * Starts a capture that will appear as directory {@code dir} when closed.
+     *
+     * @param dir the directory to create, or an empty one or one an earlier capture made, to replace its files
+     * @return the writer; nothing is visible at {@code dir} until {@link #close()}
+     * @throws CaptureException when {@code dir} cannot be used (a file, a directory of the user's, unwritable)
+     */
     public static PcapDirectoryWriter create(Path dir) {
         return create(dir, StreamOpener.FILES);
     }

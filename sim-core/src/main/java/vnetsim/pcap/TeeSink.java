@@ -7,6 +7,11 @@ import java.util.List;
 public final class TeeSink implements CaptureSink {
     private final List<CaptureSink> sinks;
 
+    /**
+     * A sink that hands each frame, and {@code close} and {@code abort}, to every sink in order.
+     *
+     * @param sinks the sinks, in the order they are called; copied
+     */
     public TeeSink(final List<CaptureSink> sinks) {
         this.sinks = List.copyOf(sinks);
     }

@@ -33,20 +33,45 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         super(actual, TraceAssert.class);
     }
 
+    /**
+     * Starts the assertions on a trace (JUnit, AssertJ style): each check fails with an {@link AssertionError} that
+     * says what was expected, what the trace did, and prints the trace as the documents' table.
+     *
+     * @param trace the trace to check, from {@code Network.trace}
+     * @return the assertion
+     */
     public static TraceAssert assertThatTrace(final Trace trace) {
         return new TraceAssert(trace);
     }
 
     // ---- outcome ------------------------------------------------------------------------------------------------
 
+    /**
+     * The trace's outcome is DELIVERED (the packet reached its destination).
+     *
+     * @return this assertion, to chain the next check
+     * @throws AssertionError naming the actual outcome, and where and why it was dropped if it was
+     */
     public TraceAssert isDelivered() {
         return hasOutcome(Outcome.DELIVERED);
     }
 
+    /**
+     * The trace's outcome is DROPPED (a device dropped the packet, or a packet it depended on).
+     *
+     * @return this assertion, to chain the next check
+     * @throws AssertionError naming the actual outcome, and where and why it was dropped if it was
+     */
     public TraceAssert isDropped() {
         return hasOutcome(Outcome.DROPPED);
     }
 
+    /**
+     * The trace's outcome is LOOP (the frame circulated until the engine stopped it).
+     *
+     * @return this assertion, to chain the next check
+     * @throws AssertionError naming the actual outcome, and where and why it was dropped if it was
+     */
     public TraceAssert isLoop() {
         return hasOutcome(Outcome.LOOP);
     }
@@ -59,7 +84,15 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         return this;
     }
 
-    /** Dropped at this device and interface. */
+    /**
+     * The trace was dropped, at this device and interface.
+     *
+     * @param device the device's name as the table shows it ("node0", "Virtual Machine 3"), in any case
+     * @param iface  the interface as the table shows it or another spelling of it ("Ethernet 1/3", "eth1/3" and
+     *     "Ethernet1/3" are one interface)
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it was not dropped, or dropped elsewhere (naming where)
+     */
     public TraceAssert isDroppedAt(final String device, final String iface) {
         isDropped();
         if (!samePlace(actual.drop().device(), actual.drop().iface(), device, iface)) {
@@ -69,7 +102,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         return this;
     }
 
-    /** The drop's reason is this one. */
+    /**
+     * The trace was dropped for this reason.
+     *
+     * @param reason the drop reason the device gave
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it was not dropped, or dropped for another reason (quoting it)
+     */
     public TraceAssert because(final DropReason reason) {
         isNotNull();
         if (actual.drop() == null || actual.drop().cause() != reason) {
@@ -79,7 +118,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         return this;
     }
 
-    /** The drop's reason contains this text ("VLAN 2004 is not allowed"). */
+    /**
+     * The trace was dropped with a reason text containing this ("VLAN 2004 is not allowed").
+     *
+     * @param text the text the reason must contain, case-sensitive
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it was not dropped, or its reason lacks the text (quoting it)
+     */
     public TraceAssert withReasonContaining(final String text) {
         isNotNull();
         if (actual.drop() == null || !actual.drop().reason().contains(text)) {
@@ -92,6 +137,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     /**
      * The root cause ({@link Trace#cause()}) is at this device and interface, with this reason: for a flow that
      * failed because its ARP request was not flooded to the destination, the switch port that refused the VLAN.
+     *
+     * @param device the device's name as the table shows it ("node0", "Virtual Machine 3"), in any case
+     * @param iface  the interface as the table shows it or another spelling of it ("Ethernet 1/3", "eth1/3" and
+     *     "Ethernet1/3" are one interface)
+     * @param reason the root cause's drop reason
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the trace has no root cause, or it is elsewhere or for another reason (quoting it)
      */
     public TraceAssert hasCauseAt(final String device, final String iface, final DropReason reason) {
         isNotNull();
@@ -104,7 +156,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
         return this;
     }
 
-    /** The root cause's packet description contains this text ("ARP request who-has 172.16.5.10"). */
+    /**
+     * The root cause's packet description contains this text ("ARP request who-has 172.16.5.10").
+     *
+     * @param text the text the packet description must contain, case-sensitive
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the trace has no root cause, or its packet is another (quoting it)
+     */
     public TraceAssert withCausePacketContaining(final String text) {
         isNotNull();
         if (actual.cause() == null || !actual.cause().packet().contains(text)) {
@@ -116,7 +174,17 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
 
     // ---- path -----------------------------------------------------------------------------------------------------
 
-    /** The next row at this device and interface (first call: from the start). */
+    /**
+     * The path passes this device and interface: finds the next document-view row there after the row matched last
+     * (the first call searches from step 1). The checks that follow ({@link #tagged}, {@link #pushingTag}, ...) look at
+     * that row.
+     *
+     * @param device the device's name as the table shows it ("node0", "Virtual Machine 3"), in any case
+     * @param iface  the interface as the table shows it or another spelling of it ("Ethernet 1/3", "eth1/3" and
+     *     "Ethernet1/3" are one interface)
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when no later row is at that place
+     */
     public TraceAssert passes(final String device, final String iface) {
         isNotNull();
         final List<Step> steps = actual.steps();
@@ -131,96 +199,167 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
                 + (cursor >= 0 ? " after step " + (cursor + 1) : ""), "it does not"));
     }
 
-    /** Same as {@link #passes}, read as "and then". */
+    /**
+     * Same as {@link #passes}, read as "and then".
+     *
+     * @param device the device's name as the table shows it ("node0", "Virtual Machine 3"), in any case
+     * @param iface  the interface as the table shows it or another spelling of it ("Ethernet 1/3", "eth1/3" and
+     *     "Ethernet1/3" are one interface)
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when no later row is at that place
+     */
     public TraceAssert then(final String device, final String iface) {
         return passes(device, iface);
     }
 
-    /** The row is where the frame got its tag: it arrived untagged and left tagged {@code vid}. */
+    /**
+     * The row matched last is where the frame got its tag: it arrived untagged and left tagged {@code vid}.
+     *
+     * @param vid   the VLAN ID, 1-4094
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the frame arrived tagged or left with another tag, or no row was matched yet
+     */
     public TraceAssert pushingTag(final int vid) {
         final Step s = currentStep();
         if (s.tagged() || !Objects.equals(s.vlanOut(), vid)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to push tag " + vid,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to push tag " + vid,
                     "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
         }
         return this;
     }
 
-    /** The row is where the tag came off: it arrived tagged {@code vid} and left untagged. */
+    /**
+     * The row matched last is where the tag came off: it arrived tagged {@code vid} and left untagged.
+     *
+     * @param vid   the VLAN ID, 1-4094
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the frame arrived with another tag or kept it, or no row was matched yet
+     */
     public TraceAssert poppingTag(final int vid) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), vid) || s.vlanOut() != null || s.action() != Action.TAG_POPPED) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to pop tag " + vid,
-                    "it arrived " + tag(s.vlan()) + " and " + s.action()));
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to pop tag " + vid,
+                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut()) + " (" + s.action() + ")"));
         }
         return this;
     }
 
-    /** The row changed the frame's tag (a router-on-a-stick retag). */
+    /**
+     * The row matched last changed the frame's tag (a router-on-a-stick retag): in tagged {@code from}, out tagged
+     * {@code to}.
+     *
+     * @param from the VLAN ID the frame arrived with, 1-4094
+     * @param to   the VLAN ID the frame left with, 1-4094
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when either tag differs, or no row was matched yet
+     */
     public TraceAssert changingTag(final int from, final int to) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), from) || !Objects.equals(s.vlanOut(), to)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to change tag " + from + " to " + to,
-                    "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to change tag " + from
+                    + " to " + to, "it arrived " + tag(s.vlan()) + " and left " + tag(s.vlanOut())));
         }
         return this;
     }
 
-    /** The frame arrived at the row's interface tagged {@code vid}. */
+    /**
+     * The frame arrived at the interface of the row matched last tagged {@code vid} (the table's "Tagged" column).
+     *
+     * @param vid   the VLAN ID, 1-4094
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it arrived untagged or with another tag, or no row was matched yet
+     */
     public TraceAssert tagged(final int vid) {
         final Step s = currentStep();
         if (!Objects.equals(s.vlan(), vid)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be tagged " + vid,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be tagged " + vid,
                     "it arrived " + tag(s.vlan())));
         }
         return this;
     }
 
-    /** The frame arrived at the row's interface without a tag. */
+    /**
+     * The frame arrived at the interface of the row matched last without a tag.
+     *
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it arrived tagged, or no row was matched yet
+     */
     public TraceAssert untagged() {
         final Step s = currentStep();
         if (s.tagged()) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be untagged",
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be untagged",
                     "it arrived " + tag(s.vlan())));
         }
         return this;
     }
 
-    /** The row's device did this ({@link Action#ROUTED}, {@link Action#SWITCHED}, ...). */
+    /**
+     * The device of the row matched last did this ({@link Action#ROUTED}, {@link Action#SWITCHED}, ...).
+     *
+     * @param action what the device did with the frame
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it did something else, or no row was matched yet
+     */
     public TraceAssert with(final Action action) {
         final Step s = currentStep();
         if (s.action() != action) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to be " + action,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to be " + action,
                     "it was " + s.action()));
         }
         return this;
     }
 
+    /**
+     * The device of the row matched last routed the frame: same as {@code with(Action.ROUTED)}.
+     *
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when it did something else, or no row was matched yet
+     */
     public TraceAssert routed() {
         return with(Action.ROUTED);
     }
 
-    /** IPv4 TTL as the frame arrived at the row's interface. */
+    /**
+     * The IPv4 TTL as the frame arrived at the interface of the row matched last.
+     *
+     * @param ttl the time to live, 0-255 (a sender starts at 64; each router decrements it)
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the frame carried another TTL, or no row was matched yet
+     */
     public TraceAssert withTtl(final int ttl) {
         final Step s = currentStep();
         if (!Objects.equals(s.ttl(), ttl)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to carry TTL " + ttl,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to carry TTL " + ttl,
                     "it carried " + s.ttl()));
         }
         return this;
     }
 
-    /** Source MAC as the frame arrived at the row's interface. */
+    /**
+     * The source MAC as the frame arrived at the interface of the row matched last.
+     *
+     * @param mac colon-separated hex ("00:1b:17:00:01:01"), any case
+     * @return this assertion, to chain the next check
+     * @throws AssertionError when the frame had another source MAC, or no row was matched yet
+     */
     public TraceAssert withSourceMac(final String mac) {
         final Step s = currentStep();
         if (!s.srcMac().equalsIgnoreCase(mac)) {
-            throw failure("%s", message("step " + s.step() + " (" + s.place() + ") to have source MAC " + mac,
+            throw failure("%s", message("at step " + s.step() + " (" + s.place() + ") to have source MAC " + mac,
                     "it had " + s.srcMac()));
         }
         return this;
     }
 
-    /** The path never crosses this device and interface. */
+    /**
+     * The path never crosses this device and interface, at any step (independent of the rows matched so far).
+     *
+     * @param device the device's name as the table shows it ("node0", "Virtual Machine 3"), in any case
+     * @param iface  the interface as the table shows it or another spelling of it ("Ethernet 1/3", "eth1/3" and
+     *     "Ethernet1/3" are one interface)
+     * @return this assertion, to chain the next check
+     * @throws AssertionError naming the first step that does cross it
+     */
     public TraceAssert neverPasses(final String device, final String iface) {
         isNotNull();
         for (final Step s : actual.steps()) {
@@ -236,7 +375,8 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
     private Step currentStep() {
         isNotNull();
         if (current == null) {
-            throw failure("%s", message("a step matched by passes(device, interface) first", "none was matched"));
+            throw failure("%s", message("to have a step matched by passes(device, interface) before checking it",
+                    "none was matched"));
         }
         return current;
     }
@@ -256,10 +396,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, Trace> {
                 + actual.drop().reason();
     }
 
-    /** Expecting / to / but, then the trace as the documents' table. */
+    /**
+     * Expecting / what was expected / but, then the trace as the documents' table. {@code expectation} reads on
+     * from "Expecting trace of TITLE" ("to be DELIVERED", "at step 3 (node0 / eth0) to push tag 2003", "never to
+     * pass ..."); {@code butWhat} from "but" ("it was DROPPED ...").
+     */
     private String message(final String expectation, final String butWhat) {
-        return String.format("%nExpecting trace of %s%nto %s%nbut %s:%n%s", actual.title(),
-                expectation.startsWith("to ") ? expectation.substring(3) : expectation, butWhat,
+        return String.format("%nExpecting trace of %s%n%s%nbut %s:%n%s", actual.title(), expectation, butWhat,
                 StepTable.describe(actual, View.DOCUMENT));
     }
 }

@@ -15,6 +15,11 @@ public enum LinkKind {
         this.latencyNs = latencyNs;
     }
 
+    /**
+     * One-way latency the engine gives a frame crossing a link of this kind.
+     *
+     * @return latency in virtual nanoseconds (1000 for a cable, 200 for a veth, 50 inside a host)
+     */
     public long latencyNs() {
         return latencyNs;
     }

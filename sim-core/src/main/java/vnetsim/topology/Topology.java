@@ -21,6 +21,7 @@ import vnetsim.device.TrafficSource;
  * ({@link #withLinkUp}); devices are configured before {@link TopologyBuilder#build()}, never after.
  */
 public final class Topology {
+    /** What {@link #peerDevice} and {@link #peerPort} return for a port with no link. */
     public static final int NOT_CONNECTED = -1;
 
     private final ImmutableList<Device> devices;
@@ -69,14 +70,31 @@ public final class Topology {
         linkUp[d][p] = true;
     }
 
+    /**
+     * How many devices the topology has; device indexes run from 0 to this count minus one.
+     *
+     * @return the number of devices
+     */
     public int deviceCount() {
         return devices.size();
     }
 
+    /**
+     * One device, by index.
+     *
+     * @param index 0 to {@link #deviceCount()} - 1, in the order the devices were added to the builder
+     * @return the device (its configuration; a simulator runs its own instance of it)
+     * @throws IndexOutOfBoundsException when {@code index} is out of range
+     */
     public Device device(final int index) {
         return devices.get(index);
     }
 
+    /**
+     * Every device, in index order.
+     *
+     * @return an immutable list
+     */
     public List<Device> devices() {
         return devices;
     }
@@ -86,14 +104,35 @@ public final class Topology {
         return peerDevice[device][port];
     }
 
+    /**
+     * Port at the other end of this port's link.
+     *
+     * @param device device index, 0 to {@link #deviceCount()} - 1
+     * @param port   port index on that device, 0 to its {@code portCount()} - 1
+     * @return the peer's port index, or {@link #NOT_CONNECTED}
+     */
     public int peerPort(final int device, final int port) {
         return peerPort[device][port];
     }
 
+    /**
+     * One-way latency of this port's link ({@link LinkKind#latencyNs()} of the link's kind).
+     *
+     * @param device device index, 0 to {@link #deviceCount()} - 1
+     * @param port   port index on that device
+     * @return virtual nanoseconds; 0 for a port with no link
+     */
     public long latencyNs(final int device, final int port) {
         return latencyNs[device][port];
     }
 
+    /**
+     * Whether this port's link carries frames (what-if analyses take links down with {@link #withLinkUp}).
+     *
+     * @param device device index, 0 to {@link #deviceCount()} - 1
+     * @param port   port index on that device
+     * @return true for a connected link that is up; false for one that is down or a port with no link
+     */
     public boolean isLinkUp(final int device, final int port) {
         return linkUp[device][port];
     }

@@ -19,13 +19,25 @@ public final class TopologyBuilder {
     private final Set<Long> usedPorts = new HashSet<>();
     private final Map<String, Integer> aliases = new LinkedHashMap<>();
 
-    /** Adds a device; returns its index. */
+    /**
+     * Adds a device; returns its index.
+     *
+     * @param device the device, configured or still to be configured (it is sealed by {@link #build()})
+     * @return the device's index, 0 for the first device added, then 1, 2, ...
+     */
     public int add(final Device device) {
         devices.add(device);
         return devices.size() - 1;
     }
 
-    /** Adds an endpoint with a short id ("vm1") users can type instead of its display name. */
+    /**
+     * Adds an endpoint with a short id ("vm1") users can type instead of its display name.
+     *
+     * @param shortId  the id users type ("vm1"), unique in the topology
+     * @param endpoint the endpoint device
+     * @return the endpoint's device index
+     * @throws IllegalArgumentException when {@code shortId} is already used
+     */
     public int addEndpoint(final String shortId, final Endpoint endpoint) {
         final int index = add(endpoint);
         if (aliases.putIfAbsent(shortId, index) != null) {
@@ -34,13 +46,34 @@ public final class TopologyBuilder {
         return index;
     }
 
-    /** Links two ports with the link kind's default latency. */
+    /**
+     * Links two ports with the link kind's default latency.
+     *
+     * @param deviceA one end's device index, from {@link #add}
+     * @param portA   its port index, 0 to the device's {@code portCount()} - 1
+     * @param deviceB the other end's device index
+     * @param portB   its port index
+     * @param kind    what the link is; gives the latency ({@link LinkKind#latencyNs()})
+     * @return this builder
+     * @throws IllegalArgumentException when a device or port does not exist or a port is already connected
+     */
     public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
                                 final LinkKind kind) {
         return link(deviceA, portA, deviceB, portB, kind.latencyNs());
     }
 
-    /** Links two ports with a one-way latency of {@code latencyNs} virtual nanoseconds (e.g. a long cable). */
+    /**
+     * Links two ports with a one-way latency of {@code latencyNs} virtual nanoseconds (e.g. a long cable).
+     *
+     * @param deviceA one end's device index, from {@link #add}
+     * @param portA   its port index, 0 to the device's {@code portCount()} - 1
+     * @param deviceB the other end's device index
+     * @param portB   its port index
+     * @param latencyNs one-way latency in virtual nanoseconds, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException when a device or port does not exist or a port is already connected, or the latency is
+     *     negative
+     */
     public TopologyBuilder link(final int deviceA, final int portA, final int deviceB, final int portB,
                                 final long latencyNs) {
         if (latencyNs < 0) {
@@ -74,7 +107,11 @@ public final class TopologyBuilder {
         return "port " + port + " of " + d.host() + "/" + (port < d.portCount() ? d.portName(port) : "?");
     }
 
-    /** The immutable topology; the devices' configuration is final from now on ({@link Device#seal()}). */
+    /**
+     * The immutable topology; the devices' configuration is final from now on ({@link Device#seal()}).
+     *
+     * @return the topology, with every link up
+     */
     public Topology build() {
         for (final Device d : devices) {
             d.seal();

@@ -19,6 +19,12 @@ public final class TopologyGraph {
     private final Topology topology;
     private final Graph<Integer, DefaultEdge> graph;
 
+    /**
+     * Builds the graph of a topology: a vertex per device index, an edge per link that is up (parallel links and
+     * self-loops kept).
+     *
+     * @param topology the topology to view; it is read once, not kept in sync
+     */
     public TopologyGraph(final Topology topology) {
         this.topology = topology;
         this.graph = GraphTypeBuilder.<Integer, DefaultEdge>undirected()
@@ -39,14 +45,13 @@ public final class TopologyGraph {
         }
     }
 
-    public Graph<Integer, DefaultEdge> graph() {
-        return graph;
-    }
-
     /**
      * Cycles made only of L2 forwarding devices and the links between them: each is a place a broadcast
      * circulates with STP off. Names are "host/interface" of the devices on the cycle. Parallel links (two cables
      * between the same two bridges) make a cycle too (a fundamental cycle basis, which accepts multigraphs).
+     *
+     * @return one list per cycle of the basis, each the "host/interface" names of its devices; empty when the L2
+     *     part of the topology is a forest
      */
     public List<List<String>> layer2Cycles() {
         final List<List<String>> result = new ArrayList<>();

@@ -191,9 +191,12 @@ public final class Layout {
     private static List<Point> route(final ElkEdge edge) {
         final Rect origin = absolute(edge.getContainingNode());
         final List<Point> points = new ArrayList<>();
-        for (final ElkEdgeSection s : edge.getSections()) {
+        // ELK returns EMF's EList; read as a java.util.List, so the module needs no filename-based EMF automodule
+        final List<ElkEdgeSection> sections = edge.getSections();
+        for (final ElkEdgeSection s : sections) {
             points.add(new Point(origin.x() + s.getStartX(), origin.y() + s.getStartY()));
-            for (final ElkBendPoint b : s.getBendPoints()) {
+            final List<ElkBendPoint> bends = s.getBendPoints();
+            for (final ElkBendPoint b : bends) {
                 points.add(new Point(origin.x() + b.getX(), origin.y() + b.getY()));
             }
             points.add(new Point(origin.x() + s.getEndX(), origin.y() + s.getEndY()));

@@ -9,10 +9,10 @@ import vnetsim.network.NetworkSpec;
  * the document leaves open (firewall port and MAC, placements, addresses, MACs) is chosen here, as the README lists.
  */
 public final class AcpVirtualization implements Scenario {
+    /** The name users type, and the network's name in traces. */
     public static final String NAME = "acp-virtualization";
-    public static final int VLAN_A = 2003;
-    public static final int VLAN_B = 2004;
-    public static final int VLAN_C = 2005;
+    /** The document's VLANs: subnets 172.16.4.0/24, .5.0/24 and .6.0/24, bridges {@code bridge2003}-{@code 2005}. */
+    public static final int VLAN_A = 2003, VLAN_B = 2004, VLAN_C = 2005;
 
     @Override
     public String name() {

@@ -50,6 +50,11 @@ public final class VirtualizationNode {
         return nic;
     }
 
+    /**
+     * The node's host name, which every device on it carries.
+     *
+     * @return the name given to the constructor ("node0")
+     */
     public String host() {
         return host;
     }

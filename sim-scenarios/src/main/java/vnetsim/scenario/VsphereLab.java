@@ -13,6 +13,7 @@ import vnetsim.network.NetworkSpec;
  * one. Addresses, MACs and placements are chosen here; the post gives none.
  */
 public final class VsphereLab implements Scenario {
+    /** The name users type, and the network's name in traces. */
     public static final String NAME = "vsphere-lab";
     private static final String NODE = "hub-7vxwj-cnv-drhkz";
 

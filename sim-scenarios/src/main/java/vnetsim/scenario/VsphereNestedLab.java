@@ -36,11 +36,17 @@ import vnetsim.vsphere.VsphereYamlReader;
  * {@code 192.168.28.100}-{@code .199}, router {@code 192.168.28.1}, mask /24, lease 3600 s).
  */
 public final class VsphereNestedLab implements Scenario {
+    /** The name users type, and the network's name in traces. */
     public static final String NAME = "vsphere-nested-lab";
+    /** The ESXi host the OpenShift node VM runs on. */
     public static final String ESXI = "esxi-01";
+    /** The OpenShift node VM (a host of the network: its NICs, subinterfaces and bridges). */
     public static final String NODE = "hub-7vxwj-cnv-drhkz";
+    /** The port group the node's {@code ens224} is connected to (VLAN ID 4095: it passes the guest's tags). */
     public static final String TRUNK = "Trunk";
+    /** The port group of the node's {@code ens192}: the lab network 192.168.4.0/24. */
     public static final String LAB = "lab-192-168-4-0-b24";
+    /** The KubeVirt VM that asks for an address by DHCP on {@code br-1928}. */
     public static final String CLIENT = "kubevirt-vm";
 
     @Override

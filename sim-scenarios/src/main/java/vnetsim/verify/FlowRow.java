@@ -17,6 +17,12 @@ public record FlowRow(int line, Map<Column, Cell> cells) {
     /** Longer digit strings are no step number (and would not fit an int). */
     private static final int MAX_STEP_DIGITS = 9;
 
+    /**
+     * Keeps an immutable copy of the cells.
+     *
+     * @param line  1-based line number of the row in the document
+     * @param cells the row's cells by column; a column the table lacks, or a row too short for it, is absent
+     */
     public FlowRow {
         cells = Map.copyOf(cells);
     }

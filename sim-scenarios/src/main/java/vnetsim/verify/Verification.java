@@ -11,6 +11,13 @@ import java.util.List;
  */
 public record Verification(List<FlowTable> tables, List<Finding> findings, List<Edit> edits) {
 
+    /**
+     * Keeps immutable copies of the lists.
+     *
+     * @param tables   the flow tables found
+     * @param findings the disagreements, table by table and row by row in document order
+     * @param edits    the changes {@link DocumentFixer} applies to make the document agree
+     */
     public Verification {
         tables = List.copyOf(tables);
         findings = List.copyOf(findings);

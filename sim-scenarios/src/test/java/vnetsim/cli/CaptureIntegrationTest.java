@@ -1,4 +1,4 @@
-package vnetsim.pcap;
+package vnetsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.Dot1qVlanTagPacket;
 import org.pcap4j.packet.EthernetPacket;
 import vnetsim.analysis.Flow;
-import vnetsim.cli.Main;
+import vnetsim.pcap.CaptureSet;
+import vnetsim.pcap.CaptureSink;
+import vnetsim.pcap.CapturedInterface;
 import vnetsim.scenario.AcpVirtualization;
 import vnetsim.topology.Topology;
 
@@ -232,6 +235,12 @@ class CaptureIntegrationTest {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             requireTool("libpcap (apt-get install libpcap0.8)");
             return packets;
+        } catch (PcapNativeException e) {
+            // pcap4j reports a libpcap it cannot find (or one too old) this way, not as a link error
+            if (String.valueOf(e.getMessage()).contains("not supported by the pcap library")) {
+                requireTool("libpcap (apt-get install libpcap0.8)");
+            }
+            throw e;
         }
         try {
             byte[] raw;

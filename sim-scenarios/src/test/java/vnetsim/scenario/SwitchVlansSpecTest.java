@@ -1,11 +1,11 @@
-package vnetsim.network;
+package vnetsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import vnetsim.device.DropReason;
 import vnetsim.device.l2.VlanSet;
-import vnetsim.scenario.AcpVirtualization;
+import vnetsim.network.NetworkSpec;
 import vnetsim.trace.Trace;
 
 /** SwitchSpec.vlans: a VLAN allowed on a trunk but not created on the switch carries nothing. */
