@@ -436,6 +436,16 @@ public final class Reachability {
         return endpoints;
     }
 
+    /**
+     * The display name of an endpoint.
+     *
+     * @param id an endpoint's short id, as {@link #endpoints()} lists it
+     * @return its display name ({@code VM1}), or null when no endpoint has that id
+     */
+    public String nameOf(final String id) {
+        return names.get(id);
+    }
+
     /** Every ordered pair, row by row (sender in definition order, then destination). */
     public List<Cell> cells() {
         return java.util.Arrays.asList(cells.clone());
