@@ -26,8 +26,11 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     /** Largest UDP payload a frame holds: a 9216-byte jumbo IP packet less the IPv4 and UDP headers. */
     public static final int MAX_UDP_DATA = 9216 - 28;
 
-    /** What the endpoint is, for notes ("Exiting VM interface"). */
-    public enum Workload { VM, POD }
+    /**
+     * What the endpoint is, for notes ("Exiting VM interface"); NODE is a node's own address on one interface (the
+     * lower NIC of macvlan children, src/docs/forwarding-rules.md section 9).
+     */
+    public enum Workload { VM, POD, NODE }
 
     private final String name;
     private final String iface;
@@ -251,7 +254,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public Sketch sketch() {
-        final String detail = (workload == Workload.VM ? "VM" : "pod") + " " + interfaceName(0) + " "
+        final String detail = noun() + " " + interfaceName(0) + " "
                 + vnetsim.frame.Ipv4Address.format(ip()) + "/" + prefixLength();
         return new Sketch(List.of(new Sketch.Part(Sketch.Shape.WORKLOAD, host(), detail, 0, "",
                 Sketch.allPorts(this))), List.of(), "");
@@ -262,10 +265,14 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         return DeviceKind.ENDPOINT;
     }
 
-    /** "VM" or "pod": "Exiting pod interface". */
+    /** "VM", "pod" or "node": "Exiting pod interface". */
     @Override
     public String noun() {
-        return workload == Workload.POD ? "pod" : "VM";
+        return switch (workload) {
+            case POD -> "pod";
+            case VM -> "VM";
+            case NODE -> "node";
+        };
     }
 
     @Override
