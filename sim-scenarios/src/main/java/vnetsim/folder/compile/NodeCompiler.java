@@ -307,6 +307,12 @@ final class NodeCompiler {
         return bridges.get(bridge).ports().stream().filter(p -> p.kind() != PortKind.WORKLOAD).toList();
     }
 
+    /** Whether the policies made {@code nic} a port of a bridge or bond, or gave it VLAN subinterfaces. */
+    boolean isEnslaved(final String nic) {
+        return masterOf.containsKey(nic) || vlans.values().stream().anyMatch(v -> v.parent().equals(nic))
+                || bonds.values().stream().anyMatch(b -> b.ports().contains(nic));
+    }
+
     void addWorkloadPort(final String bridge, final PortPlan port) {
         workloadPorts.computeIfAbsent(bridge, k -> new ArrayList<>()).add(port);
     }

@@ -9,7 +9,19 @@ import vnetsim.folder.Location;
  * each with where it was configured. Immutable; {@code SpecWriter} turns it into devices.
  */
 public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, List<BridgePlan> bridges,
-                       List<String> order, List<String> notes, List<BondPlan> bonds) {
+                       List<String> order, List<String> notes, List<BondPlan> bonds, PodNetworkPlan podNetwork) {
+    /** A node without a pod network. */
+    public NodePlan(final String name, final List<NicPlan> nics, final List<VlanPlan> vlans,
+                    final List<BridgePlan> bridges, final List<String> order, final List<String> notes,
+                    final List<BondPlan> bonds) {
+        this(name, nics, vlans, bridges, order, notes, bonds, null);
+    }
+
+    /** This node with its share of the pod network (null: none). */
+    public NodePlan withPodNetwork(final PodNetworkPlan newPodNetwork) {
+        return new NodePlan(name, nics, vlans, bridges, order, notes, bonds, newPodNetwork);
+    }
+
     public NodePlan {
         bonds = List.copyOf(bonds);
         nics = List.copyOf(nics);
