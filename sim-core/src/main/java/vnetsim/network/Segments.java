@@ -26,6 +26,9 @@ final class Segments {
         if (w.isMacvlan()) {
             return onWire(w.host(), w.macvlanParent(), UNTAGGED);
         }
+        if (w.hostDevice() != null) {
+            return onWire(w.host(), w.hostDevice(), UNTAGGED);
+        }
         final HostSpec host = spec.host(w.host());
         final BridgeSpec bridge = host.bridge(w.bridge());
         final int vid = bridge.vlanFiltering() ? pvid(bridge, w.vlans()) : UNTAGGED;

@@ -141,6 +141,9 @@ final class SpecCompiler {
         final int stackIndex = stack == null ? -1 : builder.add(stack);
         final Map<String, Integer> stackPorts = new HashMap<>();
         for (final NicSpec n : h.nics()) {
+            if (spec.workloads().stream().anyMatch(w -> h.name().equals(w.host()) && n.name().equals(w.hostDevice()))) {
+                continue;                                   // moved into a pod: its cable ends at the workload
+            }
             if (stack != null && h.stack().hasAddressOn(n.name())) {       // the node's own NIC, no PhysicalNic
                 final int port = stack.addNic(n.name(), n.mac(), n.mtu());
                 stackPorts.put(n.name(), port);
@@ -321,6 +324,10 @@ final class SpecCompiler {
             cableEnds.put(key(w.name(), w.iface()), new PortRef(index, Endpoint.NIC));
             return;
         }
+        if (w.hostDevice() != null) {
+            cableEnds.put(key(w.host(), w.hostDevice()), new PortRef(index, Endpoint.NIC));
+            return;
+        }
         if (w.isMacvlan()) {
             final Macvlan macvlan = macvlans.get(key(w.host(), w.macvlanParent()));
             final int lower = macvlanIndex.get(key(w.host(), w.macvlanParent()));
@@ -339,7 +346,8 @@ final class SpecCompiler {
             builder.link(index, Endpoint.NIC, nic, MasqueradePod.K6T, LinkKind.VETH);
         }
         final LinuxBridge bridge = bridges.get(w.host()).get(w.bridge());
-        final int port = bridge.addPort(bridgePort(bridge, w.port(), w.vlans(), false, w.mtu()));
+        final boolean hairpin = w.attachment() instanceof WorkloadAttachment.BridgeVeth v && v.hairpin();
+        final int port = bridge.addPort(bridgePort(bridge, w.port(), w.vlans(), hairpin, w.mtu()));
         builder.link(nic, nicPort, bridgeIndex.get(w.host()).get(w.bridge()), port, LinkKind.VETH);
     }
 }

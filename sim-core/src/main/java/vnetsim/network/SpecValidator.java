@@ -87,7 +87,7 @@ final class SpecValidator {
         h.bonds().forEach(b -> claimInterface(h, ifaces, b.name(), "a bond"));
         checkBonds(h);
         spec.workloads().stream().filter(w -> h.name().equals(w.host())
-                        && !(w.attachment() instanceof WorkloadAttachment.MacvlanLower))
+                        && !(w.attachment() instanceof WorkloadAttachment.MacvlanLower) && w.hostDevice() == null)
                 .forEach(w -> claimInterface(h, ifaces, w.port(), "the port of workload " + w.id()));
         if (h.stack() != null) {
             checkStack(h);
@@ -340,6 +340,10 @@ final class SpecValidator {
             checkMacvlan(where, w, host.get());
             return;
         }
+        if (w.hostDevice() != null) {
+            checkHostDevice(where, w, host.get());
+            return;
+        }
         if (w.attachment() instanceof WorkloadAttachment.Masquerade m) {
             checkUnicastMac(where + " pod", m.podMac());
             if (m.podGateway() != 0 && !m.podAddress().contains(m.podGateway())) {
@@ -375,6 +379,29 @@ final class SpecValidator {
         if (w.attachment() instanceof WorkloadAttachment.MacvlanLower && w.mac() != h.nic(parent).mac()) {
             problem(where + ": the node's own address on " + parent + " must use the NIC's MAC "
                     + MacAddress.format(h.nic(parent).mac()));
+        }
+    }
+
+    /** A host-device workload: the NIC exists on its host and nothing else uses it; no bridge. */
+    private void checkHostDevice(final String where, final WorkloadSpec w, final HostSpec h) {
+        final String nic = w.hostDevice();
+        if (w.bridge() != null) {
+            problem(where + ": a host-device workload is plugged into no bridge, but names bridge " + w.bridge());
+        }
+        if (Names.find(h.nics(), nic, NicSpec::name).isEmpty()) {
+            problem(where + ": host-device '" + nic + "' is not a NIC on " + h.name()
+                    + suggest(nic, h.nics().stream().map(NicSpec::name).toList()));
+            return;
+        }
+        final long users = spec.workloads().stream().filter(o -> h.name().equals(o.host())
+                && (nic.equals(o.hostDevice()) || nic.equals(o.macvlanParent()))).count();
+        if (users > 1 || h.bridges().stream().anyMatch(b -> b.port(nic) != null)
+                || h.bonds().stream().anyMatch(b -> b.members().contains(nic))
+                || h.vlans().stream().anyMatch(v -> v.parent().equals(nic))
+                || h.stack() != null && h.stack().hasAddressOn(nic)) {
+            problem(where + ": host-device " + h.name() + "/" + nic + " is in use on the node (a bridge port, bond "
+                    + "member, VLAN parent, address, macvlan master or another pod); host-device moves the whole "
+                    + "NIC into one pod");
         }
     }
 

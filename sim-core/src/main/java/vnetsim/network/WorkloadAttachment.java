@@ -61,4 +61,30 @@ public sealed interface WorkloadAttachment {
             return "the node's own address on macvlan lower device " + parent;
         }
     }
+
+    /**
+     * CNI {@code host-device}: the host NIC {@code nic} moved into the workload's network namespace
+     * ({@code containernetworking/plugins: plugins/main/host-device/host-device.go moveLinkIn()}); the host no longer
+     * has it and the workload sits on its cable.
+     *
+     * @param nic the NIC of the workload's host
+     */
+    record HostDevice(String nic) implements WorkloadAttachment {
+        @Override
+        public String toString() {
+            return "host-device " + nic + " (moved from the node into the pod)";
+        }
+    }
+
+    /**
+     * A plain veth on the bridge with the CNI bridge plugin's port flags.
+     *
+     * @param hairpin {@code hairpinMode}: the port may send a frame back out the port it came in on
+     */
+    record BridgeVeth(boolean hairpin) implements WorkloadAttachment {
+        @Override
+        public String toString() {
+            return hairpin ? "veth with hairpin mode" : "veth";
+        }
+    }
 }

@@ -54,6 +54,11 @@ public record WorkloadSpec(String id, String name, Workload kind, String iface, 
         return attachment instanceof WorkloadAttachment.MacvlanLower l ? l.parent() : null;
     }
 
+    /** The host NIC moved into it (CNI host-device), or null. */
+    public String hostDevice() {
+        return attachment instanceof WorkloadAttachment.HostDevice d ? d.nic() : null;
+    }
+
     /** This workload with another attachment (null: a plain veth or cable). */
     public WorkloadSpec withAttachment(final WorkloadAttachment newAttachment) {
         return new WorkloadSpec(id, name, kind, iface, mac, address, gateway, ttl, mtu, host, bridge, port, vlans,

@@ -50,7 +50,8 @@ public final class SpecWriter {
         }
         final List<WorkloadSpec> workloads = new ArrayList<>();
         for (final WorkloadPlan w : plan.workloads()) {
-            if (w.attachment() != null || PodNetworkPlan.BRIDGE.equals(w.bridge()) && podNetwork(plan, w.node())) {
+            if (w.attachment() != null && !(w.attachment() instanceof WorkloadAttachment.BridgeVeth)
+                    || PodNetworkPlan.BRIDGE.equals(w.bridge()) && podNetwork(plan, w.node())) {
                 workloads.add(attached(w));
                 continue;
             }
@@ -59,7 +60,7 @@ public final class SpecWriter {
                     .orElseThrow();
             workloads.add(new WorkloadSpec(w.id(), w.display(), w.kind(), w.iface(), w.mac(),
                     new Cidr(w.ip(), w.prefixLength()), w.gateway(), 64, w.port().mtu(), w.node(), w.bridge(),
-                    w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null));
+                    w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null, w.attachment()));
         }
         final List<LinkSpec> links = new ArrayList<>(plan.cables().stream().map(c -> LinkSpec.cable(c.hostA(),
                 c.interfaceA(), c.hostB(), c.interfaceB())).toList());
@@ -74,7 +75,8 @@ public final class SpecWriter {
     /** A workload on the pod network (plain or masquerade) or on macvlan (no bridge: the lower NIC decides). */
     private static WorkloadSpec attached(final WorkloadPlan w) {
         final boolean macvlan = w.attachment() instanceof WorkloadAttachment.MacvlanChild
-                || w.attachment() instanceof WorkloadAttachment.MacvlanLower;
+                || w.attachment() instanceof WorkloadAttachment.MacvlanLower
+                || w.attachment() instanceof WorkloadAttachment.HostDevice;
         return new WorkloadSpec(w.id(), w.display(), w.kind(), w.iface(), w.mac(), new Cidr(w.ip(), w.prefixLength()),
                 w.gateway(), 64, w.port().mtu(), w.node(), macvlan ? null : w.bridge(), w.vethName(), null,
                 w.attachment());
@@ -109,7 +111,13 @@ public final class SpecWriter {
         if (n.podNetwork() != null && bridges.stream().noneMatch(b -> b.name().equals(PodNetworkPlan.BRIDGE))) {
             bridges.add(BridgeSpec.unaware(PodNetworkPlan.BRIDGE));
         }
-        return new HostSpec(n.name(), nics, vlans, bridges, bonds, n.podNetwork() == null ? null : stack(n.podNetwork()));
+        HostStackSpec stack = n.podNetwork() == null ? null : stack(n.podNetwork());
+        if (!n.bridgeAddresses().isEmpty()) {                 // isGateway: the bridge's address, ip_forward on
+            final List<HostStackSpec.Address> addresses = new ArrayList<>(stack == null ? List.of() : stack.addresses());
+            addresses.addAll(n.bridgeAddresses());
+            stack = new HostStackSpec(addresses, stack == null ? List.of() : stack.routes(), true);
+        }
+        return new HostSpec(n.name(), nics, vlans, bridges, bonds, stack);
     }
 
     private static PortVlans vlans(final PortPlan p) {

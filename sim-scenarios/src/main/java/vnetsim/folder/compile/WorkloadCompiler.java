@@ -43,6 +43,7 @@ final class WorkloadCompiler {
     private final Map<String, PodNetworkPlan> podNetworks;
     /** host-local state per node and network ("node\0nad", "node\0" for the pod network). */
     private final Map<String, HostLocalAllocator> allocators = new HashMap<>();
+    private final java.util.Set<String> hostDevices = new java.util.HashSet<>();
 
     WorkloadCompiler(final Diagnostics diagnostics, final Map<String, NodeCompiler> nodes, final Manifests manifests) {
         this(diagnostics, nodes, manifests, Map.of());
@@ -325,7 +326,7 @@ final class WorkloadCompiler {
             return;
         }
         final Nad nad = found.get();
-        if (nad.macvlan()) {
+        if (nad.macvlan() || nad.hostDevice()) {
             macvlan(kind, namespace, name, spec, index, iface, nad, manifestMac, ips, nodeName, at);
             return;
         }
@@ -359,6 +360,17 @@ final class WorkloadCompiler {
             cidr = ips.get(0);
             notes.add("address " + cidr + " from the networks annotation 'ips'");
         }
+        if (cidr == null && nad.cni().hostLocal() != null) {
+            final Manifests.HostLocalRange r = nad.cni().hostLocal();
+            final int allocated = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
+            if (allocated == 0) {
+                return;
+            }
+            cidr = Ipv4Address.format(allocated) + "/" + r.prefixLength();
+            gatewayText = gatewayText != null ? gatewayText : Ipv4Address.format(r.gateway());
+            notes.add("address " + cidr + " from host-local on node " + nodeName + " (gateway "
+                    + Ipv4Address.format(r.gateway()) + " skipped)");
+        }
         if (cidr == null || !cidr.contains("/")) {
             diagnostics.warn(at, what + " interface " + iface + " has no IPv4 address (no static IPAM, no 'ips', "
                     + "nothing in network.yaml); it is not simulated. Give 'address: A.B.C.D/LEN' under the workload's "
@@ -385,7 +397,13 @@ final class WorkloadCompiler {
             diagnostics.warn(addressAt, what + " interface " + iface + ": no gateway given; assuming the subnet's "
                     + "first address " + Ipv4Address.format(gateway));
         }
-        final String macText = manifestMac != null ? manifestMac : ispec.map(InterfaceSpec::mac).orElse(null);
+        String macText = manifestMac != null ? manifestMac : ispec.map(InterfaceSpec::mac).orElse(null);
+        if (nad.cni().tuningMac() != null && manifestMac == null) {
+            // tuning.go parseConf(): the config's mac, unless CNI_ARGS or runtimeConfig.mac (Multus passing the VM's
+            // macAddress or the selection's mac) give one
+            macText = nad.cni().tuningMac();
+            notes.add("tuning mac " + macText + " set on the pod interface (plugins/meta/tuning/tuning.go)");
+        }
         final long mac;
         if (macText != null) {
             mac = MacAddress.parse(macText);
@@ -396,14 +414,42 @@ final class WorkloadCompiler {
         }
         final BridgePlan br = bridge.get();
         final String veth = "veth-" + id;
-        final PortPlan port = vethPort(veth, nad, br, notes);
+        PortPlan port = vethPort(veth, nad, br, notes);
+        if (nad.cni().tuningMtu() > 0) {
+            port = new PortPlan(port.name(), port.kind(), port.vids(), port.untagged(), port.pvid(), nad.cni().tuningMtu(),
+                    port.origin());
+            notes.add("tuning mtu " + nad.cni().tuningMtu() + " on the pod interface");
+        }
+        if (nad.cni().promisc()) {
+            notes.add("tuning promisc: the pod interface is promiscuous (no forwarding effect: the simulated "
+                    + "endpoint still answers only its own MAC)");
+        }
+        if (nad.hairpin()) {
+            notes.add("hairpinMode: " + veth + " may send a frame back out the port it came in on (the bridge's "
+                    + "hairpin flag, br_forward.c should_deliver())");
+        }
+        if (nad.cni().isGateway()) {
+            if (nad.vlan() != 0) {
+                diagnostics.warn(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": isGateway with "
+                        + "vlan (the plugin's " + br.name() + "." + nad.vlan() + " veth) is not simulated; ignored");
+            } else {
+                node.addBridgeAddress(br.name(), new Cidr(gateway, prefix));
+                notes.add("isGateway: " + br.name() + " on " + nodeName + " has " + Ipv4Address.format(gateway) + "/"
+                        + prefix + " and the node forwards (bridge.go calcGateways(), ensureAddr(), enableIPForward)");
+            }
+        }
+        if (nad.cni().ipMasq()) {
+            diagnostics.warn(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": ipMasq (NAT of the "
+                    + "pods' traffic leaving the subnet on the node) is not simulated; ignored");
+        }
         final String[] egress = egress(node, br, port, nad, notes);
         if (nad.macspoofchk()) {
             notes.add("macspoofchk: frames from " + veth + " with a source MAC other than " + MacAddress.format(mac)
                     + " are dropped before learning (not enforced by the simulator yet: endpoints never spoof)");
         }
         final WorkloadPlan plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, iface, mac, ip, prefix,
-                gateway, nodeName, br.name(), nad.qualifiedName(), veth, port, egress[0], egress[1], notes, at);
+                gateway, nodeName, br.name(), nad.qualifiedName(), veth, port, egress[0], egress[1], notes, at,
+                nad.hairpin() ? new WorkloadAttachment.BridgeVeth(true) : null);
         if (!unique(plan, addressAt)) {
             return;
         }
@@ -421,13 +467,22 @@ final class WorkloadCompiler {
                          final int index, final String iface, final Nad nad, final String manifestMac,
                          final List<String> ips, final String nodeName, final Location at) {
         final String what = (kind == Workload.VM ? "VirtualMachine " : "Pod ") + namespace + "/" + name;
-        if (kind == Workload.VM) {
+        final boolean hostDevice = nad.hostDevice();
+        if (kind == Workload.VM && !hostDevice) {
             diagnostics.error(at, what + ": macvlan network " + nad.qualifiedName() + " with a bridge binding does not"
                     + " work (KubeVirt user guide, \"Invalid CNIs for secondary networks\": the VM's MAC is not the "
                     + "macvlan child's)");
             return;
         }
-        final String master = nad.cni().master();
+        final String master = hostDevice ? nad.cni().device() : nad.cni().master();
+        if (hostDevice && master == null) {
+            return;                                               // reported by the reader
+        }
+        if (hostDevice && !hostDevices.add(nodeName + "\0" + master)) {
+            diagnostics.error(at, what + ": host-device " + master + " on node " + nodeName + " is already moved into "
+                    + "another pod (host-device.go moveLinkIn(): the link is no longer in the host namespace)");
+            return;
+        }
         if (master == null) {
             diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": macvlan without "
                     + "'master' uses the node's default-route interface; name the NIC with 'master'");
@@ -435,14 +490,15 @@ final class WorkloadCompiler {
         }
         final NodeCompiler node = nodes.get(nodeName);
         if (!node.hasNic(master)) {
-            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": macvlan master '"
-                    + master + "' is not a NIC of node " + nodeName + " in network.yaml");
+            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": " + (hostDevice
+                    ? "host-device device '" : "macvlan master '") + master + "' is not a NIC of node " + nodeName
+                    + " in network.yaml");
             return;
         }
         if (node.isEnslaved(master)) {
-            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": macvlan master '"
-                    + master + "' is a port of a bridge or bond on node " + nodeName + "; vnetsim models macvlan on a "
-                    + "NIC used by nothing else");
+            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": " + (hostDevice
+                    ? "host-device '" : "macvlan master '") + master + "' is a port of a bridge or bond on node "
+                    + nodeName + "; vnetsim models " + nad.cniType() + " on a NIC used by nothing else");
             return;
         }
         final Optional<InterfaceSpec> ispec = spec == null ? Optional.empty() : spec.iface(iface);
@@ -482,8 +538,25 @@ final class WorkloadCompiler {
         if (gateway == 0) {
             notes.add("no gateway: reaches its own subnet only");
         }
-        final String macText = manifestMac != null ? manifestMac : ispec.map(InterfaceSpec::mac).orElse(
-                nad.cni().tuningMac());
+        final String macText = manifestMac != null ? manifestMac : nad.cni().tuningMac() != null
+                ? nad.cni().tuningMac() : ispec.map(InterfaceSpec::mac).orElse(null);
+        if (hostDevice) {                                     // the NIC keeps its own MAC unless tuning sets one
+            final long mac = macText != null ? MacAddress.parse(macText) : nodes.get(nodeName).nicMac(master);
+            final int mtu = nad.cni().tuningMtu() > 0 ? nad.cni().tuningMtu() : 1500;
+            notes.add("host-device: " + master + " moved from node " + nodeName + " into the pod as " + iface
+                    + " (MAC " + MacAddress.format(mac) + "); the node no longer has it");
+            final NodePlan.PortPlan port = new NodePlan.PortPlan(iface, PortKind.WORKLOAD, VlanSet.of(1),
+                    VlanSet.of(1), 1, mtu, "NetworkAttachmentDefinition " + nad.qualifiedName() + " (" + nad.at()
+                    + ")");
+            final WorkloadPlan plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, iface, mac,
+                    address.ip(), address.prefixLength(), gateway, nodeName, master, nad.qualifiedName(), master, port,
+                    "on " + master + "'s cable (the NIC is in the pod)", "untagged on " + nodeName + "/" + master,
+                    notes, at, new WorkloadAttachment.HostDevice(master));
+            if (unique(plan, at)) {
+                plans.add(plan);
+            }
+            return;
+        }
         final long mac = macText != null ? MacAddress.parse(macText) : 0x0200_0000_0000L | (address.ip() & 0xffff_ffffL);
         if (macText == null) {
             notes.add("no MAC given (the kernel picks a random one): using " + MacAddress.format(mac)
