@@ -90,6 +90,10 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     private void sendIp(final Frame frame, final int destination, final Egress out) {
         final int nextHop = Ipv4Address.sameSubnet(destination, ip(), prefixLength()) ? destination : gateway();
+        if (nextHop == 0) {                  // off-subnet without a default route: "Network is unreachable"
+            out.drop(frame, NIC, DropReason.NO_ROUTE, destination);
+            return;
+        }
         final long nextHopMac = neighbors.lookup(nextHop);
         if (nextHopMac != Neighbors.UNKNOWN) {
             frame.setDestinationMac(nextHopMac);
@@ -218,6 +222,10 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             final int nextHop = Ipv4Address.sameSubnet(source, ip(), prefixLength()) ? source : gateway();
             final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip(), defaultTtl, nextIpId());
             out.deliver(frame, port);
+            if (nextHop == 0) {
+                out.drop(reply, NIC, DropReason.NO_ROUTE, source);
+                return;
+            }
             final long nextHopMac = neighbors.lookup(nextHop);
             if (nextHopMac != Neighbors.UNKNOWN) {
                 reply.setDestinationMac(nextHopMac);
