@@ -25,12 +25,19 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     /** Largest UDP payload a frame holds: a 9216-byte jumbo IP packet less the IPv4 and UDP headers. */
     public static final int MAX_UDP_DATA = 9216 - 28;
 
-    /** What the endpoint is, for notes ("Exiting VM interface"). */
+    /**
+     * What the endpoint is, for notes ("Exiting VM interface").
+     */
     public enum Workload {
         /** A virtual machine's NIC. */
         VM,
         /** A pod's interface. */
-        POD
+        POD,
+        /**
+         * A node's own address on one interface (the lower NIC of macvlan children,
+         * src/docs/forwarding-rules.md section 9).
+         */
+        NODE
     }
 
     private final String name;
@@ -102,9 +109,17 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         return packet;
     }
 
-    /** Sends an IPv4 packet the guest built to its next hop: on-link directly, else through the gateway. */
+    /**
+     * Sends an IPv4 packet the guest built to its next hop: on-link directly, else through the gateway; off-subnet
+     * without a default route it is dropped here, as Linux answers "Network is unreachable".
+     */
     private void sendIp(final Frame frame, final int destination, final Action action, final Egress out) {
-        final long nextHopMac = arp.resolveOrQueue(frame, nextHop(destination), out);
+        final int nextHop = nextHop(destination);
+        if (nextHop == 0) {
+            out.drop(frame, NIC, DropReason.NO_ROUTE, destination);
+            return;
+        }
+        final long nextHopMac = arp.resolveOrQueue(frame, nextHop, out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             frame.setDestinationMac(nextHopMac);
             out.transmit(frame, NIC, action);
@@ -253,7 +268,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
 
     @Override
     public Sketch sketch() {
-        final String detail = (workload == Workload.VM ? "VM" : "pod") + " " + interfaceName(0) + " "
+        final String detail = noun() + " " + interfaceName(0) + " "
                 + vnetsim.frame.Ipv4Address.format(ip()) + "/" + prefixLength();
         return new Sketch(List.of(new Sketch.Part(Sketch.Shape.WORKLOAD, host(), detail, 0, "",
                 Sketch.allPorts(this))), List.of(), "");
@@ -264,10 +279,14 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         return DeviceKind.ENDPOINT;
     }
 
-    /** "VM" or "pod": "Exiting pod interface". */
+    /** "VM", "pod" or "node": "Exiting pod interface". */
     @Override
     public String noun() {
-        return workload == Workload.POD ? "pod" : "VM";
+        return switch (workload) {
+            case POD -> "pod";
+            case VM -> "VM";
+            case NODE -> "node";
+        };
     }
 
     @Override

@@ -399,6 +399,31 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         return refused == null ? null : new Refusal(refused, detail(refused, egress, vlan, nowNs));
     }
 
+    /** With vlan_filtering: "VLAN 200 (PVID, untagged) and VLAN 1 (untagged)"; "no VLAN" for an empty table. */
+    @Override
+    public String vlanMembership(final int port) {
+        if (!vlanFiltering) {
+            return null;
+        }
+        final BridgePort p = members.get(port).vlans;
+        final List<String> parts = new ArrayList<>();
+        VlanSet others = p.vids();
+        if (p.pvid() != BridgePort.NO_PVID) {
+            parts.add("VLAN " + p.pvid() + " (PVID, " + (p.sendsUntagged(p.pvid()) ? "untagged)" : "tagged)"));
+            others = others.minus(VlanSet.of(p.pvid()));
+        }
+        final VlanSet tagged = others.minus(p.untagged());
+        final VlanSet untagged = others.minus(tagged);
+        for (final VlanSet set : List.of(untagged, tagged)) {
+            if (!set.isEmpty()) {
+                final String text = set.toString();
+                parts.add((text.contains(",") || text.contains("-") ? "VLANs " : "VLAN ") + text
+                        + (set == untagged ? " (untagged)" : " (tagged)"));
+            }
+        }
+        return parts.isEmpty() ? "no VLAN" : String.join(" and ", parts);
+    }
+
     /**
      * should_deliver() (br_forward.c): the rules every L2 port shares (not back out the ingress port unless hairpin,
      * port up, VLAN allowed on egress), then the bridge's own: STP state forwarding, and not from an isolated port to

@@ -236,7 +236,9 @@ public final class MasqueradePod implements Device, Cloneable {
         final int ip = frame.l3Offset();
         final int protocol = Ipv4.protocol(b, ip);
         final int l4 = ip + Ipv4.headerLength(b, ip);
-        if (!(protocol == Ipv4.PROTOCOL_ICMP && Icmp.isError(Icmp.type(b, l4)))) {
+        if (protocol == Ipv4.PROTOCOL_ICMP && Icmp.isError(Icmp.type(b, l4))) {
+            translateQuotedGuest(b, ip, l4, frame.end());
+        } else {
             final int localPort = localPort(b, protocol, l4, true);
             final int remotePort = remotePort(b, protocol, l4, true);
             final int remote = Ipv4.destination(b, ip);
@@ -248,6 +250,46 @@ public final class MasqueradePod implements Device, Cloneable {
         }
         writeAddressWords(b, ip, 12, protocol, l4, podIp);
         return true;
+    }
+
+    /**
+     * An ICMP error the guest sends about a packet that reached it DNATed (a port unreachable for a forwarded UDP
+     * port): the quoted header names 10.0.2.2 as its destination, which the sender never used. nf_nat does what
+     * {@code nf_nat_icmp_reply_translation()} says: for a tracked connection, the quoted destination goes back to the
+     * pod IP, the quoted IPv4 checksum and (UDP, when its 8 bytes are quoted and it is not 0) the quoted UDP checksum
+     * are updated; TCP's quoted checksum lies beyond the 8 quoted bytes and stays ({@code tcp_manip_pkt()}); the
+     * ICMP checksum is computed again. The outer source is masqueraded by the caller.
+     */
+    private void translateQuotedGuest(final byte[] b, final int ip, final int icmp, final int end) {
+        final int quoted = icmp + Icmp.HEADER_LENGTH;
+        if (quoted + Ipv4.HEADER_LENGTH > end || Ipv4.destination(b, quoted) != GUEST) {
+            return;
+        }
+        final int protocol = Ipv4.protocol(b, quoted);
+        final int ql4 = quoted + Ipv4.headerLength(b, quoted);
+        if (ql4 + 8 > end || conntrack.lookup(protocol, localPort(b, protocol, ql4, false), Ipv4.source(b, quoted),
+                remotePort(b, protocol, ql4, false)) != GUEST) {
+            return;                                            // not about a connection DNATed to the guest
+        }
+        int quotedChecksum = Bytes.u16(b, quoted + 10);
+        final boolean udp = protocol == Ipv4.PROTOCOL_UDP && ql4 + 8 <= end && Bytes.u16(b, ql4 + 6) != 0;
+        int udpChecksum = udp ? Bytes.u16(b, ql4 + 6) : 0;
+        for (int w = 0; w < 4; w += 2) {                       // quoted destination address, two 16-bit words
+            final int oldWord = Bytes.u16(b, quoted + 16 + w);
+            final int newWord = (w == 0 ? podIp >>> 16 : podIp) & 0xffff;
+            Bytes.u16(b, quoted + 16 + w, newWord);
+            quotedChecksum = Checksum.update(quotedChecksum, oldWord, newWord);
+            if (udp) {
+                udpChecksum = Checksum.update(udpChecksum, oldWord, newWord);
+            }
+        }
+        Bytes.u16(b, quoted + 10, quotedChecksum);
+        if (udp) {
+            Bytes.u16(b, ql4 + 6, udpChecksum == 0 ? 0xffff : udpChecksum);
+        }
+        final int icmpLength = Math.min(Ipv4.totalLength(b, ip), end - ip) - (icmp - ip);
+        Bytes.u16(b, icmp + 2, 0);
+        Bytes.u16(b, icmp + 2, Checksum.compute(b, icmp, icmpLength));
     }
 
     // ---- header arithmetic --------------------------------------------------------------------------------------

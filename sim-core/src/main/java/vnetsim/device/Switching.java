@@ -15,4 +15,13 @@ public interface Switching {
      * @param nowNs virtual time in nanoseconds
      */
     Refusal egressRefusal(int ingress, int wireVid, int egress, long nowNs);
+
+    /**
+     * The VLANs {@code port} is a member of, in words ("VLAN 200 (PVID, untagged)"), so a refusal for a VLAN can
+     * name the VLAN the port is in instead: the root cause of a workload on the wrong VLAN. Null when the device
+     * does not filter by VLAN there.
+     */
+    default String vlanMembership(final int port) {
+        return null;
+    }
 }

@@ -20,8 +20,14 @@ final class Segments {
     }
 
     String ofWorkload(final WorkloadSpec w) {
-        if (!w.isBridged()) {
-            return w.id();
+        if (!w.isBridged() || w.attachment() instanceof WorkloadAttachment.Masquerade) {
+            return w.id();                                   // alone on its cable, or behind its own pod
+        }
+        if (w.isMacvlan()) {
+            return onWire(w.host(), w.macvlanParent(), UNTAGGED);
+        }
+        if (w.hostDevice() != null) {
+            return onWire(w.host(), w.hostDevice(), UNTAGGED);
         }
         final HostSpec host = spec.host(w.host());
         final BridgeSpec bridge = host.bridge(w.bridge());

@@ -8,6 +8,9 @@ import vnetsim.device.BridgePort;
 import vnetsim.device.Endpoint;
 import vnetsim.device.InterfaceNames;
 import vnetsim.device.LinuxBridge;
+import vnetsim.device.LinuxHost;
+import vnetsim.device.Macvlan;
+import vnetsim.device.MasqueradePod;
 import vnetsim.device.PhysicalNic;
 import vnetsim.device.RoutingFirewall;
 import vnetsim.device.TrunkSwitch;
@@ -33,6 +36,9 @@ final class SpecCompiler {
     private final Map<String, Map<String, Integer>> bridgeIndex = new HashMap<>();
     private final Map<String, Map<String, LinuxBridge>> bridges = new HashMap<>();
     private final Map<PortRef, Boolean> linksDown = new LinkedHashMap<>();
+    /** Macvlan lower devices by "host\0nic". */
+    private final Map<String, Macvlan> macvlans = new HashMap<>();
+    private final Map<String, Integer> macvlanIndex = new HashMap<>();
 
     SpecCompiler(final NetworkSpec spec) {
         this.spec = spec;
@@ -131,7 +137,27 @@ final class SpecCompiler {
         final Map<String, PortRef> lowerEnds = new HashMap<>();      // interface -> (device, port) facing a bridge
         final Map<String, Integer> mtus = new HashMap<>();
         final Map<String, PortRef> slaveEnds = new HashMap<>();   // bond member NIC -> its port to the bond
+        final LinuxHost stack = h.stack() == null ? null : new LinuxHost(h.name());
+        final int stackIndex = stack == null ? -1 : builder.add(stack);
+        final Map<String, Integer> stackPorts = new HashMap<>();
         for (final NicSpec n : h.nics()) {
+            if (spec.workloads().stream().anyMatch(w -> h.name().equals(w.host()) && n.name().equals(w.hostDevice()))) {
+                continue;                                   // moved into a pod: its cable ends at the workload
+            }
+            if (stack != null && h.stack().hasAddressOn(n.name())) {       // the node's own NIC, no PhysicalNic
+                final int port = stack.addNic(n.name(), n.mac(), n.mtu());
+                stackPorts.put(n.name(), port);
+                cableEnds.put(key(h.name(), n.name()), new PortRef(stackIndex, port));
+                continue;
+            }
+            if (isMacvlanParent(h.name(), n.name())) {                    // macvlan's lower device owns the wire
+                final Macvlan macvlan = new Macvlan(h.name(), n.name(), n.mac());
+                final int index = builder.add(macvlan);
+                macvlans.put(key(h.name(), n.name()), macvlan);
+                macvlanIndex.put(key(h.name(), n.name()), index);
+                cableEnds.put(key(h.name(), n.name()), new PortRef(index, Macvlan.WIRE));
+                continue;
+            }
             final PhysicalNic nic = new PhysicalNic(h.name(), n.name(), n.mac(), n.mtu());
             nic.setUp(n.up());
             final int nicIndex = builder.add(nic);
@@ -180,6 +206,31 @@ final class SpecCompiler {
                 builder.link(lower.device(), lower.port(), hostBridges.get(b.name()), port, LinkKind.STACK);
             }
         }
+        if (stack != null) {
+            addStack(h, stack, stackIndex, stackPorts);
+        }
+    }
+
+    /** The host's own addresses (a bridge address through the bridge device), routes and ip_forward. */
+    private void addStack(final HostSpec h, final LinuxHost stack, final int stackIndex,
+                          final Map<String, Integer> stackPorts) {
+        for (final HostStackSpec.Address a : h.stack().addresses()) {
+            Integer port = stackPorts.get(a.iface());
+            if (port == null) {
+                final LinuxBridge bridge = bridges.get(h.name()).get(a.iface());
+                port = stack.addBridgeDevice(bridge);
+                builder.link(bridgeIndex.get(h.name()).get(a.iface()), bridge.addHostPort(), stackIndex, port,
+                        LinkKind.STACK);
+                stackPorts.put(a.iface(), port);
+            }
+            stack.addAddress(port, a.address().ip(), a.address().prefixLength());
+        }
+        h.stack().routes().forEach(r -> stack.addRoute(r.prefix(), r.length(), r.gateway()));
+        stack.setForwarding(h.stack().forwarding());
+    }
+
+    private boolean isMacvlanParent(final String host, final String nic) {
+        return spec.workloads().stream().anyMatch(w -> host.equals(w.host()) && nic.equals(w.macvlanParent()));
     }
 
     /**
@@ -273,8 +324,30 @@ final class SpecCompiler {
             cableEnds.put(key(w.name(), w.iface()), new PortRef(index, Endpoint.NIC));
             return;
         }
+        if (w.hostDevice() != null) {
+            cableEnds.put(key(w.host(), w.hostDevice()), new PortRef(index, Endpoint.NIC));
+            return;
+        }
+        if (w.isMacvlan()) {
+            final Macvlan macvlan = macvlans.get(key(w.host(), w.macvlanParent()));
+            final int lower = macvlanIndex.get(key(w.host(), w.macvlanParent()));
+            final int port = w.attachment() instanceof WorkloadAttachment.MacvlanChild child
+                    ? macvlan.addChild(w.port(), w.mac(), child.mode()) : Macvlan.LOWER;
+            builder.link(index, Endpoint.NIC, lower, port, port == Macvlan.LOWER ? LinkKind.STACK : LinkKind.VETH);
+            return;
+        }
+        int nic = index;
+        int nicPort = Endpoint.NIC;
+        if (w.attachment() instanceof WorkloadAttachment.Masquerade m) {     // the guest, then its launcher pod
+            final MasqueradePod pod = new MasqueradePod("virt-launcher-" + w.id(), m.podMac(), m.podAddress().ip(),
+                    m.podAddress().prefixLength(), m.podGateway(), w.mtu(), m.ports());
+            nic = builder.add(pod);
+            nicPort = MasqueradePod.POD;
+            builder.link(index, Endpoint.NIC, nic, MasqueradePod.K6T, LinkKind.VETH);
+        }
         final LinuxBridge bridge = bridges.get(w.host()).get(w.bridge());
-        final int port = bridge.addPort(bridgePort(bridge, w.port(), w.vlans(), false, w.mtu()));
-        builder.link(index, Endpoint.NIC, bridgeIndex.get(w.host()).get(w.bridge()), port, LinkKind.VETH);
+        final boolean hairpin = w.attachment() instanceof WorkloadAttachment.BridgeVeth v && v.hairpin();
+        final int port = bridge.addPort(bridgePort(bridge, w.port(), w.vlans(), hairpin, w.mtu()));
+        builder.link(nic, nicPort, bridgeIndex.get(w.host()).get(w.bridge()), port, LinkKind.VETH);
     }
 }

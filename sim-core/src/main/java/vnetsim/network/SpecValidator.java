@@ -86,8 +86,12 @@ final class SpecValidator {
         h.bridges().forEach(b -> claimInterface(h, ifaces, b.name(), "a bridge"));
         h.bonds().forEach(b -> claimInterface(h, ifaces, b.name(), "a bond"));
         checkBonds(h);
-        spec.workloads().stream().filter(w -> h.name().equals(w.host()))
+        spec.workloads().stream().filter(w -> h.name().equals(w.host())
+                        && !(w.attachment() instanceof WorkloadAttachment.MacvlanLower) && w.hostDevice() == null)
                 .forEach(w -> claimInterface(h, ifaces, w.port(), "the port of workload " + w.id()));
+        if (h.stack() != null) {
+            checkStack(h);
+        }
         for (final NicSpec n : h.nics()) {
             checkMtu(h.name() + "/" + n.name(), n.mtu());
             checkUnicastMac(h.name() + "/" + n.name(), n.mac());
@@ -147,6 +151,38 @@ final class SpecValidator {
             if (!master.containsKey(v.name())) {
                 problem(h.name() + "/" + v.name() + " is left unconnected: it is no bridge's port, and vnetsim does"
                         + " not model a host's own IP stack");
+            }
+        }
+    }
+
+    /** The host's own stack: addresses on its NICs or bridges only, a NIC there used by nothing else, routes. */
+    private void checkStack(final HostSpec h) {
+        final List<Cidr> connected = new ArrayList<>();
+        for (final HostStackSpec.Address a : h.stack().addresses()) {
+            final String where = h.name() + "/" + a.iface() + " address " + a.address();
+            final boolean nic = Names.find(h.nics(), a.iface(), NicSpec::name).isPresent();
+            final boolean bridge = Names.find(h.bridges(), a.iface(), BridgeSpec::name).isPresent();
+            if (!nic && !bridge) {
+                final List<String> candidates = new ArrayList<>(h.nics().stream().map(NicSpec::name).toList());
+                h.bridges().forEach(b -> candidates.add(b.name()));
+                problem(where + ": '" + a.iface() + "' is not a NIC or bridge on " + h.name()
+                        + suggest(a.iface(), candidates));
+            }
+            if (nic && (h.bridges().stream().anyMatch(b -> b.port(a.iface()) != null)
+                    || h.vlans().stream().anyMatch(v -> v.parent().equals(a.iface()))
+                    || h.bonds().stream().anyMatch(b -> b.members().contains(a.iface()))
+                    || spec.workloads().stream().anyMatch(w -> h.name().equals(w.host())
+                            && a.iface().equals(w.macvlanParent())))) {
+                problem(where + ": the NIC also carries a bridge, subinterface, bond or macvlan; vnetsim models a"
+                        + " host address only on a NIC used by nothing else, or on a bridge");
+            }
+            connected.add(a.address());
+        }
+        for (final vnetsim.device.l3.StaticRoute r : h.stack().routes()) {
+            if (connected.stream().noneMatch(c -> c.contains(r.gateway()))) {
+                problem(h.name() + ": route " + Ipv4Address.format(r.prefix()) + "/" + r.length() + " via "
+                        + Ipv4Address.format(r.gateway()) + ": the gateway is on no connected subnet of "
+                        + h.name() + " (the kernel says \"Nexthop has invalid gateway\")");
             }
         }
     }
@@ -300,12 +336,73 @@ final class SpecValidator {
                     + suggest(w.host(), spec.hosts().stream().map(HostSpec::name).toList()));
             return;
         }
+        if (w.isMacvlan()) {
+            checkMacvlan(where, w, host.get());
+            return;
+        }
+        if (w.hostDevice() != null) {
+            checkHostDevice(where, w, host.get());
+            return;
+        }
+        if (w.attachment() instanceof WorkloadAttachment.Masquerade m) {
+            checkUnicastMac(where + " pod", m.podMac());
+            if (m.podGateway() != 0 && !m.podAddress().contains(m.podGateway())) {
+                problem(where + ": pod gateway " + Ipv4Address.format(m.podGateway()) + " is not on the pod subnet "
+                        + m.podAddress().subnet());
+            }
+        }
         if (w.bridge() == null || Names.find(host.get().bridges(), w.bridge(), BridgeSpec::name).isEmpty()) {
             problem(where + " is plugged into bridge '" + w.bridge() + "', which " + w.host() + " does not have"
                     + suggest(String.valueOf(w.bridge()),
                             host.get().bridges().stream().map(BridgeSpec::name).toList()));
         }
         checkPortVlans(where + " port " + w.port(), w.vlans());
+    }
+
+    /** A macvlan workload: no bridge; its parent a NIC of its host that is no bridge port, bond member or VLAN parent. */
+    private void checkMacvlan(final String where, final WorkloadSpec w, final HostSpec h) {
+        if (w.bridge() != null) {
+            problem(where + ": a macvlan workload is plugged into no bridge, but names bridge " + w.bridge());
+        }
+        final String parent = w.macvlanParent();
+        if (Names.find(h.nics(), parent, NicSpec::name).isEmpty()) {
+            problem(where + ": macvlan master '" + parent + "' is not a NIC on " + h.name()
+                    + suggest(parent, h.nics().stream().map(NicSpec::name).toList()));
+            return;
+        }
+        if (h.bridges().stream().anyMatch(b -> b.port(parent) != null)
+                || h.bonds().stream().anyMatch(b -> b.members().contains(parent))
+                || h.vlans().stream().anyMatch(v -> v.parent().equals(parent))) {
+            problem(where + ": macvlan master " + h.name() + "/" + parent + " is also a bridge port, bond member or "
+                    + "VLAN parent; vnetsim models macvlan on a NIC used by nothing else");
+        }
+        if (w.attachment() instanceof WorkloadAttachment.MacvlanLower && w.mac() != h.nic(parent).mac()) {
+            problem(where + ": the node's own address on " + parent + " must use the NIC's MAC "
+                    + MacAddress.format(h.nic(parent).mac()));
+        }
+    }
+
+    /** A host-device workload: the NIC exists on its host and nothing else uses it; no bridge. */
+    private void checkHostDevice(final String where, final WorkloadSpec w, final HostSpec h) {
+        final String nic = w.hostDevice();
+        if (w.bridge() != null) {
+            problem(where + ": a host-device workload is plugged into no bridge, but names bridge " + w.bridge());
+        }
+        if (Names.find(h.nics(), nic, NicSpec::name).isEmpty()) {
+            problem(where + ": host-device '" + nic + "' is not a NIC on " + h.name()
+                    + suggest(nic, h.nics().stream().map(NicSpec::name).toList()));
+            return;
+        }
+        final long users = spec.workloads().stream().filter(o -> h.name().equals(o.host())
+                && (nic.equals(o.hostDevice()) || nic.equals(o.macvlanParent()))).count();
+        if (users > 1 || h.bridges().stream().anyMatch(b -> b.port(nic) != null)
+                || h.bonds().stream().anyMatch(b -> b.members().contains(nic))
+                || h.vlans().stream().anyMatch(v -> v.parent().equals(nic))
+                || h.stack() != null && h.stack().hasAddressOn(nic)) {
+            problem(where + ": host-device " + h.name() + "/" + nic + " is in use on the node (a bridge port, bond "
+                    + "member, VLAN parent, address, macvlan master or another pod); host-device moves the whole "
+                    + "NIC into one pod");
+        }
     }
 
     // ---- links ------------------------------------------------------------------------------------------------

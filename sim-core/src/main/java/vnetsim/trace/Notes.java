@@ -76,11 +76,11 @@ final class Notes {
                     : "Delivered to " + device.host();
             case DROPPED -> "Dropped: " + dropText(noted);
             case SWITCHED -> perPort
-                    ? "Arrives at " + noun + " in VLAN " + switchVlan(in, out, following) + ", switched to "
+                    ? "Arrives at " + noun + vlanWords(switchVlan(in, out, following)) + ", switched to "
                             + nextInterface(following)
                     : "Switched by " + noun;
             case FLOODED -> perPort
-                    ? "Arrives at " + noun + " in VLAN " + log.vlan(in) + ", flooded" + floodCause(in)
+                    ? "Arrives at " + noun + vlanWords(log.vlan(in)) + ", flooded" + floodCause(in)
                     : "Flooded by " + noun + floodCause(in);
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via " + noun;
             case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
@@ -96,6 +96,11 @@ final class Notes {
                     + device.portName(log.port(following >= 0 && log.action(following) == Action.DECAPSULATED
                     ? following : noted));
         };
+    }
+
+    /** " in VLAN 100", or " untagged" where no VLAN applies (a macvlan lower device). */
+    private static String vlanWords(final int vlan) {
+        return vlan < 0 ? " untagged" : " in VLAN " + vlan;
     }
 
     /** The VLAN a switch put the frame in: its tag on arrival, else (an access port) its tag on leaving. */

@@ -162,7 +162,10 @@ final class RootCauses {
             final Refusal refusal = sw.egressRefusal(log.port(arrival), vlan == VlanTag.UNTAGGED ? -1 : vlan, port,
                     log.time(arrival));
             if (refusal != null) {
-                return new PacketDrop(packetText(arrival) + flooded, d.host(), d.interfaceName(port), refusal.text(),
+                final String membership = refusal.reason() == DropReason.VLAN_NOT_ALLOWED_EGRESS
+                        ? sw.vlanMembership(port) : null;
+                return new PacketDrop(packetText(arrival) + flooded, d.host(), d.interfaceName(port), membership == null
+                        ? refusal.text() : d.portName(port) + " is in " + membership + ", not in VLAN " + refusal.detail(),
                         refusal.reason());
             }
         }

@@ -325,7 +325,11 @@ public final class FolderDescription {
             sb.append(String.format("  %-6s %-18s %-7s %s/%d  gw %s  mac %s%n", w.id(), w.display(), w.iface(),
                     Ipv4Address.format(w.ip()), w.prefixLength(), Ipv4Address.format(w.gateway()),
                     MacAddress.format(w.mac())));
-            sb.append("         ").append(w.kind() == vnetsim.device.Endpoint.Workload.VM ? "VirtualMachine " : "Pod ")
+            sb.append("         ").append(switch (w.kind()) {
+                case VM -> "VirtualMachine ";
+                case POD -> "Pod ";
+                case NODE -> "";
+            })
                     .append(w.manifestName()).append(" on ").append(w.node()).append(", ").append(w.bridge())
                     .append(" port ").append(w.vethName()).append(" (").append(w.nad()).append("): ")
                     .append(w.egress()).append('\n');

@@ -15,11 +15,23 @@ public record NetworkYaml(String name, String description, List<NodeSpec> nodes,
         workloads = List.copyOf(workloads);
     }
 
-    /** A node; {@code kubernetes.io/hostname: <name>} is always among its labels, as the kubelet sets it. */
-    public record NodeSpec(String name, Map<String, String> labels, List<NicSpec> nics, Location at) {
+    /**
+     * A node; {@code kubernetes.io/hostname: <name>} is always among its labels, as the kubelet sets it.
+     *
+     * @param podSubnet the node's slice of the pod network ("10.128.0.0/24", host-local IPAM's range on this node),
+     *                  or null when the folder simulates no pod network on it
+     */
+    public record NodeSpec(String name, Map<String, String> labels, List<NicSpec> nics, Location at,
+                           String podSubnet) {
         public NodeSpec {
             labels = Map.copyOf(labels);
             nics = List.copyOf(nics);
+        }
+
+        /** A node without a pod network. */
+        public NodeSpec(final String name, final Map<String, String> labels, final List<NicSpec> nics,
+                        final Location at) {
+            this(name, labels, nics, at, null);
         }
 
         public Optional<NicSpec> nic(final String nicName) {

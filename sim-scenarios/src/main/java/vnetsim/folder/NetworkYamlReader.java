@@ -91,8 +91,9 @@ public final class NetworkYamlReader {
             name.ifPresent(x -> labels.putIfAbsent("kubernetes.io/hostname", x));
             final List<NicSpec> nics = new ArrayList<>();
             f.list("nics").ifPresent(list -> list.forEach(x -> nic(x, name.orElse("?")).ifPresent(nics::add)));
+            final String podSubnet = f.string("podSubnet").filter(a -> validCidr(a, f.at("podSubnet"))).orElse(null);
             f.finish();
-            return name.map(x -> new NodeSpec(x, labels, nics, f.at()));
+            return name.map(x -> new NodeSpec(x, labels, nics, f.at(), podSubnet));
         });
     }
 

@@ -57,11 +57,11 @@ class FolderCliTest {
                 + "trunk\n  switchport trunk allowed vlan 2003,2005");
         assertThat(run("trace", acp.toString(), "vm1", "vm3")).isZero();
         assertThat(out.toString()).contains("Outcome: DROPPED")
-                .contains("its ARP requests never reached Virtual Machine 3: Switch / Ethernet1/3 does not carry "
-                        + "VLAN 2004");
+                .contains("Cause: ARP request who-has 172.16.5.10 tell 172.16.5.1 (VLAN 2004), flooded by Switch but not "
+                        + "out Ethernet1/3, dropped at Switch/Ethernet1/3: VLAN 2004 is not allowed on the egress port");
         out.getBuffer().setLength(0);
         assertThat(run("trace", acp.toString(), "vm3", "vm1")).isZero();
-        assertThat(out.toString()).contains("dropped at Switch / Ethernet1/3: VLAN 2004 is not allowed on this port");
+        assertThat(out.toString()).contains("dropped at Switch/Ethernet1/3: VLAN 2004 is not allowed on this port (ingress)");
     }
 
     @Test
@@ -74,8 +74,8 @@ class FolderCliTest {
                 + "Switch: the switch carries nothing in it");
         out.getBuffer().setLength(0);
         assertThat(run("trace", acp.toString(), "vm3", "vm5")).isZero();
-        assertThat(out.toString()).contains("Switch / Ethernet1/3")
-                .contains("VLAN 2004 is allowed on this port but does not exist on the switch (no 'vlan 2004' line)");
+        assertThat(out.toString()).contains("dropped at Switch/Ethernet1/3: VLAN 2004 is allowed on this port but does "
+                + "not exist on the switch (no 'vlan 2004' line)");
     }
 
     @Test

@@ -45,8 +45,12 @@ class PodNetworkingFolderTest {
         final Trace trace = network().trace("rdqm-1", "rdqm-3");
         assertThat(trace.isDelivered()).isFalse();
         assertThat(trace.drop().cause()).isEqualTo(DropReason.NEIGHBOR_UNREACHABLE);
-        assertThat(trace.drop().reason()).contains("ARP for 161.156.177.57 got no reply")
-                .contains("worker-1 / br1");
+        assertThat(trace.drop().reason()).isEqualTo("ARP for 161.156.177.57 got no reply (neighbor unreachable)");
+        // the root cause: rdqm-3's veth is in VLAN 200, the ARP request in VLAN 100
+        assertThat(trace.cause().code()).isEqualTo(DropReason.VLAN_NOT_ALLOWED_EGRESS);
+        assertThat(trace.cause().device()).isEqualTo("worker-1");
+        assertThat(trace.cause().reason()).isEqualTo("veth-rdqm-3 is in VLAN 200 (PVID, untagged) and VLAN 1 "
+                + "(untagged), not in VLAN 100");
     }
 
     @Test

@@ -66,7 +66,9 @@ public final class FolderCompiler {
             }
             switchPlans.add(SwitchCompiler.compile(s, cabled, diagnostics));
         }
-        final List<WorkloadPlan> workloads = new WorkloadCompiler(diagnostics, nodes, folder.manifests())
+        final Map<String, PodNetworkPlan> podNetworks = PodNetworkCompiler.compile(folder.network(),
+                folder.manifests(), diagnostics);
+        final List<WorkloadPlan> workloads = new WorkloadCompiler(diagnostics, nodes, folder.manifests(), podNetworks)
                 .compile(folder.network());
         final List<NodePlan> nodePlans = new ArrayList<>();
         for (final NodeCompiler n : nodes.values()) {
@@ -79,7 +81,7 @@ public final class FolderCompiler {
                     cabled.add(c.interfaceB());
                 }
             }
-            nodePlans.add(n.build(cabled));
+            nodePlans.add(n.build(cabled).withPodNetwork(podNetworks.get(n.name())));
         }
         return new NetworkPlan(folder.network().name(), folder.network().description(), switchPlans,
                 new ArrayList<>(firewalls.values()), nodePlans, workloads, cables, diagnostics.warnings());

@@ -44,6 +44,7 @@ final class NodeCompiler {
     private final Map<String, BondPlan> bonds = new LinkedHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<vnetsim.network.HostStackSpec.Address> bridgeAddresses = new ArrayList<>();
 
     NodeCompiler(final NodeSpec spec, final NodeState state, final Diagnostics diagnostics) {
         this.spec = spec;
@@ -307,6 +308,24 @@ final class NodeCompiler {
         return bridges.get(bridge).ports().stream().filter(p -> p.kind() != PortKind.WORKLOAD).toList();
     }
 
+    /** Whether the policies made {@code nic} a port of a bridge or bond, or gave it VLAN subinterfaces. */
+    boolean isEnslaved(final String nic) {
+        return masterOf.containsKey(nic) || vlans.values().stream().anyMatch(v -> v.parent().equals(nic))
+                || bonds.values().stream().anyMatch(b -> b.ports().contains(nic));
+    }
+
+    /** The MAC network.yaml gives {@code nic}. */
+    long nicMac(final String nic) {
+        return nics.get(nic).mac();
+    }
+
+    /** A bridge address the CNI bridge plugin's isGateway adds. */
+    void addBridgeAddress(final String bridge, final vnetsim.network.Cidr address) {
+        if (!bridgeAddresses.contains(new vnetsim.network.HostStackSpec.Address(bridge, address))) {
+            bridgeAddresses.add(new vnetsim.network.HostStackSpec.Address(bridge, address));
+        }
+    }
+
     void addWorkloadPort(final String bridge, final PortPlan port) {
         workloadPorts.computeIfAbsent(bridge, k -> new ArrayList<>()).add(port);
     }
@@ -350,6 +369,6 @@ final class NodeCompiler {
             bondList.add(new BondPlan(b.name(), b.mode(), b.ports(), b.primary(), b.hashPolicy(), b.mtu(),
                     masterOf.get(b.name()), b.at()));
         }
-        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes, bondList);
+        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes, bondList, null, bridgeAddresses);
     }
 }

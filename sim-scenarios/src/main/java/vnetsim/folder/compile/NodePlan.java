@@ -7,10 +7,27 @@ import vnetsim.folder.Location;
 /**
  * What one node's merged policies became: NICs, 802.1Q subinterfaces and bridges, in the order they are created,
  * each with where it was configured. Immutable; {@code SpecWriter} turns it into devices.
+ *
+ * @param podNetwork      the node's share of the pod network, or null
+ * @param bridgeAddresses addresses the CNI bridge plugin's {@code isGateway} puts on the node's bridges
  */
 public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, List<BridgePlan> bridges,
-                       List<String> order, List<String> notes, List<BondPlan> bonds) {
+                       List<String> order, List<String> notes, List<BondPlan> bonds, PodNetworkPlan podNetwork,
+                       List<vnetsim.network.HostStackSpec.Address> bridgeAddresses) {
+    /** A node without a pod network. */
+    public NodePlan(final String name, final List<NicPlan> nics, final List<VlanPlan> vlans,
+                    final List<BridgePlan> bridges, final List<String> order, final List<String> notes,
+                    final List<BondPlan> bonds) {
+        this(name, nics, vlans, bridges, order, notes, bonds, null, List.of());
+    }
+
+    /** This node with its share of the pod network (null: none). */
+    public NodePlan withPodNetwork(final PodNetworkPlan newPodNetwork) {
+        return new NodePlan(name, nics, vlans, bridges, order, notes, bonds, newPodNetwork, bridgeAddresses);
+    }
+
     public NodePlan {
+        bridgeAddresses = List.copyOf(bridgeAddresses);
         bonds = List.copyOf(bonds);
         nics = List.copyOf(nics);
         vlans = List.copyOf(vlans);

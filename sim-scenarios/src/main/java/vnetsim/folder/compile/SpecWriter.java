@@ -14,6 +14,7 @@ import vnetsim.network.BridgePortSpec;
 import vnetsim.network.BridgeSpec;
 import vnetsim.network.Cidr;
 import vnetsim.network.HostSpec;
+import vnetsim.network.HostStackSpec;
 import vnetsim.network.LinkSpec;
 import vnetsim.network.NetworkSpec;
 import vnetsim.network.NicSpec;
@@ -24,6 +25,7 @@ import vnetsim.network.RouterSpec;
 import vnetsim.network.SwitchPortSpec;
 import vnetsim.network.SwitchSpec;
 import vnetsim.network.VlanSpec;
+import vnetsim.network.WorkloadAttachment;
 import vnetsim.network.WorkloadSpec;
 
 /**
@@ -48,17 +50,43 @@ public final class SpecWriter {
         }
         final List<WorkloadSpec> workloads = new ArrayList<>();
         for (final WorkloadPlan w : plan.workloads()) {
+            if (w.attachment() != null && !(w.attachment() instanceof WorkloadAttachment.BridgeVeth)
+                    || PodNetworkPlan.BRIDGE.equals(w.bridge()) && podNetwork(plan, w.node())) {
+                workloads.add(attached(w));
+                continue;
+            }
             final BridgePlan bridge = plan.nodes().stream().filter(n -> n.name().equals(w.node()))
                     .flatMap(n -> n.bridges().stream()).filter(b -> b.name().equals(w.bridge())).findFirst()
                     .orElseThrow();
             workloads.add(new WorkloadSpec(w.id(), w.display(), w.kind(), w.iface(), w.mac(),
                     new Cidr(w.ip(), w.prefixLength()), w.gateway(), 64, w.port().mtu(), w.node(), w.bridge(),
-                    w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null));
+                    w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null, w.attachment()));
         }
         final List<LinkSpec> links = new ArrayList<>(plan.cables().stream().map(c -> LinkSpec.cable(c.hostA(),
                 c.interfaceA(), c.hostB(), c.interfaceB())).toList());
         links.addAll(sviLinks);
         return new NetworkSpec(plan.name(), hosts, switches, routers, workloads, links);
+    }
+
+    private static boolean podNetwork(final NetworkPlan plan, final String node) {
+        return plan.nodes().stream().anyMatch(n -> n.name().equals(node) && n.podNetwork() != null);
+    }
+
+    /** A workload on the pod network (plain or masquerade) or on macvlan (no bridge: the lower NIC decides). */
+    private static WorkloadSpec attached(final WorkloadPlan w) {
+        final boolean macvlan = w.attachment() instanceof WorkloadAttachment.MacvlanChild
+                || w.attachment() instanceof WorkloadAttachment.MacvlanLower
+                || w.attachment() instanceof WorkloadAttachment.HostDevice;
+        return new WorkloadSpec(w.id(), w.display(), w.kind(), w.iface(), w.mac(), new Cidr(w.ip(), w.prefixLength()),
+                w.gateway(), 64, w.port().mtu(), w.node(), macvlan ? null : w.bridge(), w.vethName(), null,
+                w.attachment());
+    }
+
+    /** The node's own stack when it routes the pod network: cni0 with the gateway, the uplink address, routes. */
+    private static HostStackSpec stack(final PodNetworkPlan pn) {
+        return new HostStackSpec(List.of(new HostStackSpec.Address(pn.uplink(), pn.address()),
+                new HostStackSpec.Address(PodNetworkPlan.BRIDGE, new Cidr(pn.gateway(), pn.subnet().prefixLength()))),
+                pn.routes(), true);
     }
 
     private static HostSpec host(final NodePlan n) {
@@ -80,7 +108,16 @@ public final class SpecWriter {
                     case "layer3+4" -> Bond.HashPolicy.LAYER3_4;
                     default -> Bond.HashPolicy.LAYER2;
                 }, b.primary())).toList();
-        return new HostSpec(n.name(), nics, vlans, bridges, bonds);
+        if (n.podNetwork() != null && bridges.stream().noneMatch(b -> b.name().equals(PodNetworkPlan.BRIDGE))) {
+            bridges.add(BridgeSpec.unaware(PodNetworkPlan.BRIDGE));
+        }
+        HostStackSpec stack = n.podNetwork() == null ? null : stack(n.podNetwork());
+        if (!n.bridgeAddresses().isEmpty()) {                 // isGateway: the bridge's address, ip_forward on
+            final List<HostStackSpec.Address> addresses = new ArrayList<>(stack == null ? List.of() : stack.addresses());
+            addresses.addAll(n.bridgeAddresses());
+            stack = new HostStackSpec(addresses, stack == null ? List.of() : stack.routes(), true);
+        }
+        return new HostSpec(n.name(), nics, vlans, bridges, bonds, stack);
     }
 
     private static PortVlans vlans(final PortPlan p) {

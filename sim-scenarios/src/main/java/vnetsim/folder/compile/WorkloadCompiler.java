@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vnetsim.device.Endpoint.Workload;
+import vnetsim.device.Macvlan;
+import vnetsim.device.MasqueradePod;
 import vnetsim.device.l2.VlanSet;
 import vnetsim.folder.Diagnostics;
 import vnetsim.folder.Location;
@@ -17,8 +19,11 @@ import vnetsim.folder.compile.NodePlan.PortKind;
 import vnetsim.folder.compile.NodePlan.PortPlan;
 import vnetsim.folder.k8s.Manifests;
 import vnetsim.folder.k8s.Manifests.Nad;
+import vnetsim.frame.Ipv4;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
+import vnetsim.network.Cidr;
+import vnetsim.network.WorkloadAttachment;
 
 /**
  * Plugs workloads into node bridges as the CNI bridge plugin does (containernetworking/plugins
@@ -35,11 +40,21 @@ final class WorkloadCompiler {
     private final Map<String, WorkloadPlan> byAddress = new HashMap<>();
     private final Map<String, WorkloadPlan> byMac = new HashMap<>();
     private final Map<String, WorkloadPlan> byId = new HashMap<>();
+    private final Map<String, PodNetworkPlan> podNetworks;
+    /** host-local state per node and network ("node\0nad", "node\0" for the pod network). */
+    private final Map<String, HostLocalAllocator> allocators = new HashMap<>();
+    private final java.util.Set<String> hostDevices = new java.util.HashSet<>();
 
     WorkloadCompiler(final Diagnostics diagnostics, final Map<String, NodeCompiler> nodes, final Manifests manifests) {
+        this(diagnostics, nodes, manifests, Map.of());
+    }
+
+    WorkloadCompiler(final Diagnostics diagnostics, final Map<String, NodeCompiler> nodes, final Manifests manifests,
+                     final Map<String, PodNetworkPlan> podNetworks) {
         this.diagnostics = diagnostics;
         this.nodes = nodes;
         this.manifests = manifests;
+        this.podNetworks = podNetworks;
     }
 
     /** Workloads in network.yaml order first, then the rest in manifest order. */
@@ -63,7 +78,147 @@ final class WorkloadCompiler {
                 pod(pod, spec(network, pod.namespace(), pod.name()));
             }
         }
+        nodeAddresses(network);
         return plans;
+    }
+
+    /**
+     * The node's own address on each NIC its macvlan children hang off (network.yaml NIC {@code address}): a trace
+     * endpoint named {@code <node>-<nic>}, to show that the node cannot reach its own children.
+     */
+    private void nodeAddresses(final NetworkYaml network) {
+        final List<WorkloadPlan> children = plans.stream()
+                .filter(p -> p.attachment() instanceof WorkloadAttachment.MacvlanChild).toList();
+        final java.util.Set<String> done = new java.util.HashSet<>();
+        for (final WorkloadPlan child : children) {
+            final String master = ((WorkloadAttachment.MacvlanChild) child.attachment()).parent();
+            if (!done.add(child.node() + "\0" + master)) {
+                continue;
+            }
+            final NetworkYaml.NicSpec nic = network.nodes().stream().filter(n -> n.name().equals(child.node()))
+                    .flatMap(n -> n.nics().stream()).filter(n -> n.name().equals(master)).findFirst().orElse(null);
+            if (nic == null || nic.address() == null) {
+                continue;
+            }
+            final Cidr address;
+            try {
+                address = Cidr.parse(nic.address());
+            } catch (IllegalArgumentException e) {
+                diagnostics.error(nic.at(), "node " + child.node() + " NIC " + master + ": address " + e.getMessage());
+                continue;
+            }
+            final String id = child.node() + "-" + master;
+            final WorkloadPlan plan = new WorkloadPlan(id, child.node() + " " + master, Workload.NODE,
+                    "node " + child.node(), master, nic.mac(), address.ip(), address.prefixLength(), 0, child.node(),
+                    master, "-", master, child.port(), "leaves " + master + " on the wire, never to its macvlan "
+                    + "children", child.segment(), List.of("the node's own address on macvlan master " + master),
+                    nic.at(), new WorkloadAttachment.MacvlanLower(master));
+            if (unique(plan, nic.at())) {
+                plans.add(plan);
+            }
+        }
+    }
+
+    /** The next host-local address for {@code key} ("node\0nad"); 0 and an error when the range is full. */
+    private int allocate(final String key, final Manifests.HostLocalRange range, final String what,
+                         final Location at) {
+        final int ip = allocators.computeIfAbsent(key, k -> new HostLocalAllocator(range)).next();
+        if (ip == 0) {
+            diagnostics.error(at, what + ": no IP addresses available in range set " + Ipv4Address.format(
+                    range.rangeStart()) + "-" + Ipv4Address.format(range.rangeEnd()) + " (host-local)");
+        }
+        return ip;
+    }
+
+    /** The pod network's host-local range on a node: the whole podSubnet, gateway its first address. */
+    private static Manifests.HostLocalRange podRange(final PodNetworkPlan pn) {
+        final int broadcast = pn.subnet().network() | ~Ipv4Address.mask(pn.subnet().prefixLength());
+        return new Manifests.HostLocalRange(pn.subnet().network(), pn.subnet().prefixLength(),
+                pn.subnet().network() + 1, broadcast - 1, pn.gateway(), null);
+    }
+
+    /**
+     * A workload interface on the pod network: a pod's {@code eth0} on {@code cni0}, or a masquerade VM behind its
+     * virt-launcher pod (KubeVirt masquerade binding). The pod IP comes from network.yaml or host-local on the node's
+     * podSubnet; the pod MAC is {@code 0a:58} followed by the IPv4 address (the bridge plugin's former hwaddr
+     * scheme, {@code pkg/utils/hwaddr}; today it is random).
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void podNetwork(final Workload kind, final String namespace, final String name, final WorkloadSpec spec,
+                            final int index, final String iface, final Manifests.VmInterface masquerade,
+                            final String nodeName, final Location at) {
+        final String what = (kind == Workload.VM ? "VirtualMachine " : "Pod ") + namespace + "/" + name;
+        final PodNetworkPlan pn = podNetworks.get(nodeName);
+        if (pn == null) {
+            if (masquerade != null) {
+                diagnostics.error(at, what + ": interface '" + iface + "' is on the pod network, but node " + nodeName
+                        + " has no podSubnet in network.yaml; add 'podSubnet: A.B.C.D/LEN' to the node");
+            }
+            return;
+        }
+        final String guestIface = masquerade != null ? "eth0" : iface;
+        final Optional<InterfaceSpec> ispec = spec == null ? Optional.empty() : spec.iface(masquerade != null
+                ? masquerade.name() : iface);
+        final String baseId = spec != null ? spec.id() : name;
+        final String id = index == 0 ? baseId : baseId + "-" + iface;
+        final String display = (spec != null ? spec.display() : name) + (index == 0 ? "" : " " + iface);
+        final List<String> notes = new ArrayList<>();
+        int podIp;
+        if (ispec.isPresent() && ispec.get().address() != null) {
+            final Cidr given = Cidr.parse(ispec.get().address());
+            if (!pn.subnet().contains(given.ip()) || given.prefixLength() != pn.subnet().prefixLength()) {
+                diagnostics.error(ispec.get().at(), what + ": pod address " + ispec.get().address() + " is not in node "
+                        + nodeName + "'s podSubnet " + pn.subnet().subnet());
+                return;
+            }
+            podIp = given.ip();
+            allocators.computeIfAbsent(nodeName + "\0", k -> new HostLocalAllocator(podRange(pn))).reserve(podIp);
+            notes.add("pod IP " + Ipv4Address.format(podIp) + " from network.yaml");
+        } else {
+            podIp = allocate(nodeName + "\0", podRange(pn), what, at);
+            if (podIp == 0) {
+                return;
+            }
+            notes.add("pod IP " + Ipv4Address.format(podIp) + " from host-local on " + pn.subnet().subnet()
+                    + " (first free address after the gateway " + Ipv4Address.format(pn.gateway()) + ")");
+        }
+        final long podMac = 0x0a58_0000_0000L | (podIp & 0xffff_ffffL);
+        final String veth = "veth-" + id;
+        final NodePlan.PortPlan port = new NodePlan.PortPlan(veth, PortKind.WORKLOAD, VlanSet.of(1), VlanSet.of(1), 1,
+                1500, "pod network on " + nodeName);
+        final String routed = "routed by " + nodeName + " (" + PodNetworkPlan.BRIDGE + " "
+                + Ipv4Address.format(pn.gateway()) + ") out of " + pn.uplink();
+        final WorkloadPlan plan;
+        if (masquerade == null) {
+            plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, guestIface, podMac, podIp,
+                    pn.subnet().prefixLength(), pn.gateway(), nodeName, PodNetworkPlan.BRIDGE, "pod network", veth, port,
+                    routed, "pod network", notes, at);
+        } else {
+            final String macText = masquerade.macAddress() != null ? masquerade.macAddress()
+                    : ispec.map(InterfaceSpec::mac).orElse(null);
+            final long guestMac = macText != null ? MacAddress.parse(macText)
+                    : 0x5254_0000_0000L | (podIp & 0xff_ffffL);
+            if (macText == null) {
+                notes.add("no macAddress: the guest uses " + MacAddress.format(guestMac) + " (52:54:00, QEMU's prefix, "
+                        + "then the pod IP's last three bytes)");
+            }
+            final List<MasqueradePod.ForwardedPort> forwarded = masquerade.ports().stream()
+                    .map(p -> new MasqueradePod.ForwardedPort(p.udp() ? Ipv4.PROTOCOL_UDP : Ipv4.PROTOCOL_TCP,
+                            p.port())).toList();
+            notes.add("masquerade binding: the guest is " + MasqueradePod.GUEST_TEXT + "/24 behind "
+                    + MasqueradePod.GATEWAY_TEXT + " in virt-launcher-" + id + ", NAT to the pod IP "
+                    + Ipv4Address.format(podIp) + "; inbound " + (forwarded.isEmpty() ? "every port (no 'ports')"
+                    : "only " + forwarded));
+            plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, guestIface, guestMac,
+                    MasqueradePod.GUEST, MasqueradePod.VM_NETWORK_PREFIX, MasqueradePod.GATEWAY, nodeName,
+                    PodNetworkPlan.BRIDGE, "pod network (masquerade)", veth, port, "NATed to "
+                    + Ipv4Address.format(podIp) + " in virt-launcher-" + id + ", then " + routed,
+                    "virt-launcher-" + id, notes, at, new WorkloadAttachment.Masquerade(podMac,
+                    new Cidr(podIp, pn.subnet().prefixLength()), pn.gateway(), forwarded));
+        }
+        if (unique(plan, at)) {
+            plans.add(plan);
+        }
     }
 
     private List<String> allNames() {
@@ -95,8 +250,14 @@ final class WorkloadCompiler {
                 continue;                                         // reported by the reader
             }
             if (i.binding() == Manifests.Binding.MASQUERADE || net.get().pod()) {
-                diagnostics.warn(i.at(), "VirtualMachine " + vm.name() + ": interface '" + i.name() + "' is on the "
-                        + "pod network (masquerade); the pod network is not simulated yet");
+                if (i.binding() != Manifests.Binding.MASQUERADE || !net.get().pod()) {
+                    diagnostics.error(i.at(), "VirtualMachine " + vm.name() + ": interface '" + i.name() + "' "
+                            + (net.get().pod() ? "is on the pod network with a binding other than masquerade (KubeVirt"
+                            + " allows only masquerade there by default)" : "uses masquerade on a Multus network "
+                            + "(KubeVirt allows masquerade only on the pod network)"));
+                } else if (node != null) {
+                    podNetwork(Workload.VM, vm.namespace(), vm.name(), spec, index++, i.name(), i, node, i.at());
+                }
                 continue;
             }
             if (i.binding() != Manifests.Binding.BRIDGE || net.get().multusNetworkName() == null || node == null) {
@@ -113,8 +274,12 @@ final class WorkloadCompiler {
             return;
         }
         int index = 0;
+        if (podNetworks.containsKey(node)) {
+            podNetwork(Workload.POD, pod.namespace(), pod.name(), spec, index++, "eth0", null, node, pod.at());
+        }
+        int multus = 0;
         for (final Manifests.PodNetwork n : pod.networks()) {
-            final String iface = n.interfaceName() != null ? n.interfaceName() : "net" + (index + 1);
+            final String iface = n.interfaceName() != null ? n.interfaceName() : "net" + (++multus);
             attach(Workload.POD, pod.namespace(), pod.name(), spec, index++, iface, n.namespace() + "/" + n.name(),
                     n.mac(), n.ips(), node, n.at());
         }
@@ -161,6 +326,10 @@ final class WorkloadCompiler {
             return;
         }
         final Nad nad = found.get();
+        if (nad.macvlan() || nad.hostDevice()) {
+            macvlan(kind, namespace, name, spec, index, iface, nad, manifestMac, ips, nodeName, at);
+            return;
+        }
         final NodeCompiler node = nodes.get(nodeName);
         final Optional<BridgePlan> bridge = node.bridgeNamed(nad.bridge());
         if (bridge.isEmpty()) {
@@ -191,6 +360,17 @@ final class WorkloadCompiler {
             cidr = ips.get(0);
             notes.add("address " + cidr + " from the networks annotation 'ips'");
         }
+        if (cidr == null && nad.cni().hostLocal() != null) {
+            final Manifests.HostLocalRange r = nad.cni().hostLocal();
+            final int allocated = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
+            if (allocated == 0) {
+                return;
+            }
+            cidr = Ipv4Address.format(allocated) + "/" + r.prefixLength();
+            gatewayText = gatewayText != null ? gatewayText : Ipv4Address.format(r.gateway());
+            notes.add("address " + cidr + " from host-local on node " + nodeName + " (gateway "
+                    + Ipv4Address.format(r.gateway()) + " skipped)");
+        }
         if (cidr == null || !cidr.contains("/")) {
             diagnostics.warn(at, what + " interface " + iface + " has no IPv4 address (no static IPAM, no 'ips', "
                     + "nothing in network.yaml); it is not simulated. Give 'address: A.B.C.D/LEN' under the workload's "
@@ -217,7 +397,13 @@ final class WorkloadCompiler {
             diagnostics.warn(addressAt, what + " interface " + iface + ": no gateway given; assuming the subnet's "
                     + "first address " + Ipv4Address.format(gateway));
         }
-        final String macText = manifestMac != null ? manifestMac : ispec.map(InterfaceSpec::mac).orElse(null);
+        String macText = manifestMac != null ? manifestMac : ispec.map(InterfaceSpec::mac).orElse(null);
+        if (nad.cni().tuningMac() != null && manifestMac == null) {
+            // tuning.go parseConf(): the config's mac, unless CNI_ARGS or runtimeConfig.mac (Multus passing the VM's
+            // macAddress or the selection's mac) give one
+            macText = nad.cni().tuningMac();
+            notes.add("tuning mac " + macText + " set on the pod interface (plugins/meta/tuning/tuning.go)");
+        }
         final long mac;
         if (macText != null) {
             mac = MacAddress.parse(macText);
@@ -228,19 +414,167 @@ final class WorkloadCompiler {
         }
         final BridgePlan br = bridge.get();
         final String veth = "veth-" + id;
-        final PortPlan port = vethPort(veth, nad, br, notes);
+        PortPlan port = vethPort(veth, nad, br, notes);
+        if (nad.cni().tuningMtu() > 0) {
+            port = new PortPlan(port.name(), port.kind(), port.vids(), port.untagged(), port.pvid(), nad.cni().tuningMtu(),
+                    port.origin());
+            notes.add("tuning mtu " + nad.cni().tuningMtu() + " on the pod interface");
+        }
+        if (nad.cni().promisc()) {
+            notes.add("tuning promisc: the pod interface is promiscuous (no forwarding effect: the simulated "
+                    + "endpoint still answers only its own MAC)");
+        }
+        if (nad.hairpin()) {
+            notes.add("hairpinMode: " + veth + " may send a frame back out the port it came in on (the bridge's "
+                    + "hairpin flag, br_forward.c should_deliver())");
+        }
+        if (nad.cni().isGateway()) {
+            if (nad.vlan() != 0) {
+                diagnostics.warn(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": isGateway with "
+                        + "vlan (the plugin's " + br.name() + "." + nad.vlan() + " veth) is not simulated; ignored");
+            } else {
+                node.addBridgeAddress(br.name(), new Cidr(gateway, prefix));
+                notes.add("isGateway: " + br.name() + " on " + nodeName + " has " + Ipv4Address.format(gateway) + "/"
+                        + prefix + " and the node forwards (bridge.go calcGateways(), ensureAddr(), enableIPForward)");
+            }
+        }
+        if (nad.cni().ipMasq()) {
+            diagnostics.warn(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": ipMasq (NAT of the "
+                    + "pods' traffic leaving the subnet on the node) is not simulated; ignored");
+        }
         final String[] egress = egress(node, br, port, nad, notes);
         if (nad.macspoofchk()) {
             notes.add("macspoofchk: frames from " + veth + " with a source MAC other than " + MacAddress.format(mac)
                     + " are dropped before learning (not enforced by the simulator yet: endpoints never spoof)");
         }
         final WorkloadPlan plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, iface, mac, ip, prefix,
-                gateway, nodeName, br.name(), nad.qualifiedName(), veth, port, egress[0], egress[1], notes, at);
+                gateway, nodeName, br.name(), nad.qualifiedName(), veth, port, egress[0], egress[1], notes, at,
+                nad.hairpin() ? new WorkloadAttachment.BridgeVeth(true) : null);
         if (!unique(plan, addressAt)) {
             return;
         }
         node.addWorkloadPort(br.name(), port);
         plans.add(plan);
+    }
+
+    /**
+     * A macvlan child of the NAD's {@code master} on the workload's node
+     * ({@code containernetworking/plugins: plugins/main/macvlan/macvlan.go createMacvlan()}): the address from
+     * static IPAM, host-local, the networks annotation or network.yaml; no gateway unless one is given.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void macvlan(final Workload kind, final String namespace, final String name, final WorkloadSpec spec,
+                         final int index, final String iface, final Nad nad, final String manifestMac,
+                         final List<String> ips, final String nodeName, final Location at) {
+        final String what = (kind == Workload.VM ? "VirtualMachine " : "Pod ") + namespace + "/" + name;
+        final boolean hostDevice = nad.hostDevice();
+        if (kind == Workload.VM && !hostDevice) {
+            diagnostics.error(at, what + ": macvlan network " + nad.qualifiedName() + " with a bridge binding does not"
+                    + " work (KubeVirt user guide, \"Invalid CNIs for secondary networks\": the VM's MAC is not the "
+                    + "macvlan child's)");
+            return;
+        }
+        final String master = hostDevice ? nad.cni().device() : nad.cni().master();
+        if (hostDevice && master == null) {
+            return;                                               // reported by the reader
+        }
+        if (hostDevice && !hostDevices.add(nodeName + "\0" + master)) {
+            diagnostics.error(at, what + ": host-device " + master + " on node " + nodeName + " is already moved into "
+                    + "another pod (host-device.go moveLinkIn(): the link is no longer in the host namespace)");
+            return;
+        }
+        if (master == null) {
+            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": macvlan without "
+                    + "'master' uses the node's default-route interface; name the NIC with 'master'");
+            return;
+        }
+        final NodeCompiler node = nodes.get(nodeName);
+        if (!node.hasNic(master)) {
+            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": " + (hostDevice
+                    ? "host-device device '" : "macvlan master '") + master + "' is not a NIC of node " + nodeName
+                    + " in network.yaml");
+            return;
+        }
+        if (node.isEnslaved(master)) {
+            diagnostics.error(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": " + (hostDevice
+                    ? "host-device '" : "macvlan master '") + master + "' is a port of a bridge or bond on node "
+                    + nodeName + "; vnetsim models " + nad.cniType() + " on a NIC used by nothing else");
+            return;
+        }
+        final Optional<InterfaceSpec> ispec = spec == null ? Optional.empty() : spec.iface(iface);
+        final String baseId = spec != null ? spec.id() : name;
+        final String id = index == 0 ? baseId : baseId + "-" + iface;
+        final String display = (spec != null ? spec.display() : name) + (index == 0 ? "" : " " + iface);
+        final List<String> notes = new ArrayList<>();
+        String cidr = ispec.map(InterfaceSpec::address).orElse(null);
+        String gatewayText = ispec.map(InterfaceSpec::gateway).orElse(null);
+        if (cidr == null && !nad.addresses().isEmpty()) {
+            cidr = nad.addresses().get(0).address();
+            gatewayText = gatewayText != null ? gatewayText : nad.addresses().get(0).gateway();
+            notes.add("address " + cidr + " from the NAD's static IPAM");
+        }
+        if (cidr == null && !ips.isEmpty()) {
+            cidr = ips.get(0);
+            notes.add("address " + cidr + " from the networks annotation 'ips'");
+        }
+        if (cidr == null && nad.cni().hostLocal() != null) {
+            final Manifests.HostLocalRange r = nad.cni().hostLocal();
+            final int ip = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
+            if (ip == 0) {
+                return;
+            }
+            cidr = Ipv4Address.format(ip) + "/" + r.prefixLength();
+            notes.add("address " + cidr + " from host-local on node " + nodeName);
+        }
+        final Cidr address;
+        try {
+            address = Cidr.parse(String.valueOf(cidr));
+        } catch (IllegalArgumentException e) {
+            diagnostics.warn(at, what + " interface " + iface + " has no IPv4 address (" + (cidr == null ? "none "
+                    + "given" : e.getMessage()) + "); it is not simulated");
+            return;
+        }
+        final int gateway = gatewayText == null ? 0 : Ipv4Address.parse(gatewayText);
+        if (gateway == 0) {
+            notes.add("no gateway: reaches its own subnet only");
+        }
+        final String macText = manifestMac != null ? manifestMac : nad.cni().tuningMac() != null
+                ? nad.cni().tuningMac() : ispec.map(InterfaceSpec::mac).orElse(null);
+        if (hostDevice) {                                     // the NIC keeps its own MAC unless tuning sets one
+            final long mac = macText != null ? MacAddress.parse(macText) : nodes.get(nodeName).nicMac(master);
+            final int mtu = nad.cni().tuningMtu() > 0 ? nad.cni().tuningMtu() : 1500;
+            notes.add("host-device: " + master + " moved from node " + nodeName + " into the pod as " + iface
+                    + " (MAC " + MacAddress.format(mac) + "); the node no longer has it");
+            final NodePlan.PortPlan port = new NodePlan.PortPlan(iface, PortKind.WORKLOAD, VlanSet.of(1),
+                    VlanSet.of(1), 1, mtu, "NetworkAttachmentDefinition " + nad.qualifiedName() + " (" + nad.at()
+                    + ")");
+            final WorkloadPlan plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, iface, mac,
+                    address.ip(), address.prefixLength(), gateway, nodeName, master, nad.qualifiedName(), master, port,
+                    "on " + master + "'s cable (the NIC is in the pod)", "untagged on " + nodeName + "/" + master,
+                    notes, at, new WorkloadAttachment.HostDevice(master));
+            if (unique(plan, at)) {
+                plans.add(plan);
+            }
+            return;
+        }
+        final long mac = macText != null ? MacAddress.parse(macText) : 0x0200_0000_0000L | (address.ip() & 0xffff_ffffL);
+        if (macText == null) {
+            notes.add("no MAC given (the kernel picks a random one): using " + MacAddress.format(mac)
+                    + ", 02:00 followed by the IPv4 address");
+        }
+        final Macvlan.Mode mode = Macvlan.Mode.parse(nad.cni().mode());
+        final String child = iface + "@" + id;
+        final NodePlan.PortPlan port = new NodePlan.PortPlan(child, PortKind.WORKLOAD, VlanSet.of(1), VlanSet.of(1), 1,
+                1500, "NetworkAttachmentDefinition " + nad.qualifiedName() + " (" + nad.at() + ")");
+        notes.add("macvlan child " + child + " of " + master + ", mode " + mode.name().toLowerCase(
+                java.util.Locale.ROOT));
+        final WorkloadPlan plan = new WorkloadPlan(id, display, kind, namespace + "/" + name, iface, mac, address.ip(),
+                address.prefixLength(), gateway, nodeName, master, nad.qualifiedName(), child, port, "leaves " + master
+                + " untagged (macvlan " + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode)", "untagged on "
+                + nodeName + "/" + master, notes, at, new WorkloadAttachment.MacvlanChild(master, mode));
+        if (unique(plan, at)) {
+            plans.add(plan);
+        }
     }
 
     private boolean unique(final WorkloadPlan plan, final Location at) {

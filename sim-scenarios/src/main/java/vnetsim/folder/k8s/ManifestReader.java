@@ -167,34 +167,219 @@ public final class ManifestReader {
         }
         Nad nad = null;
         boolean tuning = false;
+        String tuningMac = null;
+        int tuningMtu = 0;
+        boolean promisc = false;
         for (final Fields p : plugins) {
             final String type = p.string("type").orElse("");
             switch (type) {
-                case "cnv-bridge", "bridge" -> {
+                case "cnv-bridge", "bridge", "macvlan", "host-device" -> {
                     if (nad != null) {
-                        diagnostics.error(p.at(), ctx + " has two bridge plugins; a network attachment has one "
-                                + "interface-creating plugin");
+                        diagnostics.error(p.at(), ctx + " has two interface-creating plugins; a network attachment "
+                                + "has one");
                     }
-                    nad = bridgePlugin(p, type, meta, ctx);
+                    nad = switch (type) {
+                        case "macvlan" -> macvlanPlugin(p, meta, ctx);
+                        case "host-device" -> hostDevicePlugin(p, meta, ctx);
+                        default -> bridgePlugin(p, type, meta, ctx);
+                    };
                 }
-                case "cnv-tuning", "tuning" -> {
+                case "cnv-tuning", "tuning" -> {          // plugins/meta/tuning/tuning.go TuningConf
                     tuning = true;
-                    p.ignore("mac", "mtu", "sysctl", "promisc", "allmulti", "txQLen", "capabilities");
+                    tuningMac = p.string("mac").filter(m -> validMac(m, p.at("mac"), ctx + ": tuning")).orElse(null);
+                    tuningMtu = p.integer("mtu", 68, 65535, "valid MTUs are 68-65535").orElse(0);
+                    promisc = p.bool("promisc").orElse(false);
+                    p.ignore("sysctl", "allmulti", "txQLen", "capabilities", "name", "cniVersion");
                     if (p != c) {
                         p.finish();
                     }
                 }
                 case "" -> diagnostics.error(p.at(), ctx + ": a CNI plugin without 'type'");
                 default -> diagnostics.warn(p.at("type"), ctx + ": CNI plugin '" + type + "' is not simulated "
-                        + "(cnv-bridge/bridge and cnv-tuning/tuning are); workloads cannot attach through it");
+                        + "(bridge, macvlan, host-device and tuning are); workloads cannot attach through it");
             }
         }
         if (p0(plugins) != c) {
             c.finish();
         }
         if (nad != null) {
+            final Manifests.Cni cni = nad.cni();
             nads.add(new Nad(nad.namespace(), nad.name(), nad.cniType(), nad.bridge(), nad.vlan(), nad.macspoofchk(),
-                    nad.preserveDefaultVlan(), nad.hairpin(), nad.addresses(), nad.ipamType(), tuning, at));
+                    nad.preserveDefaultVlan(), nad.hairpin(), nad.addresses(), nad.ipamType(), tuning, at,
+                    new Manifests.Cni(cni.master(), cni.mode(), cni.device(), cni.isGateway(), cni.ipMasq(),
+                            cni.hostLocal(), tuningMac, tuningMtu, promisc)));
+        }
+    }
+
+    private boolean validMac(final String text, final Location at, final String what) {
+        try {
+            vnetsim.frame.MacAddress.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(at, what + " mac '" + text + "' is not a MAC address (six hex bytes separated by ':')");
+            return false;
+        }
+    }
+
+    /** plugins/main/macvlan/macvlan.go NetConf: master, mode (modeFromString()), mtu, ipam. */
+    private Nad macvlanPlugin(final Fields p, final Meta meta, final String ctx) {
+        final String master = p.string("master").orElse(null);
+        final String mode = p.string("mode").orElse("");
+        try {
+            vnetsim.device.Macvlan.Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(p.at("mode"), ctx + ": macvlan mode '" + mode + "' is not simulated; valid: bridge "
+                    + "(the default), private, vepa");
+        }
+        p.ignore("name", "cniVersion", "mtu", "capabilities", "linkInContainer", "bridge");
+        final Ipam ipam = ipam(p, ctx);
+        p.finish();
+        return new Nad(meta.namespace, meta.name, "macvlan", "", 0, false, null, false, ipam.addresses,
+                ipam.type, false, p.at(), new Manifests.Cni(master, mode, null, false, false, ipam.hostLocal, null, 0,
+                false));
+    }
+
+    /** plugins/main/host-device/host-device.go NetConf: device (by name; hwaddr, kernelpath, pciBusID not simulated). */
+    private Nad hostDevicePlugin(final Fields p, final Meta meta, final String ctx) {
+        final String device = p.string("device").orElse(null);
+        for (final String other : List.of("hwaddr", "kernelpath", "pciBusID", "deviceID")) {
+            if (p.has(other)) {
+                diagnostics.error(p.at(other), ctx + ": host-device '" + other + "' is not simulated; name the NIC "
+                        + "with 'device'");
+                p.ignore(other);
+            }
+        }
+        if (device == null) {
+            diagnostics.error(p.at(), ctx + ": host-device needs 'device' (the node NIC moved into the pod)");
+        }
+        p.ignore("name", "cniVersion", "capabilities");
+        final Ipam ipam = ipam(p, ctx);
+        p.finish();
+        return new Nad(meta.namespace, meta.name, "host-device", "", 0, false, null, false, ipam.addresses,
+                ipam.type, false, p.at(), new Manifests.Cni(null, "", device, false, false, ipam.hostLocal, null, 0,
+                false));
+    }
+
+    /** A plugin's {@code ipam}: static addresses or a host-local range. */
+    private static final class Ipam {
+        String type = "";
+        final List<StaticAddress> addresses = new ArrayList<>();
+        Manifests.HostLocalRange hostLocal;
+    }
+
+    private Ipam ipam(final Fields p, final String ctx) {
+        final Ipam result = new Ipam();
+        p.map("ipam", ctx + " ipam").ifPresent(ipam -> {
+            result.type = ipam.string("type").orElse("");
+            switch (result.type) {
+                case "static" -> {
+                    ipam.list("addresses").ifPresent(list -> list.forEach(a ->
+                            Fields.of(a, diagnostics, ctx + " ipam address").ifPresent(af -> {
+                                final Optional<String> addr = af.requiredString("address");
+                                final String gw = af.string("gateway").orElse(null);
+                                af.finish();
+                                addr.ifPresent(x -> result.addresses.add(new StaticAddress(x, gw, af.at())));
+                            })));
+                    ipam.ignore("routes", "dns");
+                    ipam.finish();
+                }
+                case "host-local" -> {
+                    result.hostLocal = hostLocal(ipam, ctx);
+                    ipam.ignore("routes", "dns", "dataDir", "resolvConf");
+                    ipam.finish();
+                }
+                case "" -> ipam.finish();
+                default -> {
+                    diagnostics.warn(ipam.at(), ctx + ": IPAM type '" + result.type + "' hands out addresses at run "
+                            + "time; give each workload's address in network.yaml");
+                    ipam.ignore(ipam.node().keys().toArray(String[]::new));
+                }
+            }
+        });
+        return result;
+    }
+
+    /**
+     * host-local's first range ({@code ranges[0][0]}, or the deprecated top-level subnet/rangeStart/rangeEnd/gateway),
+     * canonicalized as {@code plugins/ipam/host-local/backend/allocator/range.go Range.Canonicalize()} does; its
+     * errors are the plugin's, with file and line.
+     */
+    private Manifests.HostLocalRange hostLocal(final Fields ipam, final String ctx) {
+        Fields range = ipam;
+        if (ipam.has("ranges")) {
+            final List<Node> sets = ipam.list("ranges").orElse(List.of());
+            if (sets.isEmpty() || !(sets.get(0) instanceof vnetsim.folder.yaml.ListNode set) || set.items().isEmpty()) {
+                diagnostics.error(ipam.at("ranges"), ctx + ": host-local 'ranges' must be a list of range sets, e.g. "
+                        + "[[{\"subnet\": \"10.10.0.0/24\"}]]");
+                return null;
+            }
+            if (sets.size() > 1 || set.items().size() > 1) {
+                diagnostics.warn(ipam.at("ranges"), ctx + ": only the first host-local range is simulated");
+            }
+            final Optional<Fields> first = Fields.of(set.items().get(0), diagnostics, ctx + " host-local range");
+            if (first.isEmpty()) {
+                return null;
+            }
+            range = first.get();
+        }
+        final Fields r = range;
+        final Optional<String> subnetText = r.requiredString("subnet");
+        final Optional<String> start = r.string("rangeStart");
+        final Optional<String> end = r.string("rangeEnd");
+        final Optional<String> gw = r.string("gateway");
+        if (r != ipam) {
+            r.finish();
+        }
+        if (subnetText.isEmpty()) {
+            return null;
+        }
+        final vnetsim.network.Cidr subnet;
+        try {
+            subnet = vnetsim.network.Cidr.parse(subnetText.get());
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(r.at("subnet"), ctx + ": host-local subnet " + e.getMessage());
+            return null;
+        }
+        if (subnet.prefixLength() > 30) {
+            diagnostics.error(r.at("subnet"), ctx + ": host-local: Network " + subnetText.get()
+                    + " too small to allocate from");
+            return null;
+        }
+        if (subnet.ip() != subnet.network()) {
+            diagnostics.error(r.at("subnet"), ctx + ": host-local: Network has host bits set. For a subnet mask of "
+                    + "length " + subnet.prefixLength() + " the network address is "
+                    + vnetsim.frame.Ipv4Address.format(subnet.network()));
+            return null;
+        }
+        final int broadcast = subnet.network() | ~vnetsim.frame.Ipv4Address.mask(subnet.prefixLength());
+        final Integer rangeStart = rangeAddress(r, "rangeStart", start, subnet, ctx);
+        final Integer rangeEnd = rangeAddress(r, "rangeEnd", end, subnet, ctx);
+        final Integer gateway = rangeAddress(r, "gateway", gw, null, ctx);
+        if (rangeStart == null || rangeEnd == null || gateway == null) {
+            return null;
+        }
+        return new Manifests.HostLocalRange(subnet.network(), subnet.prefixLength(),
+                start.isPresent() ? rangeStart : subnet.network() + 1, end.isPresent() ? rangeEnd : broadcast - 1,
+                gw.isPresent() ? gateway : subnet.network() + 1, r.at());
+    }
+
+    /** An address of a range: 0 when absent, null (reported) when not an address or outside the subnet. */
+    private Integer rangeAddress(final Fields r, final String key, final Optional<String> text,
+                                 final vnetsim.network.Cidr subnet, final String ctx) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            final int address = vnetsim.frame.Ipv4Address.parse(text.get());
+            if (subnet != null && !subnet.contains(address)) {
+                diagnostics.error(r.at(key), ctx + ": host-local: " + (key.equals("rangeStart") ? "RangeStart"
+                        : "RangeEnd") + " " + text.get() + " not in network " + subnet.subnet());
+                return null;
+            }
+            return address;
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(r.at(key), ctx + ": host-local " + key + " '" + text.get() + "' is not an IPv4 address");
+            return null;
         }
     }
 
@@ -208,41 +393,22 @@ public final class ManifestReader {
         final boolean spoof = p.bool("macspoofchk").orElse(false);
         final Boolean preserve = p.bool("preserveDefaultVlan").orElse(null);
         final boolean hairpin = p.bool("hairpinMode").orElse(false);
-        p.ignore("name", "cniVersion", "mtu", "capabilities", "isGateway", "isDefaultGateway", "ipMasq",
-                "forceAddress", "promiscMode", "disableContainerInterface", "portIsolation", "enabledad");
-        for (final String unsupported : List.of("isGateway", "isDefaultGateway", "ipMasq", "vlanTrunk",
-                "promiscMode", "portIsolation")) {
+        final boolean isGateway = p.bool("isGateway").orElse(false) | p.bool("isDefaultGateway").orElse(false);
+        final boolean ipMasq = p.bool("ipMasq").orElse(false);
+        p.ignore("name", "cniVersion", "mtu", "capabilities", "forceAddress", "promiscMode",
+                "disableContainerInterface", "portIsolation", "enabledad", "ipMasqBackend");
+        for (final String unsupported : List.of("vlanTrunk", "promiscMode", "portIsolation")) {
             if (p.has(unsupported) && !"false".equals(p.node().get(unsupported) instanceof ScalarNode s
                     ? s.text() : "")) {
                 diagnostics.warn(p.at(unsupported), ctx + ": '" + unsupported + "' is not simulated yet; ignored");
                 p.ignore(unsupported);
             }
         }
-        final List<StaticAddress> addresses = new ArrayList<>();
-        final String[] ipamType = {""};
-        p.map("ipam", ctx + " ipam").ifPresent(ipam -> {
-            ipamType[0] = ipam.string("type").orElse("");
-            if (ipamType[0].equals("static")) {
-                ipam.list("addresses").ifPresent(list -> list.forEach(a ->
-                        Fields.of(a, diagnostics, ctx + " ipam address").ifPresent(af -> {
-                            final Optional<String> addr = af.requiredString("address");
-                            final String gw = af.string("gateway").orElse(null);
-                            af.finish();
-                            addr.ifPresent(x -> addresses.add(new StaticAddress(x, gw, af.at())));
-                        })));
-                ipam.ignore("routes", "dns");
-                ipam.finish();
-            } else if (!ipamType[0].isEmpty()) {
-                diagnostics.warn(ipam.at(), ctx + ": IPAM type '" + ipamType[0] + "' hands out addresses at run "
-                        + "time; give each workload's address in network.yaml");
-                ipam.ignore(ipam.node().keys().toArray(String[]::new));
-            } else {
-                ipam.finish();
-            }
-        });
+        final Ipam ipam = ipam(p, ctx);
         p.finish();
-        return new Nad(meta.namespace, meta.name, type, bridge, vlan, spoof, preserve, hairpin, addresses,
-                ipamType[0], false, p.at());
+        return new Nad(meta.namespace, meta.name, type, bridge, vlan, spoof, preserve, hairpin, ipam.addresses,
+                ipam.type, false, p.at(), new Manifests.Cni(null, "", null, isGateway, ipMasq, ipam.hostLocal, null,
+                0, false));
     }
 
     private void vm(final Fields d) {
@@ -310,7 +476,9 @@ public final class ManifestReader {
                         + (other.isEmpty() ? "(none given)" : other) + " is not simulated (bridge and masquerade are)");
                 i.ignore("sriov", "slirp", "passt", "binding", "macvtap");
             }
-            i.ignore("bridge", "masquerade", "model", "ports", "bootOrder", "pciAddress", "state", "tag",
+            final List<Manifests.VmPort> ports = new ArrayList<>();
+            i.list("ports").ifPresent(list -> list.forEach(x -> vmPort(x, ctx).ifPresent(ports::add)));
+            i.ignore("bridge", "masquerade", "model", "bootOrder", "pciAddress", "state", "tag",
                     "dhcpOptions", "acpiIndex");
             final String mac = i.string("macAddress").map(m -> {
                 try {
@@ -324,7 +492,26 @@ public final class ManifestReader {
             }).orElse(null);
             i.finish();
             final Binding b = binding;
-            return name.map(n -> new VmInterface(n, b, mac, i.at()));
+            return name.map(n -> new VmInterface(n, b, mac, i.at(), ports));
+        });
+    }
+
+    /** kubevirt.io/v1 Port: name, protocol (TCP or UDP, default TCP), port (required, 1-65535). */
+    private Optional<Manifests.VmPort> vmPort(final Node node, final String ctx) {
+        return Fields.of(node, diagnostics, ctx + " port").flatMap(f -> {
+            final String protocol = f.string("protocol").orElse("TCP");
+            final boolean known = protocol.equals("TCP") || protocol.equals("UDP");
+            if (!known) {
+                diagnostics.error(f.at("protocol"), ctx + ": port protocol '" + protocol + "' is not valid; valid: TCP, "
+                        + "UDP");
+            }
+            if (!f.has("port")) {
+                diagnostics.error(f.at(), ctx + ": a ports entry needs 'port' (1-65535)");
+            }
+            final Optional<Integer> port = f.integer("port", 1, 65535, "valid ports are 1-65535");
+            f.ignore("name");
+            f.finish();
+            return known ? port.map(x -> new Manifests.VmPort(protocol.equals("UDP"), x, f.at())) : Optional.empty();
         });
     }
 

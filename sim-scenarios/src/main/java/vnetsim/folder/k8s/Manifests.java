@@ -35,14 +35,65 @@ public record Manifests(List<Namespace> namespaces, List<Nad> nads, List<Virtual
      */
     public record Nad(String namespace, String name, String cniType, String bridge, int vlan, boolean macspoofchk,
                       Boolean preserveDefaultVlan, boolean hairpin, List<StaticAddress> addresses, String ipamType,
-                      boolean tuning, Location at) {
+                      boolean tuning, Location at, Cni cni) {
         public Nad {
             addresses = List.copyOf(addresses);
+        }
+
+        /** A bridge-plugin NAD without the options {@link Cni} carries. */
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        public Nad(final String namespace, final String name, final String cniType, final String bridge,
+                   final int vlan, final boolean macspoofchk, final Boolean preserveDefaultVlan, final boolean hairpin,
+                   final List<StaticAddress> addresses, final String ipamType, final boolean tuning,
+                   final Location at) {
+            this(namespace, name, cniType, bridge, vlan, macspoofchk, preserveDefaultVlan, hairpin, addresses,
+                    ipamType, tuning, at, Cni.NONE);
+        }
+
+        /** Whether the interface-creating plugin is {@code macvlan}. */
+        public boolean macvlan() {
+            return cniType.equals("macvlan");
+        }
+
+        /** Whether the interface-creating plugin is {@code host-device}. */
+        public boolean hostDevice() {
+            return cniType.equals("host-device");
         }
 
         public String qualifiedName() {
             return namespace + "/" + name;
         }
+    }
+
+    /**
+     * The CNI options beyond the bridge plugin's VLAN handling: macvlan's {@code master}/{@code mode}, host-device's
+     * {@code device}, the bridge plugin's {@code isGateway}/{@code ipMasq}, IPAM {@code host-local}'s range and the
+     * {@code tuning} plugin's {@code mac}/{@code mtu}/{@code promisc}.
+     *
+     * @param master      macvlan {@code master} (null: the node's default-route interface)
+     * @param mode        macvlan {@code mode} (bridge, private, vepa), "" for the default
+     * @param device      host-device {@code device}, or null
+     * @param isGateway   bridge {@code isGateway} (or {@code isDefaultGateway})
+     * @param ipMasq      bridge {@code ipMasq}
+     * @param hostLocal   IPAM {@code host-local}'s first range, or null
+     * @param tuningMac   tuning {@code mac}, or null
+     * @param tuningMtu   tuning {@code mtu}, 0 when not given
+     * @param promisc     tuning {@code promisc}
+     */
+    public record Cni(String master, String mode, String device, boolean isGateway, boolean ipMasq,
+                      HostLocalRange hostLocal, String tuningMac, int tuningMtu, boolean promisc) {
+        /** No options. */
+        public static final Cni NONE = new Cni(null, "", null, false, false, null, null, 0, false);
+    }
+
+    /**
+     * One IPAM {@code host-local} range ({@code containernetworking/plugins: plugins/ipam/host-local/backend/
+     * allocator/range.go Range}): the subnet, the first and last address handed out, the gateway (never handed out).
+     * Defaults as {@code Range.Canonicalize()} sets them: rangeStart the subnet's first address after the network,
+     * rangeEnd the last before broadcast, gateway the first address.
+     */
+    public record HostLocalRange(int network, int prefixLength, int rangeStart, int rangeEnd, int gateway,
+                                 Location at) {
     }
 
     /** An IPAM {@code static} address. */
@@ -63,8 +114,20 @@ public record Manifests(List<Namespace> namespaces, List<Nad> nads, List<Virtual
         }
     }
 
-    /** {@code domain.devices.interfaces[]}: binding and optional MAC. */
-    public record VmInterface(String name, Binding binding, String macAddress, Location at) {
+    /** {@code domain.devices.interfaces[]}: binding, optional MAC and the masquerade {@code ports}. */
+    public record VmInterface(String name, Binding binding, String macAddress, Location at, List<VmPort> ports) {
+        public VmInterface {
+            ports = List.copyOf(ports);
+        }
+
+        /** An interface without {@code ports}. */
+        public VmInterface(final String name, final Binding binding, final String macAddress, final Location at) {
+            this(name, binding, macAddress, at, List.of());
+        }
+    }
+
+    /** One {@code ports[]} entry: {@code port} (1-65535) and {@code protocol} (TCP or UDP, default TCP). */
+    public record VmPort(boolean udp, int port, Location at) {
     }
 
     /** KubeVirt interface binding methods the model knows. */
