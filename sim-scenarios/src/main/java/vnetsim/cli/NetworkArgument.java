@@ -10,7 +10,7 @@ import vnetsim.network.SyntheticNetwork;
  * a built-in scenario (see {@link Networks}), or a generated one: {@code synthetic-NxMxK} (N nodes, M VLANs, K
  * workloads; {@link SyntheticNetwork}).
  */
-final class NetworkArgument {
+public final class NetworkArgument {
     private NetworkArgument() {
     }
 
@@ -18,7 +18,7 @@ final class NetworkArgument {
      * The network a user named.
      * @throws IllegalArgumentException naming the networks that exist, or the file and line of a bad folder
      */
-    static Network resolve(final String nameOrPath) {
+    public static Network resolve(final String nameOrPath) {
         final NetworkSpec synthetic = SyntheticNetwork.parse(nameOrPath);
         if (synthetic != null) {
             return synthetic.network();

@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
-import vnetsim.scenario.Scenarios;
 
 /** {@code vnetsim draw NETWORK [--trace FROM TO [--cold]] [--node NODE] [--format ...] [-o FILE]}. */
 @Command(name = "draw", mixinStandardHelpOptions = true,
@@ -61,7 +60,7 @@ public final class DrawCommand implements Callable<Integer> {
         if (cold && trace == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cold needs --trace FROM TO");
         }
-        final Network network = Scenarios.named(networkName).network();
+        final Network network = vnetsim.cli.NetworkArgument.resolve(networkName);
         final Drawing drawing;
         if (trace == null) {
             drawing = Drawing.network(network, node);

@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vnetsim.analysis.Network;
 import vnetsim.cli.ChangeOptions;
-import vnetsim.scenario.Scenarios;
 
 /**
  * {@code vnetsim report NETWORK [-o DIR] [--change C]...}: one self-contained HTML file, {@code DIR/NETWORK.html};
@@ -49,7 +48,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         final ChangeOptions.WhatIf changed = whatIf.given() ? whatIf.apply(networkName) : null;
-        final Network network = changed == null ? Scenarios.named(networkName).network() : changed.before();
+        final Network network = changed == null ? vnetsim.cli.NetworkArgument.resolve(networkName)
+                : changed.before();
         final Path dir = directory == null ? Path.of(".") : directory;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("vnetsim: " + dir + " exists and is not a directory");
