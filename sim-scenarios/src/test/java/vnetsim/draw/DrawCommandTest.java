@@ -34,6 +34,19 @@ class DrawCommandTest {
     }
 
     @Test
+    void draws_every_shipped_network_and_a_folder_given_as_a_path() {
+        for (final String name : vnetsim.folder.NetworkFolders.shippedNames()) {
+            out.getBuffer().setLength(0);
+            assertThat(run("draw", name)).as(name + ": " + err).isZero();
+            assertThat(out.toString()).as(name).startsWith("<svg ").endsWith("</svg>\n");
+        }
+        out.getBuffer().setLength(0);
+        final Path folder = Path.of("..", "src", "networks", "udn-layer3");
+        assertThat(run("draw", folder.toString(), "--trace", "rhel8-vm8", "rhel8-vm9")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("class=\"hop\"");
+    }
+
+    @Test
     void drawsTheSamePictureByteForByteEveryTime() {
         assertThat(run("draw", "acp-virtualization", "--trace", "vm1", "vm6")).isZero();
         final String first = out.toString();
