@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
  * {@link EndToEndFlowBenchmark}, {@code ... CpuTime arp off|on} for {@link ColdArpFloodBenchmark}.
  */
 public final class CpuTime {
-    private static final int ROUNDS = 25;
+    /** Rounds in all ({@code -Drounds=N} for a longer run under a profiler). */
+    private static final int ROUNDS = Integer.getInteger("rounds", 25);
     private static final int WARM_ROUNDS = 5;
     private static final int OPS = 100_000;
 

@@ -37,6 +37,8 @@ public final class BridgeFdb {
     private long[] updated;
     private int mask;
     private int size;
+    /** Entries without the LOCAL flag: a cold start of a bridge that learned nothing scans nothing. */
+    private int nonLocal;
     private long ageingNs;
     private int maxLearned;
     private int learned;
@@ -203,7 +205,7 @@ public final class BridgeFdb {
         flags = set(flags, FdbFlag.STATIC, state != State.DYNAMIC);
         flags = set(flags, FdbFlag.STICKY, sticky);
         flags = set(flags, FdbFlag.ADDED_BY_USER, true);
-        flagBits[i] = set(flags, FdbFlag.LOCKED, false);
+        setFlags(i, set(flags, FdbFlag.LOCKED, false));
     }
 
     /**
@@ -225,7 +227,7 @@ public final class BridgeFdb {
         uncount(i);
         ports[i] = port;
         updated[i] = nowNs;
-        flagBits[i] = set(flagBits[i], FdbFlag.LOCAL, false);
+        setFlags(i, set(flagBits[i], FdbFlag.LOCAL, false));
         return i;
     }
 
@@ -365,7 +367,9 @@ public final class BridgeFdb {
 
     /** Cold start: learned and user entries go, local entries stay (they belong to the configuration). */
     public void clear() {
-        removeIf(Which.NOT_LOCAL, 0, 0, 0);
+        if (nonLocal > 0) {
+            removeIf(Which.NOT_LOCAL, 0, 0, 0);
+        }
     }
 
     /** A table with the same settings and the entries that are configuration (local and user-added), nothing learned. */
@@ -474,6 +478,7 @@ public final class BridgeFdb {
         flagBits[i] = flags;
         updated[i] = updatedNs;
         size++;
+        nonLocal += has(flags, FdbFlag.LOCAL) ? 0 : 1;
         return i;
     }
 
@@ -484,6 +489,7 @@ public final class BridgeFdb {
         final long[] oldUpdated = updated;
         allocate(2 * oldKeys.length);
         size = 0;
+        nonLocal = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
                 insert(oldKeys[i], oldPorts[i], oldFlags[i], oldUpdated[i]);
@@ -494,6 +500,7 @@ public final class BridgeFdb {
     /** Removes slot {@code i} (backward-shift deletion: no tombstones, probe chains stay short). */
     private void remove(final int slot) {
         uncount(slot);
+        nonLocal -= has(flagBits[slot], FdbFlag.LOCAL) ? 0 : 1;
         int hole = slot;
         int i = slot;
         while (true) {
@@ -514,6 +521,12 @@ public final class BridgeFdb {
         }
         keys[hole] = EMPTY;
         size--;
+    }
+
+    /** Changes an entry's flags, keeping {@link #nonLocal} right. */
+    private void setFlags(final int i, final int flags) {
+        nonLocal += (has(flagBits[i], FdbFlag.LOCAL) ? 1 : 0) - (has(flags, FdbFlag.LOCAL) ? 1 : 0);
+        flagBits[i] = flags;
     }
 
     private void uncount(final int i) {
