@@ -372,7 +372,7 @@ public final class Simulator implements Egress {
         }
         int event = BOOKKEEPING.lastEvent(frame);
         if (event < 0 || log.device(event) != current || log.port(event) != port) {
-            event = log.append(now, current, port, Direction.OUT, action, frame);
+            event = log.append(now, current, port, Direction.OUT, action, frame, BOOKKEEPING.packetId(frame), event);
         }
         log.markOutcome(event, action, reason, detail);
         return event;
@@ -399,7 +399,8 @@ public final class Simulator implements Egress {
         if (log == null) {
             return events - 1;
         }
-        final int event = log.append(now, current, port, direction, action, frame);
+        final int event = log.append(now, current, port, direction, action, frame, BOOKKEEPING.packetId(frame),
+                BOOKKEEPING.lastEvent(frame));
         BOOKKEEPING.setLastEvent(frame, event);
         return event;
     }

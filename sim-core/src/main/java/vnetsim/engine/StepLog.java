@@ -11,7 +11,6 @@ import vnetsim.frame.Ethernet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4;
 import vnetsim.frame.VlanTag;
-import vnetsim.frame.internal.FrameBookkeeping;
 
 /**
  * Every frame event of a run in preallocated primitive storage: per event three packed longs and a snapshot of
@@ -33,7 +32,6 @@ import vnetsim.frame.internal.FrameBookkeeping;
 public final class StepLog {
     /** Bytes of each frame kept: 14 Ethernet + 8 for two tags + 28 ARP or 20 IPv4, rounded up. */
     static final int SNAPSHOT = 64;
-    private static final FrameBookkeeping BOOKKEEPING = FrameBookkeeping.access();
     private static final int NO_DIRECTION = 2;
     private static final Direction[] DIRECTIONS = Direction.values();
     private static final Action[] ACTIONS = Action.values();
@@ -47,17 +45,16 @@ public final class StepLog {
     private short[] length = new short[256];
     private byte[] headers = new byte[SNAPSHOT * 256];
 
-    int append(final long t, final int dev, final int p, final Direction dir, final Action a, final Frame f) {
+    int append(final long t, final int dev, final int p, final Direction dir, final Action a, final Frame f,
+               final int packet, final int parent) {
         if (size == detail.length) {
             grow();
         }
         final int i = size++;
         final int m = 3 * i;
-        final int parent = BOOKKEEPING.lastEvent(f);
         meta[m] = t;
         meta[m + 1] = ((long) dev << 32) | ((long) (p & 0xffff) << 16)
                 | ((long) (dir == null ? NO_DIRECTION : dir.ordinal()) << 14) | ((long) a.ordinal() << 7);
-        final int packet = BOOKKEEPING.packetId(f);
         meta[m + 2] = ((long) packet << 32) | ((parent + 1) & 0xffff_ffffL);
         detail[i] = 0;
         if (dir == Direction.IN && parent >= 0 && parent < i && isDeparture(parent) && packet(parent) == packet) {
