@@ -15,6 +15,7 @@ import vnetsim.frame.Dhcp;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
+import vnetsim.frame.internal.FrameBookkeeping;
 import vnetsim.topology.Topology;
 import vnetsim.trace.Trace;
 import vnetsim.trace.TraceBuilder;
@@ -168,16 +169,16 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         @Override
         public void onFrame(final int event, final long timeNs, final int device, final int port,
                             final Direction direction, final Frame frame) {
-            if (direction == Direction.OUT && !types.containsKey(frame.packetId())) {
+            if (direction == Direction.OUT && !types.containsKey(FrameBookkeeping.access().packetId(frame))) {
                 Dhcp.Message m = Dhcp.read(frame, Dhcp.SERVER_PORT);
                 if (m == null) {
                     m = Dhcp.read(frame, Dhcp.CLIENT_PORT);
                 }
                 if (m != null) {
-                    order.add(frame.packetId());
-                    types.put(frame.packetId(), Dhcp.typeName(m.type()));
-                    sentAt.put(frame.packetId(), timeNs);
-                    destinations.put(frame.packetId(), frame.destinationMac());
+                    order.add(FrameBookkeeping.access().packetId(frame));
+                    types.put(FrameBookkeeping.access().packetId(frame), Dhcp.typeName(m.type()));
+                    sentAt.put(FrameBookkeeping.access().packetId(frame), timeNs);
+                    destinations.put(FrameBookkeeping.access().packetId(frame), frame.destinationMac());
                     lastSent = timeNs;
                     if (m.type() == Dhcp.ACK) {
                         boundAt = timeNs;

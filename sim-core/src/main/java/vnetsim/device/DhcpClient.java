@@ -58,7 +58,7 @@ final class DhcpClient {
                 : new Dhcp.Message(Dhcp.REQUEST, xid, false, 0, 0, 0, mac, serverId, offeredIp, 0, 0, 0);
         ipIdentification = (ipIdentification + 1) & 0xffff;
         final Frame f = Dhcp.write(out.newFrame(), mac, MacAddress.BROADCAST, 0, -1, m, ipIdentification);
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         transmissions++;
         final long delay = FIRST_RETRANSMIT_NS << (transmissions - 1);    // 4, 8, 16, 32 s
         retransmitAt = out.now() + delay;

@@ -1,6 +1,7 @@
 package vnetsim.device;
 
 import vnetsim.frame.Frame;
+import vnetsim.frame.internal.FrameBookkeeping;
 
 /**
  * What a device may do with a frame it holds. The engine implements it and records every call as a trace event.
@@ -32,4 +33,12 @@ public interface Egress {
 
     /** Current virtual time in nanoseconds. */
     long now();
+
+    /**
+     * The trace's packet id of a frame from {@link #newFrame} or {@link #copy} (0 for a frame the engine did not
+     * hand out): what a device that originates a packet returns to its caller.
+     */
+    default int packetOf(final Frame frame) {
+        return FrameBookkeeping.access().packetId(frame);
+    }
 }

@@ -83,7 +83,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     public int ping(final int destination, final int identifier, final int sequence, final Egress out) {
         final Frame f = Packets.icmpEcho(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl,
                 Icmp.ECHO_REQUEST, identifier, sequence, 56, nextIpId());
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         sendIp(f, destination, Action.ORIGINATED, out);
         return packet;
     }
@@ -96,7 +96,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         }
         final Frame f = Packets.udp(out.newFrame(), mac, MacAddress.ZERO, ip(), destination, defaultTtl, sourcePort,
                 destinationPort, payloadBytes, nextIpId());
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         sendIp(f, destination, Action.ORIGINATED, out);
         return packet;
     }
@@ -104,7 +104,7 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
     @Override
     public int arping(final int target, final Egress out) {
         final Frame f = Packets.arpRequest(out.newFrame(), mac, ip(), target);
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         out.transmit(f, NIC, Action.ORIGINATED);
         return packet;
     }

@@ -247,7 +247,7 @@ public final class LinuxHost implements Device, Cloneable {
         final Frame f = Packets.icmpEcho(out.newFrame(), MacAddress.ZERO, MacAddress.ZERO,
                 egress == null ? 0 : egress.ip, destination, Ipv4.DEFAULT_TTL, Icmp.ECHO_REQUEST, identifier,
                 sequence, dataLength, nextIpId());
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         if (egress == null) {
             out.drop(f, 0, DropReason.NO_ROUTE, destination);             // connect: Network is unreachable
         } else if (Ipv4.totalLength(f.bytes(), f.l3Offset()) > egress.mtu) {
@@ -270,7 +270,7 @@ public final class LinuxHost implements Device, Cloneable {
         final Address egress = egressFor(destination);
         final Frame f = Packets.udp(out.newFrame(), MacAddress.ZERO, MacAddress.ZERO, egress == null ? 0 : egress.ip,
                 destination, Ipv4.DEFAULT_TTL, sourcePort, destinationPort, dataLength, nextIpId());
-        final int packet = f.packetId();
+        final int packet = out.packetOf(f);
         if (egress == null) {
             out.drop(f, 0, DropReason.NO_ROUTE, destination);
         } else {

@@ -2,6 +2,7 @@ package vnetsim.engine;
 
 import java.util.Arrays;
 import vnetsim.frame.Frame;
+import vnetsim.frame.internal.FrameBookkeeping;
 
 /** Reusable frames: acquired for new packets and flood copies, returned when delivered or dropped. */
 final class FramePool {
@@ -16,7 +17,7 @@ final class FramePool {
         }
         final Frame f = free[--size];
         free[size] = null;
-        return f.recycle();
+        return FrameBookkeeping.access().recycle(f);
     }
 
     void release(final Frame frame) {

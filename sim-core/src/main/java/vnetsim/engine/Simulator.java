@@ -7,6 +7,7 @@ import vnetsim.device.DropReason;
 import vnetsim.device.Egress;
 import vnetsim.device.TrafficSource;
 import vnetsim.frame.Frame;
+import vnetsim.frame.internal.FrameBookkeeping;
 import vnetsim.topology.Topology;
 
 /**
@@ -46,6 +47,8 @@ public final class Simulator implements Egress {
      * for topologies up to 2,048 ports; larger ones allow twice their port count.
      */
     public static final int FRAME_LIMIT = 4_096;
+
+    private static final FrameBookkeeping BOOKKEEPING = FrameBookkeeping.access();
 
     private final Topology topology;
     /** The topology's devices as a plain array: one load per event instead of an ImmutableList call. */
@@ -113,10 +116,12 @@ public final class Simulator implements Egress {
         this.log = stepLog;
     }
 
+    /** Tells {@code frameObserver} about every frame event and drop of the following runs (null: none). */
     public void observe(final FrameObserver frameObserver) {
         this.observer = frameObserver;
     }
 
+    /** The topology this simulation was built from (read only). */
     public Topology topology() {
         return topology;
     }
@@ -173,9 +178,9 @@ public final class Simulator implements Egress {
     /** Puts a raw frame on the wire at a device's port, as if it arrived from the link. */
     public int inject(final int device, final int port, final byte[] bytes, final int offset, final int length) {
         final Frame f = pool.acquire().load(bytes, offset, length);
-        f.setPacketId(nextPacket++);
+        BOOKKEEPING.setPacketId(f, nextPacket++);
         enqueue(now, device, port, EventQueue.ARRIVAL, f);
-        return f.packetId();
+        return BOOKKEEPING.packetId(f);
     }
 
     // ---- running ------------------------------------------------------------------------------------------------
@@ -332,7 +337,7 @@ public final class Simulator implements Egress {
             drop(frame, port, DropReason.LINK_DOWN, 0);
             return;
         }
-        if (frame.countHop() > HOP_LIMIT) {
+        if (BOOKKEEPING.countHop(frame) > HOP_LIMIT) {
             loopDetected = true;
             drop(frame, port, DropReason.HOP_LIMIT, HOP_LIMIT);
             return;
@@ -365,9 +370,9 @@ public final class Simulator implements Egress {
         if (log == null) {
             return -1;
         }
-        int event = frame.lastEvent();
+        int event = BOOKKEEPING.lastEvent(frame);
         if (event < 0 || log.device(event) != current || log.port(event) != port) {
-            event = log.append(now, current, port, Direction.OUT, action, frame);
+            event = log.append(now, current, port, Direction.OUT, action, frame, BOOKKEEPING.packetId(frame), event);
         }
         log.markOutcome(event, action, reason, detail);
         return event;
@@ -381,7 +386,7 @@ public final class Simulator implements Egress {
     @Override
     public Frame newFrame() {
         final Frame f = pool.acquire();
-        f.setPacketId(nextPacket++);
+        BOOKKEEPING.setPacketId(f, nextPacket++);
         return f;
     }
 
@@ -394,8 +399,9 @@ public final class Simulator implements Egress {
         if (log == null) {
             return events - 1;
         }
-        final int event = log.append(now, current, port, direction, action, frame);
-        frame.setLastEvent(event);
+        final int event = log.append(now, current, port, direction, action, frame, BOOKKEEPING.packetId(frame),
+                BOOKKEEPING.lastEvent(frame));
+        BOOKKEEPING.setLastEvent(frame, event);
         return event;
     }
 }

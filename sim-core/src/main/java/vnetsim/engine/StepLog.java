@@ -45,19 +45,19 @@ public final class StepLog {
     private short[] length = new short[256];
     private byte[] headers = new byte[SNAPSHOT * 256];
 
-    int append(final long t, final int dev, final int p, final Direction dir, final Action a, final Frame f) {
+    int append(final long t, final int dev, final int p, final Direction dir, final Action a, final Frame f,
+               final int packet, final int parent) {
         if (size == detail.length) {
             grow();
         }
         final int i = size++;
         final int m = 3 * i;
-        final int parent = f.lastEvent();
         meta[m] = t;
         meta[m + 1] = ((long) dev << 32) | ((long) (p & 0xffff) << 16)
                 | ((long) (dir == null ? NO_DIRECTION : dir.ordinal()) << 14) | ((long) a.ordinal() << 7);
-        meta[m + 2] = ((long) f.packetId() << 32) | ((parent + 1) & 0xffff_ffffL);
+        meta[m + 2] = ((long) packet << 32) | ((parent + 1) & 0xffff_ffffL);
         detail[i] = 0;
-        if (dir == Direction.IN && parent >= 0 && parent < i && isDeparture(parent) && packet(parent) == f.packetId()) {
+        if (dir == Direction.IN && parent >= 0 && parent < i && isDeparture(parent) && packet(parent) == packet) {
             snapshot[i] = snapshot[parent];               // arrived over a link: the bytes that left
             return i;
         }
@@ -82,23 +82,28 @@ public final class StepLog {
         detail[event] = d;
     }
 
+    /** Forgets every event, keeping the arrays for the next run. */
     public void clear() {
         size = 0;
         snapshots = 0;
     }
 
+    /** Events recorded. */
     public int size() {
         return size;
     }
 
+    /** Virtual time of event {@code i}, in nanoseconds from the run's start. */
     public long time(final int i) {
         return meta[3 * i];
     }
 
+    /** Index of the device (in its topology) where event {@code i} happened. */
     public int device(final int i) {
         return (int) (meta[3 * i + 1] >>> 32);
     }
 
+    /** Port of that device where event {@code i} happened. */
     public int port(final int i) {
         return (int) (meta[3 * i + 1] >>> 16) & 0xffff;
     }
@@ -114,19 +119,23 @@ public final class StepLog {
         return d == NO_DIRECTION ? null : DIRECTIONS[d];
     }
 
+    /** What the device did at event {@code i} (received, switched, routed, delivered, dropped...). */
     public Action action(final int i) {
         return ACTIONS[(int) (meta[3 * i + 1] >>> 7) & 0x1f];
     }
 
+    /** Why the frame was dropped at event {@code i}, or null when it was not. */
     public DropReason dropReason(final int i) {
         final int r = (int) meta[3 * i + 1] & 0x7f;
         return r == 0 ? null : REASONS[r - 1];
     }
 
+    /** The drop reason's detail at event {@code i} (a VID, an MTU, an IPv4 address as an int), 0 when none. */
     public int detail(final int i) {
         return detail[i];
     }
 
+    /** The id of the packet event {@code i} belongs to (flood copies share it), from 1. */
     public int packet(final int i) {
         return (int) (meta[3 * i + 2] >>> 32);
     }
@@ -136,10 +145,12 @@ public final class StepLog {
         return (int) meta[3 * i + 2] - 1;
     }
 
+    /** Destination MAC of the frame at event {@code i}, as it was then. */
     public long destinationMac(final int i) {
         return Bytes.mac(headers, base(i));
     }
 
+    /** Source MAC of the frame at event {@code i}, as it was then. */
     public long sourceMac(final int i) {
         return Bytes.mac(headers, base(i) + Ethernet.SOURCE_OFFSET);
     }
@@ -155,14 +166,17 @@ public final class StepLog {
                 ? Bytes.u16(headers, base + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK : VlanTag.UNTAGGED;
     }
 
+    /** Number of stacked VLAN tags on the frame at event {@code i}. */
     public int tagCount(final int i) {
         return (typeOffset(i) - base(i) - Ethernet.TYPE_OFFSET) / VlanTag.LENGTH;
     }
 
+    /** EtherType after any tags at event {@code i} (0x0800 IPv4, 0x0806 ARP). */
     public int etherType(final int i) {
         return Bytes.u16(headers, typeOffset(i));
     }
 
+    /** IPv4 source (or ARP sender) address at event {@code i}; 0 for other frames. */
     public int sourceIp(final int i) {
         final int l3 = typeOffset(i) + 2;
         return switch (etherType(i)) {
@@ -172,6 +186,7 @@ public final class StepLog {
         };
     }
 
+    /** IPv4 destination (or ARP target) address at event {@code i}; 0 for other frames. */
     public int destinationIp(final int i) {
         final int l3 = typeOffset(i) + 2;
         return switch (etherType(i)) {
@@ -186,6 +201,7 @@ public final class StepLog {
         return etherType(i) == EtherType.IPV4 && hasIpv4(i) ? Ipv4.ttl(headers, typeOffset(i) + 2) : -1;
     }
 
+    /** Length in bytes (without FCS) of the frame at event {@code i}. */
     public int length(final int i) {
         return length[snapshot[i]];
     }

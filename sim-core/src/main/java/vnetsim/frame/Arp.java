@@ -8,29 +8,37 @@ package vnetsim.frame;
  * </pre>
  */
 public final class Arp {
+    /** ARP payload length for Ethernet/IPv4 (RFC 826): 28 bytes. */
     public static final int LENGTH = 28;
+    /** ARP operation: request. */
     public static final int REQUEST = 1;
+    /** ARP operation: reply. */
     public static final int REPLY = 2;
 
     private Arp() {
     }
 
+    /** The operation ({@link #REQUEST} or {@link #REPLY}) of the ARP payload at offset {@code arp}. */
     public static int operation(final byte[] b, final int arp) {
         return Bytes.u16(b, arp + 6);
     }
 
+    /** The sender hardware address of the ARP payload at offset {@code arp}. */
     public static long senderMac(final byte[] b, final int arp) {
         return Bytes.mac(b, arp + 8);
     }
 
+    /** The sender protocol (IPv4) address of the ARP payload at offset {@code arp}. */
     public static int senderIp(final byte[] b, final int arp) {
         return Bytes.i32(b, arp + 14);
     }
 
+    /** The target hardware address of the ARP payload at offset {@code arp}. */
     public static long targetMac(final byte[] b, final int arp) {
         return Bytes.mac(b, arp + 18);
     }
 
+    /** The target protocol (IPv4) address of the ARP payload at offset {@code arp}. */
     public static int targetIp(final byte[] b, final int arp) {
         return Bytes.i32(b, arp + 24);
     }

@@ -13,22 +13,27 @@ public final class Bytes {
     private Bytes() {
     }
 
+    /** The unsigned byte at offset {@code off}. */
     public static int u8(final byte[] b, final int off) {
         return b[off] & 0xff;
     }
 
+    /** The unsigned 16-bit big-endian value at offset {@code off}. */
     public static int u16(final byte[] b, final int off) {
         return Short.toUnsignedInt((short) U16.get(b, off));
     }
 
+    /** Writes the low 16 bits of {@code value} big-endian at offset {@code off}. */
     public static void u16(final byte[] b, final int off, final int value) {
         U16.set(b, off, (short) value);
     }
 
+    /** The 32-bit big-endian value at offset {@code off}. */
     public static int i32(final byte[] b, final int off) {
         return (int) U32.get(b, off);
     }
 
+    /** Writes {@code value} big-endian at offset {@code off}. */
     public static void i32(final byte[] b, final int off, final int value) {
         U32.set(b, off, value);
     }
@@ -41,6 +46,7 @@ public final class Bytes {
         return ((long) u16(b, off) << 32) | (i32(b, off + 2) & 0xffffffffL);
     }
 
+    /** Writes the 48-bit MAC held in the low bits of {@code mac} at offset {@code off}. */
     public static void mac(final byte[] b, final int off, final long mac) {
         u16(b, off, (int) (mac >>> 32));
         i32(b, off + 2, (int) mac);

@@ -10,15 +10,24 @@ package vnetsim.frame;
  * <p>Reads are bounded by the frame: a field beyond the packet reads as absent.
  */
 public final class Dhcp {
+    /** UDP port of the DHCP client (RFC 2131). */
     public static final int CLIENT_PORT = 68;
+    /** UDP port of the DHCP server (RFC 2131). */
     public static final int SERVER_PORT = 67;
 
+    /** DHCP message type (option 53): DHCPDISCOVER. */
     public static final int DISCOVER = 1;
+    /** DHCP message type: DHCPOFFER. */
     public static final int OFFER = 2;
+    /** DHCP message type: DHCPREQUEST. */
     public static final int REQUEST = 3;
+    /** DHCP message type: DHCPDECLINE. */
     public static final int DECLINE = 4;
+    /** DHCP message type: DHCPACK. */
     public static final int ACK = 5;
+    /** DHCP message type: DHCPNAK. */
     public static final int NAK = 6;
+    /** DHCP message type: DHCPRELEASE. */
     public static final int RELEASE = 7;
 
     /** BOOTP op: a client's message. */
@@ -70,6 +79,7 @@ public final class Dhcp {
      */
     public record Message(int type, int xid, boolean broadcast, int ciaddr, int yiaddr, int siaddr, long chaddr,
                           int serverId, int requestedIp, int leaseSeconds, int mask, int router) {
+        /** Whether a client sent the message (BOOTREQUEST) rather than a server (BOOTREPLY). */
         public boolean fromClient() {
             return type == DISCOVER || type == REQUEST || type == DECLINE || type == RELEASE;
         }

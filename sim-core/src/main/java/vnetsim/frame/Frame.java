@@ -1,5 +1,7 @@
 package vnetsim.frame;
 
+import vnetsim.frame.internal.FrameBookkeeping;
+
 /**
  * One Ethernet frame in a reusable byte array, without FCS. Headroom in front lets an 802.1Q tag be pushed by
  * moving the 12 address bytes, never the payload (the kernel's skb_push + memmove in __vlan_insert_inner_tag).
@@ -13,7 +15,9 @@ package vnetsim.frame;
  *
  * <p>Besides the bytes, a frame carries the engine's bookkeeping for the trace: the packet it belongs to
  * (copies made for a flood keep it), the trace event it last passed, and how many links it has crossed (the
- * loop guard). Devices never read those.
+ * loop guard). None of it is public: only the engine reaches it, through {@link FrameBookkeeping} in a package
+ * the module does not export; a device that needs the id of a packet it originates asks its
+ * {@link vnetsim.device.Egress#packetOf}.
  */
 public final class Frame {
     /** Room for two tags (QinQ). */
@@ -31,6 +35,53 @@ public final class Frame {
     private int lastEvent = -1;
     private int hops;
 
+    static {
+        FrameBookkeeping.install(new FrameBookkeeping() {
+            @Override
+            public int packetId(final Frame frame) {
+                return frame.packetId;
+            }
+
+            @Override
+            public void setPacketId(final Frame frame, final int packetId) {
+                frame.packetId = packetId;
+            }
+
+            @Override
+            public int lastEvent(final Frame frame) {
+                return frame.lastEvent;
+            }
+
+            @Override
+            public void setLastEvent(final Frame frame, final int event) {
+                frame.lastEvent = event;
+            }
+
+            @Override
+            public int hops(final Frame frame) {
+                return frame.hops;
+            }
+
+            @Override
+            public int countHop(final Frame frame) {
+                return ++frame.hops;
+            }
+
+            @Override
+            public Frame recycle(final Frame frame) {
+                frame.clear();
+                frame.packetId = 0;
+                frame.lastEvent = -1;
+                frame.hops = 0;
+                return frame;
+            }
+        });
+    }
+
+    /** An empty frame with its own buffer (the engine's pool holds the frames of a simulation). */
+    public Frame() {
+    }
+
     /** Empties the frame's bytes, keeping its buffer and bookkeeping, ready to be written from {@link #start()}. */
     public Frame clear() {
         start = HEADROOM;
@@ -38,15 +89,7 @@ public final class Frame {
         return this;
     }
 
-    /** Empties the frame and forgets its bookkeeping: a frame back from the pool. */
-    public Frame recycle() {
-        clear();
-        packetId = 0;
-        lastEvent = -1;
-        hops = 0;
-        return this;
-    }
-
+    /** The buffer holding the frame, from {@link #start()} to {@link #end()}; writes change the frame. */
     public byte[] bytes() {
         return bytes;
     }
@@ -56,10 +99,12 @@ public final class Frame {
         return start;
     }
 
+    /** Offset just past the frame's last byte in {@link #bytes()}. */
     public int end() {
         return end;
     }
 
+    /** Frame length in bytes, without FCS. */
     public int length() {
         return end - start;
     }
@@ -103,18 +148,22 @@ public final class Frame {
 
     // ---- Ethernet header ------------------------------------------------------------------------------------
 
+    /** The destination MAC (48 bits in the low bits of a long). */
     public long destinationMac() {
         return Bytes.mac(bytes, start);
     }
 
+    /** The source MAC (48 bits in the low bits of a long). */
     public long sourceMac() {
         return Bytes.mac(bytes, start + Ethernet.SOURCE_OFFSET);
     }
 
+    /** Rewrites the destination MAC (48 bits in the low bits of {@code mac}). */
     public void setDestinationMac(final long mac) {
         Bytes.mac(bytes, start, mac);
     }
 
+    /** Rewrites the source MAC (48 bits in the low bits of {@code mac}). */
     public void setSourceMac(final long mac) {
         Bytes.mac(bytes, start + Ethernet.SOURCE_OFFSET, mac);
     }
@@ -146,6 +195,7 @@ public final class Frame {
         return off + 2 <= end;
     }
 
+    /** Whether the frame carries an outer VLAN tag (802.1Q or 802.1ad TPID after the source MAC). */
     public boolean isTagged() {
         return EtherType.isVlanTpid(outerType());
     }
@@ -231,32 +281,5 @@ public final class Frame {
             throw new IllegalStateException("frame has no complete VLAN tag to rewrite");
         }
         Bytes.u16(bytes, off, (Bytes.u16(bytes, off) & ~VlanTag.VID_MASK) | (vlanId & VlanTag.VID_MASK));
-    }
-
-    // ---- engine bookkeeping ---------------------------------------------------------------------------------
-
-    public int packetId() {
-        return packetId;
-    }
-
-    public void setPacketId(final int packetId) {
-        this.packetId = packetId;
-    }
-
-    public int lastEvent() {
-        return lastEvent;
-    }
-
-    public void setLastEvent(final int lastEvent) {
-        this.lastEvent = lastEvent;
-    }
-
-    public int hops() {
-        return hops;
-    }
-
-    /** Counts one more link crossed and returns the new count. */
-    public int countHop() {
-        return ++hops;
     }
 }

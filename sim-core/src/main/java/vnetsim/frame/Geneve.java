@@ -100,18 +100,22 @@ public final class Geneve {
                 && Bytes.u16(b, g + 8) == OVN_OPTION_CLASS && (b[g + 10] & 0xff) == OVN_OPTION_TYPE;
     }
 
+    /** The VNI (24 bits) of the Geneve header of an encapsulated frame. */
     public static int vni(final Frame frame) {
         return Bytes.i32(frame.bytes(), frame.start() + GENEVE + 4) >>> 8;
     }
 
+    /** The ingress logical port key from the OVN Geneve option of an encapsulated frame. */
     public static int ingressKey(final Frame frame) {
         return Bytes.u16(frame.bytes(), frame.start() + GENEVE + 12) & 0x7fff;
     }
 
+    /** The egress logical port key from the OVN Geneve option of an encapsulated frame. */
     public static int egressKey(final Frame frame) {
         return Bytes.u16(frame.bytes(), frame.start() + GENEVE + 14);
     }
 
+    /** The outer IPv4 source address (the sending tunnel endpoint) of an encapsulated frame. */
     public static int outerSource(final Frame frame) {
         return Ipv4.source(frame.bytes(), frame.start() + IP);
     }

@@ -5,7 +5,9 @@ package vnetsim.frame;
  * (configs, traces shown to people).
  */
 public final class MacAddress {
+    /** The broadcast MAC ff:ff:ff:ff:ff:ff. */
     public static final long BROADCAST = 0xffff_ffff_ffffL;
+    /** The all-zero MAC (not yet resolved). */
     public static final long ZERO = 0L;
 
     private MacAddress() {
@@ -31,6 +33,7 @@ public final class MacAddress {
         return mac;
     }
 
+    /** Formats a MAC as six lower-case hex pairs separated by colons. */
     public static String format(final long mac) {
         final StringBuilder sb = new StringBuilder(17);
         for (int shift = 40; shift >= 0; shift -= 8) {
@@ -48,6 +51,7 @@ public final class MacAddress {
         return (mac & 0x0100_0000_0000L) != 0;
     }
 
+    /** Whether {@code mac} is the broadcast address. */
     public static boolean isBroadcast(final long mac) {
         return mac == BROADCAST;
     }

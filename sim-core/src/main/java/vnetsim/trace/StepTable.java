@@ -17,6 +17,7 @@ public final class StepTable {
         return s.tagged() ? "Tagged" : "Untagged";
     }
 
+    /** The steps as a Markdown table, one row per step, the columns of the design documents. */
     public static String markdown(final List<Step> steps, final View view) {
         final StringBuilder sb = new StringBuilder();
         if (view == View.DOCUMENT) {

@@ -23,6 +23,7 @@ import java.util.List;
 public record Trace(String scenario, String from, String to, String protocol, Outcome outcome, Drop drop,
                     List<Step> documentPath, List<Step> fullPath, List<Step> events, PacketDrop cause,
                     List<PacketDrop> drops) {
+    /** A trace; the lists are copied (immutable). */
     public Trace {
         documentPath = List.copyOf(documentPath);
         fullPath = List.copyOf(fullPath);
@@ -37,6 +38,7 @@ public record Trace(String scenario, String from, String to, String protocol, Ou
         this(scenario, from, to, protocol, outcome, drop, documentPath, fullPath, events, null, List.of());
     }
 
+    /** The steps in the given view: document (one row per interface) or full (every ingress and egress). */
     public List<Step> steps(final View view) {
         return view == View.DOCUMENT ? documentPath : fullPath;
     }
@@ -46,6 +48,7 @@ public record Trace(String scenario, String from, String to, String protocol, Ou
         return documentPath;
     }
 
+    /** Whether the packet reached its destination. */
     public boolean isDelivered() {
         return outcome == Outcome.DELIVERED;
     }

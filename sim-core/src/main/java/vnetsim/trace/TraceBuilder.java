@@ -28,6 +28,7 @@ public final class TraceBuilder {
     private final Map<Integer, String> namesByIp = new HashMap<>();
     private int[] stepOfEvent = new int[0];
 
+    /** Reads a run's {@code log} against the {@code topology} it was simulated on. */
     public TraceBuilder(final Topology topology, final StepLog log) {
         this.topology = topology;
         this.log = log;

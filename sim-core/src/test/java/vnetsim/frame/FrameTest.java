@@ -8,6 +8,7 @@ import static vnetsim.device.Frames.mac;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import vnetsim.device.Frames;
+import vnetsim.frame.internal.FrameBookkeeping;
 
 /** The frame buffer with headroom: tags are pushed and popped by moving the 12 address bytes only (Style 8.3). */
 class FrameTest {
@@ -160,11 +161,11 @@ class FrameTest {
     void copy_from_keeps_bytes_and_bookkeeping() {
         final Frame f = echo();
         f.pushVlanTag(EtherType.VLAN_8021Q, 2003);
-        f.setPacketId(7);
+        FrameBookkeeping.access().setPacketId(f, 7);
         final Frame copy = new Frame().copyFrom(f);
         assertThat(Arrays.copyOfRange(copy.bytes(), copy.start(), copy.end()))
                 .isEqualTo(Arrays.copyOfRange(f.bytes(), f.start(), f.end()));
-        assertThat(copy.packetId()).isEqualTo(7);
+        assertThat(FrameBookkeeping.access().packetId(copy)).isEqualTo(7);
         assertThat(copy.vlanId()).isEqualTo(2003);
     }
 
