@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vnetsim.analysis.Change;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
 import vnetsim.analysis.Reachability;
 import vnetsim.analysis.ReachabilityDiff;
 import vnetsim.whatif.ChangeParser;
-import vnetsim.whatif.SpecChange;
 
 /** {@code vnetsim whatif NETWORK --change C}: the flows a change breaks, fixes or reroutes. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
@@ -34,6 +34,10 @@ import vnetsim.whatif.SpecChange;
                 "  move WORKLOAD to HOST [BRIDGE] | set vlan VID on WORKLOAD | set vlan VID on HOST SUBINTERFACE",
                 "  add acl on ROUTER: permit|deny SRC DST [PROTOCOL] [at POSITION]",
                 "  set mtu BYTES on DEVICE INTERFACE | set mtu BYTES on WORKLOAD",
+                "  set portgroup [ESXI/]PORTGROUP allowPromiscuous|macChanges|forgedTransmits|macLearning true|false",
+                "  set portgroup [ESXI/]PORTGROUP vlanId 0-4095 | vlanTrunk RANGES   (networks with vsphere/*.yaml)",
+                "Compared: ICMP (or --protocol) between every pair of endpoints, and for endpoints without a "
+                        + "static address (DHCP clients) the DHCP exchange and the ping to the lease's router.",
                 "Exit status 0 when it ran (whatever changed), 2 for a usage error or a change naming something "
                         + "that does not exist."})
 final class WhatIfCommand implements Callable<Integer> {
@@ -70,7 +74,7 @@ final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final List<SpecChange> parsed = new ArrayList<>();
+        final List<Change> parsed = new ArrayList<>();
         for (final String c : changes) {
             parsed.add(ChangeParser.parse(c));
         }
@@ -94,9 +98,9 @@ final class WhatIfCommand implements Callable<Integer> {
             described.add("compared with " + after);
         } else {
             changed = before;
-            for (final SpecChange c : parsed) {
+            for (final Change c : parsed) {
                 changed = changed.with(c);
-                described.add(c.text());
+                described.add(c.describe());
             }
             changed.topology();                                // a change that makes the network invalid fails here
         }
@@ -105,8 +109,9 @@ final class WhatIfCommand implements Callable<Integer> {
         final Reachability now = ReachabilityCommand.run(changed, protocol, threads, err);
         final ReachabilityDiff diff = Reachability.diff(was, now);
         final PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? json(before.name(), described, diff) + "\n"
-                : table(before.name(), described, diff, was.cells().size()));
+        final List<DhcpWhatIf> dhcp = DhcpWhatIf.compare(before, changed);
+        out.print(format == Format.JSON ? json(before.name(), described, diff, dhcp) + "\n"
+                : table(before.name(), described, diff, was.cells().size()) + DhcpWhatIf.table(dhcp));
         out.flush();
         return 0;
     }
@@ -161,6 +166,11 @@ final class WhatIfCommand implements Callable<Integer> {
 
     static String json(final String network, final List<String> changes, final ReachabilityDiff diff)
             throws Exception {
+        return json(network, changes, diff, List.of());
+    }
+
+    static String json(final String network, final List<String> changes, final ReachabilityDiff diff,
+                       final List<DhcpWhatIf> dhcp) throws Exception {
         final ObjectNode root = MAPPER.createObjectNode();
         root.put("network", network);
         changes.forEach(root.putArray("changes")::add);
@@ -175,6 +185,9 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         diff.endpointsRemoved().forEach(root.putArray("endpointsRemoved")::add);
         diff.endpointsAdded().forEach(root.putArray("endpointsAdded")::add);
+        if (!dhcp.isEmpty()) {
+            DhcpWhatIf.json(root, dhcp);
+        }
         return MAPPER.writeValueAsString(root);
     }
 }
