@@ -121,9 +121,10 @@ public final class VsphereYamlReader {
         }
         final Map<String, Node> top = mapping(root, "the file", "host", "vswitch", "portgroup", "vm");
         final String host = string(require(top, "host", root), "host");
-        final List<Node> vswitches = sequence(require(top, "vswitch", root), "vswitch");
+        final Node vswitchList = require(top, "vswitch", root);
+        final List<Node> vswitches = sequence(vswitchList, "vswitch");
         if (vswitches.size() != 1) {
-            throw error(root, "expected exactly one vSwitch under 'vswitch', found " + vswitches.size());
+            throw error(vswitchList, "expected exactly one vSwitch under 'vswitch', found " + vswitches.size());
         }
         final Map<String, Node> vswitch = mapping(vswitches.get(0), "a vswitch", "name", "pnic");
         final String vswitchName = string(require(vswitch, "name", vswitches.get(0)), "vswitch name");
