@@ -61,7 +61,9 @@ public final class DrawCommand implements Callable<Integer> {
         if (cold && trace == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cold needs --trace FROM TO");
         }
-        final Network network = Scenarios.named(networkName).network();
+        // a built-in Java scenario as before, else a network folder (shipped by name, or a path): vsphere-nested-lab
+        final Network network = Scenarios.find(networkName).map(vnetsim.scenario.Scenario::network)
+                .orElseGet(() -> vnetsim.folder.Networks.named(networkName).network());
         final Drawing drawing;
         if (trace == null) {
             drawing = Drawing.network(network, node);

@@ -35,7 +35,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final Network network = Scenarios.named(networkName).network();
+        // a built-in Java scenario as before, else a network folder (shipped by name, or a path): vsphere-nested-lab
+        final Network network = Scenarios.find(networkName).map(vnetsim.scenario.Scenario::network)
+                .orElseGet(() -> vnetsim.folder.Networks.named(networkName).network());
         final Path dir = directory == null ? Path.of(".") : directory;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("vnetsim: " + dir + " exists and is not a directory");
