@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vnetsim.analysis.Network;
+import vnetsim.analysis.NetworkSource;
 import vnetsim.device.DhcpServer;
 import vnetsim.device.VSwitch;
 import vnetsim.device.vsphere.PortGroup;
@@ -29,7 +30,7 @@ import vnetsim.topology.Topology;
  * @param links       cables with an end on an ESXi uplink or a DHCP server
  */
 public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpServerSpec> dhcpServers,
-                          List<LinkSpec> links) {
+                          List<LinkSpec> links) implements NetworkSource {
     /**
      * Keeps immutable copies of the lists; {@link #validate()} checks them against each other and the base.
      *
@@ -248,70 +249,26 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
     }
 
     /**
-     * One change written as the vSphere API names it, for the command line: {@code PORTGROUP.FIELD=VALUE} or
-     * {@code ESXI/PORTGROUP.FIELD=VALUE}, FIELD one of {@code allowPromiscuous}, {@code macChanges},
-     * {@code forgedTransmits} (true/false; the {@code policy.security.} prefix may be written),
-     * {@code vlanId} (0-4095), {@code vlanTrunk} (a distributed trunk range, "0-4094"), {@code macLearning}
-     * (true/false). Errors name the setting and what would be valid.
+     * This network with {@code change} applied to the port group {@code group}: on the ESXi host {@code esxi}, or,
+     * when {@code esxi} is null, on every host that has a port group of that name (a standard port group is
+     * defined per host, usually the same on each).
+     *
+     * @throws UnknownNameException when no host (or not the named one) has that port group, naming the closest
      */
-    public VsphereSpec withSetting(final String setting) {
-        final int eq = setting.indexOf('=');
-        final int dot = eq < 0 ? -1 : setting.lastIndexOf('.', eq);
-        if (eq < 0 || dot < 0) {
-            throw new IllegalArgumentException("setting '" + setting + "' is not PORTGROUP.FIELD=VALUE (e.g. "
-                    + "Trunk.allowPromiscuous=true)");
-        }
-        String target = setting.substring(0, dot).trim();
-        if (target.endsWith(".policy.security")) {
-            target = target.substring(0, target.length() - ".policy.security".length());
-        }
-        final String field = setting.substring(dot + 1, eq).trim();
-        final String value = setting.substring(eq + 1).trim();
-        final int slash = target.indexOf('/');
-        final String group = slash < 0 ? target : target.substring(slash + 1);
-        final List<EsxiHost> hosts = slash < 0
-                ? esxiHosts.stream().filter(h -> h.portGroups().stream().anyMatch(g -> g.name().equals(group))).toList()
-                : List.of(esxiHost(target.substring(0, slash)));
+    public VsphereSpec withPortGroup(final String esxi, final String group,
+                                     final java.util.function.UnaryOperator<PortGroup> change) {
+        final List<EsxiHost> hosts = esxi != null ? List.of(esxiHost(esxi))
+                : esxiHosts.stream().filter(h -> h.portGroups().stream().anyMatch(g -> g.name().equals(group)))
+                        .toList();
         if (hosts.isEmpty()) {
-            throw new IllegalArgumentException("setting '" + setting + "': no port group named '" + group + "'; port "
-                    + "groups: " + String.join(", ", esxiHosts.stream().flatMap(h -> h.portGroups().stream())
-                    .map(PortGroup::name).distinct().toList()));
+            throw UnknownNameException.of("port group", group, esxiHosts.stream()
+                    .flatMap(h -> h.portGroups().stream()).map(PortGroup::name).distinct().toList());
         }
         VsphereSpec changed = this;
         for (final EsxiHost h : hosts) {
-            changed = changed.withSetting(h.name(), group, field, value, setting);
+            changed = changed.withEsxiHost(h.withPortGroup(change.apply(h.portGroup(group))));
         }
         return changed;
-    }
-
-    private VsphereSpec withSetting(final String esxi, final String group, final String field, final String value,
-                                    final String setting) {
-        return switch (field) {
-            case "allowPromiscuous" -> withPromiscuous(esxi, group, bool(value, setting));
-            case "macChanges" -> withMacChanges(esxi, group, bool(value, setting));
-            case "forgedTransmits" -> withForgedTransmits(esxi, group, bool(value, setting));
-            case "macLearning" -> withMacLearning(esxi, group, bool(value, setting));
-            case "vlanId" -> {
-                try {
-                    yield withVlan(esxi, group, VlanPolicy.ofVlanId(Integer.parseInt(value)));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("setting '" + setting + "': VLAN ID must be 0-4095", e);
-                }
-            }
-            case "vlanTrunk" -> withVlan(esxi, group, VlanPolicy.Trunk.parse(value));
-            default -> throw new IllegalArgumentException("setting '" + setting + "': unknown field '" + field
-                    + "'; fields: allowPromiscuous, macChanges, forgedTransmits, vlanId, vlanTrunk, macLearning");
-        };
-    }
-
-    private static boolean bool(final String value, final String setting) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("accept")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("reject")) {
-            return false;
-        }
-        throw new IllegalArgumentException("setting '" + setting + "': value must be true (Accept) or false (Reject)");
     }
 
     /**
@@ -329,6 +286,7 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
      *
      * @return the name
      */
+    @Override
     public String name() {
         return base.name();
     }
@@ -396,6 +354,7 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
     }
 
     /** A fresh topology: the base's devices, then per ESXi host its vSwitch, then DHCP servers, then cables. */
+    @Override
     public Topology compile() {
         validate();
         final SpecCompiler c = new SpecCompiler(base);
@@ -425,9 +384,13 @@ public record VsphereSpec(NetworkSpec base, List<EsxiHost> esxiHosts, List<DhcpS
         return c.link(all);
     }
 
-    /** The network to ask questions of; each question runs on a freshly compiled topology. */
+    /**
+     * The network to ask questions of; each question runs on a freshly compiled topology. What-if changes
+     * ({@code network.with(change)}) apply to a copy of this spec: vSphere changes to the vSphere layer, the
+     * others ({@code shut ...}) to {@link #base()}.
+     */
     public Network network() {
         validate();
-        return new Network(name(), this::compile);
+        return new Network(this);
     }
 }

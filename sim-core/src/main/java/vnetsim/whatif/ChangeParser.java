@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vnetsim.analysis.Change;
 import vnetsim.device.l3.AclRule;
 
 /**
@@ -25,6 +26,8 @@ import vnetsim.device.l3.AclRule;
  * set vlan 2010 on node0 enp4s0f0.2003            a subinterface's VID
  * add acl on Firewall: deny 172.16.4.0/24 172.16.5.0/24 icmp [at 1]
  * set mtu 1400 on node0 enp4s0f0                  a NIC, subinterface or router interface; "on vm1": a workload
+ * set portgroup Trunk allowPromiscuous true       a vSphere port group ({@link VsphereChange}): allowPromiscuous,
+ *                                                 macChanges, forgedTransmits, vlanId, vlanTrunk, macLearning
  * </pre>
  *
  * Keywords are case-insensitive; a line that fits none of these is an {@link IllegalArgumentException} listing
@@ -43,15 +46,17 @@ public final class ChangeParser {
             "set vlan VID on WORKLOAD",
             "set vlan VID on HOST SUBINTERFACE",
             "add acl on ROUTER: permit|deny SRC DST [PROTOCOL] [at POSITION]",
-            "set mtu BYTES on DEVICE INTERFACE | on WORKLOAD");
+            "set mtu BYTES on DEVICE INTERFACE | on WORKLOAD",
+            "set portgroup [ESXI/]PORTGROUP allowPromiscuous|macChanges|forgedTransmits|macLearning true|false",
+            "set portgroup [ESXI/]PORTGROUP vlanId 0-4095 | vlanTrunk RANGES");
 
     private ChangeParser() {
     }
 
     /** Every change of a file, with file and line in errors. */
-    public static List<SpecChange> parseFile(final Path file) throws IOException {
+    public static List<Change> parseFile(final Path file) throws IOException {
         final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        final List<SpecChange> changes = new ArrayList<>();
+        final List<Change> changes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             final String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -66,8 +71,8 @@ public final class ChangeParser {
         return changes;
     }
 
-    /** One change. */
-    public static SpecChange parse(final String line) {
+    /** One change: a {@link SpecChange}, or a {@link VsphereChange} ({@code set portgroup ...}). */
+    public static Change parse(final String line) {
         String text = line.strip();
         if (text.startsWith("<") && text.endsWith(">")) {
             text = text.substring(1, text.length() - 1).strip();
@@ -120,8 +125,16 @@ public final class ChangeParser {
         }
     }
 
-    private static SpecChange set(final String text, final List<String> w) {
+    private static Change set(final String text, final List<String> w) {
         final String what = lower(w, 1);
+        if (what.equals("portgroup")) {
+            expect(w, text, "set", "portgroup", null, null, null);
+            try {
+                return VsphereChange.of(text, w.get(2), w.get(3), w.get(4));
+            } catch (IllegalArgumentException e) {
+                throw bad(text, e.getMessage());
+            }
+        }
         if (what.equals("native") || what.equals("access")) {
             expect(w, text, "set", null, "vlan", null, "on", null, null);
             final int vid = vid(w.get(3), text);

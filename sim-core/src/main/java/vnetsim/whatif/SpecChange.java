@@ -31,6 +31,9 @@ public sealed interface SpecChange extends Change {
 
     @Override
     default NetworkSource applyTo(final NetworkSource network) {
+        if (network instanceof vnetsim.network.VsphereSpec vsphere) {   // the nodes, switch, router under it
+            return vsphere.withBase(apply(vsphere.base()));
+        }
         if (!(network instanceof NetworkSpec spec)) {
             throw new IllegalArgumentException("'" + text() + "': network '" + network.name()
                     + "' is not described by name (NetworkSpec)");

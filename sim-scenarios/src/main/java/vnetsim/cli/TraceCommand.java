@@ -15,7 +15,6 @@ import vnetsim.analysis.DhcpTrace;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
-import vnetsim.network.VsphereSpec;
 import vnetsim.pcap.CaptureException;
 import vnetsim.pcap.CaptureSet;
 import vnetsim.pcap.CaptureSink;
@@ -23,11 +22,11 @@ import vnetsim.pcap.PcapDirectoryWriter;
 import vnetsim.pcap.PcapngWriter;
 import vnetsim.pcap.TeeSink;
 import vnetsim.scenario.Scenario;
-import vnetsim.scenario.VsphereNestedLab;
 import vnetsim.topology.Topology;
 import vnetsim.trace.StepTable;
 import vnetsim.trace.Trace;
 import vnetsim.trace.View;
+import vnetsim.whatif.VsphereChange;
 
 /** {@code vnetsim trace SCENARIO FROM TO}: one packet, hop by hop. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
@@ -277,20 +276,13 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** The scenario's network, with the --set changes applied to its vSphere layer. */
+    /** The scenario's network, with the --set changes applied to its vSphere layer (what-if changes). */
     private Network network(final Scenario scenario) {
-        if (settings.isEmpty()) {
-            return scenario.network();
-        }
-        if (!(scenario instanceof VsphereNestedLab lab)) {
-            throw new IllegalArgumentException("--set changes a vSphere port group; " + scenario.name()
-                    + " has no vSphere layer (try vsphere-nested-lab)");
-        }
-        VsphereSpec spec = lab.vsphere();
+        Network network = scenario.network();
         for (final String setting : settings) {
-            spec = spec.withSetting(setting);
+            network = network.with(VsphereChange.setting(setting));
         }
-        return spec.network();
+        return network;
     }
 
     private CaptureSink openSinks() {

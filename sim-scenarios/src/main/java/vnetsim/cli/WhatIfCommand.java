@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vnetsim.analysis.Change;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
 import vnetsim.analysis.Reachability;
@@ -31,6 +32,10 @@ import vnetsim.analysis.ReachabilityDiff;
                         + "changes the address, flows to the former one are listed too)",
                 "  add acl on ROUTER: permit|deny SRC DST [PROTOCOL] [at POSITION]",
                 "  set mtu BYTES on DEVICE INTERFACE | set mtu BYTES on WORKLOAD",
+                "  set portgroup [ESXI/]PORTGROUP allowPromiscuous|macChanges|forgedTransmits|macLearning true|false",
+                "  set portgroup [ESXI/]PORTGROUP vlanId 0-4095 | vlanTrunk RANGES   (networks with vsphere/*.yaml)",
+                "Compared: ICMP (or --protocol) between every pair of endpoints, and for endpoints without a "
+                        + "static address (DHCP clients) the DHCP exchange and the ping to the lease's router.",
                 "Exit status 0 when it ran (whatever changed), 2 for a usage error or a change naming something "
                         + "that does not exist."})
 final class WhatIfCommand implements Callable<Integer> {
@@ -68,9 +73,11 @@ final class WhatIfCommand implements Callable<Integer> {
         final ReachabilityDiff diff = compared.diff();
         final Reachability was = compared.before();
         final List<FormerAddresses.Flow> former = FormerAddresses.of(before, compared.whatIf().after());
+        final List<DhcpWhatIf> dhcp = DhcpWhatIf.compare(before, compared.whatIf().after());
         final PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? json(before.name(), described, diff, former) + "\n"
-                : table(before.name(), described, diff, was.cells().size()) + FormerAddresses.table(former));
+        out.print(format == Format.JSON ? json(before.name(), described, diff, former, dhcp) + "\n"
+                : table(before.name(), described, diff, was.cells().size()) + FormerAddresses.table(former)
+                        + DhcpWhatIf.table(dhcp));
         out.flush();
         return 0;
     }
@@ -98,12 +105,15 @@ final class WhatIfCommand implements Callable<Integer> {
 
     static String json(final String network, final List<String> changes, final ReachabilityDiff diff)
             throws Exception {
-        return json(network, changes, diff, List.of());
+        return json(network, changes, diff, List.of(), List.of());
     }
 
-    /** The JSON report; {@code former} adds {@code formerAddressFlows} when a change re-addressed a workload. */
+    /**
+     * The JSON report; {@code former} adds {@code formerAddressFlows} when a change re-addressed a workload,
+     * {@code dhcp} the DHCP exchanges of endpoints without a static address.
+     */
     static String json(final String network, final List<String> changes, final ReachabilityDiff diff,
-                       final List<FormerAddresses.Flow> former) throws Exception {
+                       final List<FormerAddresses.Flow> former, final List<DhcpWhatIf> dhcp) throws Exception {
         final ObjectNode root = MAPPER.createObjectNode();
         root.put("network", network);
         changes.forEach(root.putArray("changes")::add);
@@ -120,6 +130,9 @@ final class WhatIfCommand implements Callable<Integer> {
         diff.endpointsAdded().forEach(root.putArray("endpointsAdded")::add);
         if (!former.isEmpty()) {
             FormerAddresses.json(root, former);
+        }
+        if (!dhcp.isEmpty()) {
+            DhcpWhatIf.json(root, dhcp);
         }
         return MAPPER.writeValueAsString(root);
     }

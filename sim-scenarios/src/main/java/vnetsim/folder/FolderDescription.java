@@ -84,6 +84,13 @@ public final class FolderDescription {
     }
 
     private String cableOf(final String host, final String iface) {
+        for (final vnetsim.network.VsphereSpec.EsxiHost h : plan.esxiHosts()) {
+            for (final vnetsim.network.VsphereSpec.Vnic v : h.vnics()) {
+                if (v.vm().equals(host) && v.nic().equals(iface)) {
+                    return h.name() + " port group " + v.portGroup() + " (a vNIC of " + h.vswitch() + ")";
+                }
+            }
+        }
         for (final CablePlan c : plan.cables()) {
             if (c.hostA().equals(host) && c.interfaceA().equals(iface)) {
                 return c.hostB() + "/" + c.interfaceB();
@@ -318,6 +325,29 @@ public final class FolderDescription {
                 }
                 sb.append("    ACL: ").append(fw.acl().isEmpty() ? "no rules (default permit)"
                         : fw.acl().stream().map(r -> r.text()).toList()).append('\n');
+            }
+        }
+        if (!plan.esxiHosts().isEmpty()) {
+            sb.append("\nESXi hosts:\n");
+            for (final vnetsim.network.VsphereSpec.EsxiHost h : plan.esxiHosts()) {
+                sb.append("  ").append(h.name()).append("  ").append(h.vswitch()).append(", uplinks ");
+                sb.append(String.join(", ", h.uplinks().stream().map(u -> u + " to " + orNothing(cableOf(h.name(), u)))
+                        .toList())).append('\n');
+                h.portGroups().forEach(g -> sb.append("    port group ").append(g.describe()).append('\n'));
+                h.vnics().forEach(v -> sb.append("    vNIC ").append(v.vm()).append('/').append(v.nic()).append(" on ")
+                        .append(v.portGroup()).append(", mac ").append(MacAddress.format(v.mac())).append('\n'));
+            }
+        }
+        if (!plan.dhcpServers().isEmpty()) {
+            sb.append("\nDHCP servers:\n");
+            for (final vnetsim.network.VsphereSpec.DhcpServerSpec d : plan.dhcpServers()) {
+                sb.append("  ").append(d.name()).append("  ").append(d.iface()).append(' ').append(d.address())
+                        .append(", mac ").append(MacAddress.format(d.mac())).append(", to ")
+                        .append(orNothing(cableOf(d.name(), d.iface()))).append("\n    pool ")
+                        .append(Ipv4Address.format(d.poolFirst())).append('-').append(Ipv4Address.format(d.poolLast()))
+                        .append(", router ").append(d.router() == 0 ? "none" : Ipv4Address.format(d.router()))
+                        .append(", mask /").append(d.address().prefixLength()).append(", lease ")
+                        .append(d.leaseSeconds()).append(" s\n");
             }
         }
         sb.append("\nWorkloads:\n");

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import vnetsim.folder.dhcp.DhcpConfig;
+import vnetsim.folder.dhcp.DhcpReader;
 import vnetsim.folder.firewall.FirewallConfig;
 import vnetsim.folder.firewall.FirewallReader;
 import vnetsim.folder.k8s.ManifestReader;
@@ -15,10 +17,14 @@ import vnetsim.folder.nmstate.NncpReader;
 import vnetsim.folder.nmstate.NodePolicy;
 import vnetsim.folder.nxos.NxosConfigReader;
 import vnetsim.folder.nxos.SwitchConfig;
+import vnetsim.vsphere.VsphereYamlException;
+import vnetsim.vsphere.VsphereYamlReader;
 
 /**
  * Reads a network folder (layout in src/networks/README.md): {@code network.yaml}, {@code layer1_topology.json},
- * {@code nmstate/*.yaml}, {@code configs/*.cfg}, {@code firewalls/*.yaml}, {@code manifests/*.yaml}. Files are
+ * {@code nmstate/*.yaml}, {@code configs/*.cfg}, {@code firewalls/*.yaml}, {@code manifests/*.yaml},
+ * {@code vsphere/*.yaml} (ESXi hosts, {@link VsphereYamlReader}), {@code dhcp/*.yaml} (DHCP servers,
+ * {@link DhcpReader}). Files are
  * read in name order, so the same folder always gives the same network. Problems go to the {@link Diagnostics}.
  */
 public final class NetworkFolderReader {
@@ -84,7 +90,24 @@ public final class NetworkFolderReader {
         for (final Path f : files(folder, root, "manifests", ".yaml", ".yml")) {
             manifests.readFile(f, display(root, folder, f));
         }
-        return new NetworkFolder(root, network, layer1, policies, switches, firewalls, manifests.result());
+        final List<VsphereYamlReader.HostFile> esxiHosts = new ArrayList<>();
+        for (final Path f : files(folder, root, "vsphere", ".yaml", ".yml")) {
+            final String display = display(root, folder, f);
+            try (java.io.Reader in = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                esxiHosts.add(VsphereYamlReader.readFile(display, in));
+            } catch (VsphereYamlException e) {
+                diagnostics.error(new Location(display, e.line()), e.problem());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                diagnostics.error(Location.file(display), "cannot read: " + e.getMessage());
+            }
+        }
+        final List<DhcpConfig> dhcpServers = new ArrayList<>();
+        final DhcpReader dhcp = new DhcpReader(diagnostics);
+        for (final Path f : files(folder, root, "dhcp", ".yaml", ".yml")) {
+            dhcpServers.addAll(dhcp.readFile(f, display(root, folder, f)));
+        }
+        return new NetworkFolder(root, network, layer1, policies, switches, firewalls, manifests.result(), esxiHosts,
+                dhcpServers);
     }
 
     /**

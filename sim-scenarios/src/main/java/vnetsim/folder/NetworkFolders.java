@@ -72,7 +72,8 @@ public final class NetworkFolders {
         diagnostics.throwIfErrors(displayRoot);
         final FolderScenario scenario = new FolderScenario(read, plan);
         // the simulator's own checks: anything the importers let through is still reported as an input error
-        scenario.spec().problems().forEach(p -> diagnostics.error(Location.file(displayRoot), p));
+        (scenario.vsphere().isPresent() ? scenario.vsphere().get().problems() : scenario.spec().problems())
+                .forEach(p -> diagnostics.error(Location.file(displayRoot), p));
         diagnostics.throwIfErrors(displayRoot);
         return scenario;
     }

@@ -132,10 +132,14 @@ public final class NetworkYamlReader {
         });
     }
 
+    /** {@code address: dhcp}: the guest asks a DHCP server for its address (no static address). */
+    public static final String DHCP = "dhcp";
+
     private Optional<InterfaceSpec> iface(final Node node) {
         return Fields.of(node, diagnostics, "workload interface").flatMap(f -> {
             final Optional<String> name = f.requiredString("name");
-            final String address = f.string("address").filter(a -> validCidr(a, f.at("address"))).orElse(null);
+            final String address = f.string("address")                         // "dhcp": a DHCP client
+                    .filter(a -> a.equals(DHCP) || validCidr(a, f.at("address"))).orElse(null);
             final String gateway = f.string("gateway").filter(g -> validIp(g, f.at("gateway"))).orElse(null);
             final String mac = f.string("mac").filter(m -> mac(m, f.at("mac")).isPresent()).orElse(null);
             f.finish();

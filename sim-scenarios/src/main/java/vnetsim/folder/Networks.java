@@ -23,9 +23,6 @@ public final class Networks {
         }
         final java.util.Optional<Scenario> builtIn = Scenarios.find(nameOrPath);
         final String name = builtIn.map(Scenario::name).orElse(nameOrPath.trim());
-        if (builtIn.isPresent() && builtIn.get() instanceof vnetsim.scenario.VsphereNestedLab) {
-            return builtIn.get();   // its folder has the node part and vsphere/; the lab's rest is still in Java
-        }
         final java.util.Optional<Scenario> shipped = NetworkFolders.shippedNetwork(name);
         if (shipped.isPresent()) {
             return shipped.get();

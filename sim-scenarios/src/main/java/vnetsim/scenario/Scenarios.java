@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The built-in scenarios. */
 public final class Scenarios {
-    private static final List<Scenario> ALL = List.of(new AcpVirtualization(), new VsphereLab(), new VsphereNestedLab());
+    private static final List<Scenario> ALL = List.of(new AcpVirtualization(), new VsphereLab());
 
     private Scenarios() {
     }

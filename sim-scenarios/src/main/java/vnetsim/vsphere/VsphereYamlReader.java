@@ -1,6 +1,5 @@
 package vnetsim.vsphere;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -59,14 +58,45 @@ public final class VsphereYamlReader {
     private static final int MAX_CHARS = 4 * 1024 * 1024;
 
     private final String file;
+    /** The line of each vNIC ("vm/nic"), as read. */
+    private final Map<String, Integer> vnicLines = new java.util.LinkedHashMap<>();
 
     private VsphereYamlReader(final String file) {
         this.file = file;
     }
 
+    /**
+     * An ESXi host as read from one file, with the line of each vNIC, so that a network folder can name the line
+     * of a vNIC that does not fit the rest of the folder.
+     *
+     * @param host      the host
+     * @param file      the file as the user named it
+     * @param vnicLines the 1-based line of each vNIC, by "vm/nic"
+     */
+    public record HostFile(VsphereSpec.EsxiHost host, String file, Map<String, Integer> vnicLines) {
+        public HostFile {
+            vnicLines = Map.copyOf(vnicLines);
+        }
+
+        /** The line of the vNIC, or 1 when unknown. */
+        public int line(final String vm, final String nic) {
+            return vnicLines.getOrDefault(vm + "/" + nic, 1);
+        }
+    }
+
     /** The ESXi host described by {@code reader}; {@code file} names it in errors. */
     public static VsphereSpec.EsxiHost read(final String file, final Reader reader) {
         return new VsphereYamlReader(file).read(reader);
+    }
+
+    /**
+     * The ESXi host described by {@code reader}, with its vNICs' lines.
+     *
+     * @throws VsphereYamlException naming file and line
+     */
+    public static HostFile readFile(final String file, final Reader reader) {
+        final VsphereYamlReader r = new VsphereYamlReader(file);
+        return new HostFile(r.read(reader), file, r.vnicLines);
     }
 
     public static VsphereSpec.EsxiHost read(final String file, final String text) {
@@ -82,19 +112,19 @@ public final class VsphereYamlReader {
             options.setAllowDuplicateKeys(false);
             root = new Yaml(new SafeConstructor(options)).compose(reader);
         } catch (MarkedYAMLException e) {
-            throw new VsphereYamlException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem());
+            throw new VsphereYamlException(file, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
         } catch (RuntimeException e) {
-            throw new VsphereYamlException(file + ": not valid YAML: " + e.getMessage());
+            throw new VsphereYamlException(file, 0, "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
-            throw new VsphereYamlException(file + ": empty; expected host, vswitch, portgroup and vm");
+            throw new VsphereYamlException(file, 0, "empty; expected host, vswitch, portgroup and vm");
         }
         final Map<String, Node> top = mapping(root, "the file", "host", "vswitch", "portgroup", "vm");
         final String host = string(require(top, "host", root), "host");
-        final List<Node> vswitches = sequence(require(top, "vswitch", root), "vswitch");
+        final Node vswitchList = require(top, "vswitch", root);
+        final List<Node> vswitches = sequence(vswitchList, "vswitch");
         if (vswitches.size() != 1) {
-            throw error(root, "expected exactly one vSwitch under 'vswitch', found " + vswitches.size());
+            throw error(vswitchList, "expected exactly one vSwitch under 'vswitch', found " + vswitches.size());
         }
         final Map<String, Node> vswitch = mapping(vswitches.get(0), "a vswitch", "name", "pnic");
         final String vswitchName = string(require(vswitch, "name", vswitches.get(0)), "vswitch name");
@@ -135,8 +165,11 @@ public final class VsphereYamlReader {
                 } catch (IllegalArgumentException e) {
                     throw error(macNode, "macAddress: " + e.getMessage());
                 }
-                vnics.add(new VsphereSpec.Vnic(vmName, string(require(nic, "name", nicNode), "nic name"), network,
-                        mac, mac));
+                final String nicName = string(require(nic, "name", nicNode), "nic name");
+                if (vnicLines.put(vmName + "/" + nicName, nicNode.getStartMark().getLine() + 1) != null) {
+                    throw error(nicNode, "vNIC " + vmName + "/" + nicName + " is listed twice");
+                }
+                vnics.add(new VsphereSpec.Vnic(vmName, nicName, network, mac, mac));
             }
         }
         return new VsphereSpec.EsxiHost(host, vswitchName, uplinks, groups, vnics);
@@ -284,24 +317,6 @@ public final class VsphereYamlReader {
     }
 
     private VsphereYamlException error(final Node node, final String message) {
-        return new VsphereYamlException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
-    }
-
-    /** Reads a classpath resource (the built-in networks' vSphere files). */
-    static VsphereSpec.EsxiHost resource(final String path) {
-        try (var in = VsphereYamlReader.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return read(path.substring(path.lastIndexOf('/') + 1),
-                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The vSphere layer of the built-in {@code vsphere-nested-lab}: {@code vsphere/esxi-01.yaml}. */
-    public static VsphereSpec.EsxiHost nestedLab() {
-        return resource("/networks/vsphere-nested-lab/vsphere/esxi-01.yaml");
+        return new VsphereYamlException(file, node.getStartMark().getLine() + 1, message);
     }
 }

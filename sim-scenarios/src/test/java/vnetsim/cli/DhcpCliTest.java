@@ -66,6 +66,6 @@ class DhcpCliTest {
         assertThat(run("trace", "vsphere-nested-lab", "kubevirt-vm", "dhcp", "--set", "Trunk.allowPromiscuous"))
                 .isEqualTo(2);
         assertThat(err.toString()).isEqualTo("vnetsim: setting 'Trunk.allowPromiscuous' is not PORTGROUP.FIELD=VALUE "
-                + "(e.g. Trunk.allowPromiscuous=true)\n");
+                + "(e.g. Trunk.allowPromiscuous=true); fields: " + vnetsim.whatif.VsphereChange.FIELDS + "\n");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import vnetsim.folder.dhcp.DhcpReader;
 import vnetsim.folder.firewall.FirewallReader;
 import vnetsim.folder.k8s.ManifestReader;
 import vnetsim.folder.layer1.Layer1Reader;
@@ -13,6 +14,8 @@ import vnetsim.folder.nmstate.PolicyMerger;
 import vnetsim.folder.nxos.NxosConfigReader;
 import vnetsim.folder.yaml.Node;
 import vnetsim.folder.yaml.TreeReader;
+import vnetsim.vsphere.VsphereYamlException;
+import vnetsim.vsphere.VsphereYamlReader;
 
 /**
  * Any bytes as each importer's input: reading never throws, never hangs, and every problem it reports names the
@@ -97,5 +100,27 @@ class ImporterFuzzTest {
             assertThat(new NetworkYamlReader(d).read(doc, "x")).isNotNull();
         }
         assertLocated(d, "network.yaml", text);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void dhcpServers(final byte[] data) {
+        final Diagnostics d = new Diagnostics();
+        final String text = text(data);
+        assertThat(new DhcpReader(d).readText(text, "dhcp/d.yaml")).isNotNull();
+        assertLocated(d, "dhcp/d.yaml", text);
+    }
+
+    /** vsphere/*.yaml: a reader that stops at the first problem, with a VsphereYamlException naming file and line. */
+    @FuzzTest(maxDuration = "30s")
+    void vsphereHosts(final byte[] data) {
+        final String text = text(data);
+        try {
+            assertThat(VsphereYamlReader.readFile("vsphere/h.yaml", new java.io.StringReader(text)).host())
+                    .isNotNull();
+        } catch (VsphereYamlException e) {
+            assertThat(e.file()).isEqualTo("vsphere/h.yaml");
+            assertThat(e.line()).as(e.getMessage()).isBetween(0, (int) text.lines().count() + 2);
+            assertThat(e.problem()).isNotBlank();
+        }
     }
 }

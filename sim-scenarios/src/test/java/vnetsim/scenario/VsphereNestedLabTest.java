@@ -19,13 +19,20 @@ import vnetsim.trace.Trace;
 /**
  * Seed 002's warning made visible: a KubeVirt VM nested in an OpenShift node VM asks DHCP through a vSphere
  * standard vSwitch. Each security-policy setting and the port group's VLAN decide where the exchange dies
- * (semantics.md section 6).
+ * (semantics.md section 6). The network is the shipped folder src/networks/vsphere-nested-lab, as users run it.
  */
 class VsphereNestedLabTest {
     private static final String ESXI = VsphereNestedLab.ESXI;
     private static final String TRUNK = VsphereNestedLab.TRUNK;
     private static final String NODE = VsphereNestedLab.NODE;
-    private final VsphereNestedLab lab = new VsphereNestedLab();
+    private final Lab lab = new Lab();
+
+    /** The shipped folder's network with its vSphere layer. */
+    private static final class Lab {
+        VsphereSpec vsphere() {
+            return vnetsim.folder.NetworkFolders.shipped(VsphereNestedLab.NAME).orElseThrow().vsphere().orElseThrow();
+        }
+    }
 
     private static DhcpTrace dhcp(final VsphereSpec spec) {
         return spec.network().dhcp(VsphereNestedLab.CLIENT);
@@ -58,7 +65,7 @@ class VsphereNestedLabTest {
         assertThatTrace(t.first("DHCPOFFER").trace()).isDelivered()
                 .passes(ESXI, "Trunk:" + NODE + "/ens224").tagged(1928)
                 .then(NODE, "ens224.1928").poppingTag(1928)
-                .then(VsphereNestedLab.CLIENT, "eth0");
+                .then(VsphereNestedLab.CLIENT, "provisioning");
         assertThat(t.lease().ip()).isEqualTo(Ipv4Address.parse("192.168.28.100"));
         assertThat(t.lease().prefixLength()).isEqualTo(24);
         assertThat(t.lease().router()).isEqualTo(Ipv4Address.parse("192.168.28.1"));
@@ -126,17 +133,23 @@ class VsphereNestedLabTest {
 
     @Test
     void settings_use_the_vsphere_api_names() {
-        final VsphereSpec spec = lab.vsphere().withSetting("Trunk.policy.security.allowPromiscuous=true")
-                .withSetting("esxi-01/Trunk.forgedTransmits=reject").withSetting("Trunk.vlanId=4095");
+        final VsphereSpec spec = set(set(set(lab.vsphere(), "Trunk.policy.security.allowPromiscuous=true"),
+                "esxi-01/Trunk.forgedTransmits=reject"), "Trunk.vlanId=4095");
         assertThat(spec.esxiHost(ESXI).portGroup(TRUNK).security().allowPromiscuous()).isTrue();
         assertThat(spec.esxiHost(ESXI).portGroup(TRUNK).security().forgedTransmits()).isFalse();
-        assertThatThrownBy(() -> lab.vsphere().withSetting("Trunc.allowPromiscuous=true"))
+        assertThatThrownBy(() -> set(lab.vsphere(), "Trunc.allowPromiscuous=true"))
                 .hasMessageContaining("no port group named 'Trunc'").hasMessageContaining("Trunk");
-        assertThatThrownBy(() -> lab.vsphere().withSetting("Trunk.promiscuous=true"))
-                .hasMessageContaining("unknown field 'promiscuous'");
-        assertThatThrownBy(() -> lab.vsphere().withSetting("Trunk.allowPromiscuous=maybe"))
+        assertThatThrownBy(() -> set(lab.vsphere(), "Trunk.promiscuous=true"))
+                .hasMessageContaining("unknown port group field 'promiscuous'");
+        assertThatThrownBy(() -> set(lab.vsphere(), "Trunk.allowPromiscuous=maybe"))
                 .hasMessageContaining("true (Accept) or false (Reject)");
-        assertThatThrownBy(() -> lab.vsphere().withSetting("Trunk.vlanId=4096")).hasMessageContaining("4096");
+        assertThatThrownBy(() -> set(lab.vsphere(), "Trunk.vlanId=4096")).hasMessageContaining("4096");
+        assertThatThrownBy(() -> set(lab.vsphere(), "esxi-02/Trunk.vlanId=0"))
+                .hasMessageContaining("no ESXi host named 'esxi-02'");
+    }
+
+    private static VsphereSpec set(final VsphereSpec spec, final String setting) {
+        return (VsphereSpec) vnetsim.whatif.VsphereChange.setting(setting).applyTo(spec);
     }
 
     @Test

@@ -20,8 +20,9 @@ class VsphereYamlReaderTest {
             """;
 
     @Test
-    void the_shipped_nested_lab_host_reads_as_the_seed_describes_it() {
-        final VsphereSpec.EsxiHost host = VsphereYamlReader.nestedLab();
+    void the_shipped_nested_lab_host_reads_as_the_seed_describes_it() throws java.io.IOException {
+        final VsphereSpec.EsxiHost host = VsphereYamlReader.read("esxi-01.yaml", java.nio.file.Files.readString(
+                java.nio.file.Path.of("../src/networks/vsphere-nested-lab/vsphere/esxi-01.yaml")));
 
         assertThat(host.name()).isEqualTo("esxi-01");
         assertThat(host.uplinks()).containsExactly("vmnic0");

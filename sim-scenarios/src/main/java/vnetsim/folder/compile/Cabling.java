@@ -16,7 +16,8 @@ import vnetsim.folder.nxos.SwitchConfig;
 
 /**
  * Resolves layer1_topology.json ends to interfaces that exist: a node's NIC (network.yaml), a switch's Ethernet
- * interface (its running-config, any abbreviation), a firewall's uplink. A cable to anything else, or a second
+ * interface (its running-config, any abbreviation), a firewall's uplink, an ESXi host's vSwitch uplink
+ * ({@code vsphere/*.yaml}), a DHCP server's interface ({@code dhcp/*.yaml}). A cable to anything else, or a second
  * cable on one port, is an error naming the line.
  */
 final class Cabling {
@@ -24,13 +25,17 @@ final class Cabling {
     private final Map<String, NodeCompiler> nodes;
     private final Map<String, SwitchConfig> switches;
     private final Map<String, FirewallConfig> firewalls;
+    /** ESXi hosts (their uplinks) and DHCP servers (their interface), by name. */
+    private final Map<String, List<String>> appliances;
 
     Cabling(final Diagnostics diagnostics, final Map<String, NodeCompiler> nodes,
-            final Map<String, SwitchConfig> switches, final Map<String, FirewallConfig> firewalls) {
+            final Map<String, SwitchConfig> switches, final Map<String, FirewallConfig> firewalls,
+            final Map<String, List<String>> appliances) {
         this.diagnostics = diagnostics;
         this.nodes = nodes;
         this.switches = switches;
         this.firewalls = firewalls;
+        this.appliances = appliances;
     }
 
     List<CablePlan> resolve(final Layer1Topology layer1) {
@@ -87,11 +92,20 @@ final class Cabling {
                     + firewalls.get(host).uplink() + "'");
             return Optional.empty();
         }
+        if (appliances.containsKey(host)) {
+            if (appliances.get(host).contains(iface)) {
+                return Optional.of(iface);
+            }
+            diagnostics.error(at, "cable to " + end + ": " + host + " has no port '" + iface + "'; valid: "
+                    + appliances.get(host) + " (an ESXi host's vSwitch uplinks, a DHCP server's interface)");
+            return Optional.empty();
+        }
         final Set<String> valid = new LinkedHashSet<>(nodes.keySet());
         valid.addAll(switches.keySet());
         valid.addAll(firewalls.keySet());
-        diagnostics.error(at, "cable to " + end + ": no node, switch or firewall is named '" + host + "'; valid: "
-                + valid);
+        valid.addAll(appliances.keySet());
+        diagnostics.error(at, "cable to " + end + ": no node, switch, firewall, ESXi host or DHCP server is named '"
+                + host + "'; valid: " + valid);
         return Optional.empty();
     }
 }

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vnetsim.folder.Diagnostics;
+import vnetsim.folder.Location;
 import vnetsim.folder.NetworkFolder;
 import vnetsim.folder.NetworkYaml.NodeSpec;
+import vnetsim.folder.dhcp.DhcpConfig;
 import vnetsim.folder.firewall.FirewallConfig;
 import vnetsim.folder.nmstate.NodePolicy;
 import vnetsim.folder.nmstate.PolicyMerger;
 import vnetsim.folder.nxos.SwitchConfig;
+import vnetsim.network.VsphereSpec;
+import vnetsim.vsphere.VsphereYamlReader;
 
 /**
  * Compiles what a network folder says ({@link NetworkFolder}) into what it becomes ({@link NetworkPlan}): per
@@ -52,7 +56,35 @@ public final class FolderCompiler {
                 diagnostics.error(f.at(), "firewall name '" + f.name() + "' is already used by another device");
             }
         }
-        final List<CablePlan> cables = new Cabling(diagnostics, nodes, switches, firewalls).resolve(folder.layer1());
+        final Map<String, List<String>> appliances = new LinkedHashMap<>();  // ESXi hosts, DHCP servers: their ports
+        final Set<String> vnicEnds = new HashSet<>();                       // node NICs plugged into a vSwitch
+        final List<VsphereSpec.EsxiHost> esxiHosts = new ArrayList<>();
+        for (final VsphereYamlReader.HostFile f : folder.esxiHosts()) {
+            final VsphereSpec.EsxiHost h = f.host();
+            if (nodes.containsKey(h.name()) || switches.containsKey(h.name()) || firewalls.containsKey(h.name())
+                    || appliances.putIfAbsent(h.name(), h.uplinks()) != null) {
+                diagnostics.error(Location.file(f.file()).atLine(1), "ESXi host '" + h.name()
+                        + "' is already used by another device");
+                continue;
+            }
+            esxiHosts.add(h);
+            for (final VsphereSpec.Vnic v : h.vnics()) {
+                vnic(f, v, folder, vnicEnds, diagnostics);
+            }
+        }
+        final List<VsphereSpec.DhcpServerSpec> dhcpServers = new ArrayList<>();
+        for (final DhcpConfig d : folder.dhcpServers()) {
+            if (nodes.containsKey(d.name()) || switches.containsKey(d.name()) || firewalls.containsKey(d.name())
+                    || appliances.putIfAbsent(d.name(), List.of(d.iface())) != null) {
+                diagnostics.error(d.at(), "DHCP server name '" + d.name() + "' is already used by another device");
+                continue;
+            }
+            dhcpServers.add(new VsphereSpec.DhcpServerSpec(d.name(), d.iface(), d.mac(),
+                    new vnetsim.network.Cidr(d.ip(), d.prefixLength()), d.poolFirst(), d.poolLast(), d.router(),
+                    d.leaseSeconds()));
+        }
+        final List<CablePlan> cables = new Cabling(diagnostics, nodes, switches, firewalls, appliances)
+                .resolve(folder.layer1());
         final List<SwitchPlan> switchPlans = new ArrayList<>();
         for (final SwitchConfig s : switches.values()) {
             final Set<String> cabled = new HashSet<>();
@@ -81,9 +113,46 @@ public final class FolderCompiler {
                     cabled.add(c.interfaceB());
                 }
             }
+            for (final String end : vnicEnds) {
+                if (end.startsWith(n.name() + "/")) {
+                    cabled.add(end.substring(n.name().length() + 1));
+                }
+            }
             nodePlans.add(n.build(cabled).withPodNetwork(podNetworks.get(n.name())));
         }
         return new NetworkPlan(folder.network().name(), folder.network().description(), switchPlans,
-                new ArrayList<>(firewalls.values()), nodePlans, workloads, cables, diagnostics.warnings());
+                new ArrayList<>(firewalls.values()), nodePlans, workloads, cables, diagnostics.warnings(), esxiHosts,
+                dhcpServers);
+    }
+
+    /**
+     * A node VM's vNIC in {@code vsphere/*.yaml} must be a NIC of a node in network.yaml with the same MAC (the
+     * guest sees the MAC of its VM configuration) and be plugged into one vSwitch only.
+     */
+    private static void vnic(final VsphereYamlReader.HostFile f, final VsphereSpec.Vnic v, final NetworkFolder folder,
+                             final Set<String> vnicEnds, final Diagnostics diagnostics) {
+        final Location at = Location.file(f.file()).atLine(f.line(v.vm(), v.nic()));
+        final NodeSpec node = folder.network().nodes().stream().filter(n -> n.name().equals(v.vm())).findFirst()
+                .orElse(null);
+        if (node == null) {
+            diagnostics.error(at, "vm '" + v.vm() + "' is no node in network.yaml (nodes: " + folder.network().nodes().stream().map(NodeSpec::name).toList()
+                    + "); a node VM's vNICs are its NICs there");
+            return;
+        }
+        final var nic = node.nic(v.nic());
+        if (nic.isEmpty()) {
+            diagnostics.error(at, "vNIC '" + v.nic() + "' of " + v.vm() + " is no NIC of that node in network.yaml "
+                    + "(NICs: " + node.nics().stream().map(x -> x.name()).toList() + ")");
+            return;
+        }
+        if (nic.get().mac() != v.mac()) {
+            diagnostics.error(at, "vNIC " + v.vm() + "/" + v.nic() + " has macAddress "
+                    + vnetsim.frame.MacAddress.format(v.mac()) + " but network.yaml gives the NIC "
+                    + vnetsim.frame.MacAddress.format(nic.get().mac()) + " (" + nic.get().at()
+                    + "); the guest sees the MAC of its VM configuration: write the same in both");
+        }
+        if (!vnicEnds.add(v.vm() + "/" + v.nic())) {
+            diagnostics.error(at, "vNIC " + v.vm() + "/" + v.nic() + " is plugged into two vSwitches");
+        }
     }
 }

@@ -26,6 +26,7 @@ import vnetsim.network.SwitchPortSpec;
 import vnetsim.network.SwitchSpec;
 import vnetsim.network.VlanSpec;
 import vnetsim.network.WorkloadAttachment;
+import vnetsim.network.VsphereSpec;
 import vnetsim.network.WorkloadSpec;
 
 /**
@@ -62,8 +63,10 @@ public final class SpecWriter {
                     new Cidr(w.ip(), w.prefixLength()), w.gateway(), 64, w.port().mtu(), w.node(), w.bridge(),
                     w.vethName(), bridge.vlanFiltering() ? vlans(w.port()) : null, w.attachment()));
         }
-        final List<LinkSpec> links = new ArrayList<>(plan.cables().stream().map(c -> LinkSpec.cable(c.hostA(),
-                c.interfaceA(), c.hostB(), c.interfaceB())).toList());
+        final java.util.Set<String> layer = vsphereLayer(plan);
+        final List<LinkSpec> links = new ArrayList<>(plan.cables().stream()
+                .filter(c -> !layer.contains(c.hostA()) && !layer.contains(c.hostB()))
+                .map(c -> LinkSpec.cable(c.hostA(), c.interfaceA(), c.hostB(), c.interfaceB())).toList());
         links.addAll(sviLinks);
         return new NetworkSpec(plan.name(), hosts, switches, routers, workloads, links);
     }
@@ -87,6 +90,29 @@ public final class SpecWriter {
         return new HostStackSpec(List.of(new HostStackSpec.Address(pn.uplink(), pn.address()),
                 new HostStackSpec.Address(PodNetworkPlan.BRIDGE, new Cidr(pn.gateway(), pn.subnet().prefixLength()))),
                 pn.routes(), true);
+    }
+
+    /**
+     * The network with its vSphere layer, when the folder has ESXi hosts or DHCP servers: {@code base} (what
+     * {@link #write} returned) under the ESXi hosts, the DHCP servers and the cables that reach them; else empty.
+     */
+    public static java.util.Optional<VsphereSpec> vsphere(final NetworkPlan plan, final NetworkSpec base) {
+        if (plan.esxiHosts().isEmpty() && plan.dhcpServers().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        final java.util.Set<String> layer = vsphereLayer(plan);
+        final List<LinkSpec> links = plan.cables().stream()
+                .filter(c -> layer.contains(c.hostA()) || layer.contains(c.hostB()))
+                .map(c -> LinkSpec.cable(c.hostA(), c.interfaceA(), c.hostB(), c.interfaceB())).toList();
+        return java.util.Optional.of(new VsphereSpec(base, plan.esxiHosts(), plan.dhcpServers(), links));
+    }
+
+    /** The names of the devices {@link VsphereSpec} adds: ESXi hosts and DHCP servers. */
+    private static java.util.Set<String> vsphereLayer(final NetworkPlan plan) {
+        final java.util.Set<String> names = new java.util.HashSet<>();
+        plan.esxiHosts().forEach(h -> names.add(h.name()));
+        plan.dhcpServers().forEach(d -> names.add(d.name()));
+        return names;
     }
 
     private static HostSpec host(final NodePlan n) {

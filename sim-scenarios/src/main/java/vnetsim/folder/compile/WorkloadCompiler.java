@@ -351,6 +351,12 @@ final class WorkloadCompiler {
         final Location addressAt = ispec.map(InterfaceSpec::at).orElse(at);
         String cidr = ispec.map(InterfaceSpec::address).orElse(null);
         String gatewayText = ispec.map(InterfaceSpec::gateway).orElse(null);
+        final boolean dhcp = cidr != null && cidr.equals(vnetsim.folder.NetworkYamlReader.DHCP);
+        if (dhcp) {
+            cidr = "0.0.0.0/0";
+            gatewayText = "0.0.0.0";
+            notes.add("address by DHCP: no address until a lease ('vnetsim trace NETWORK " + id + " dhcp')");
+        }
         if (cidr == null && !nad.addresses().isEmpty()) {
             cidr = nad.addresses().get(0).address();
             gatewayText = gatewayText != null ? gatewayText : nad.addresses().get(0).gateway();
@@ -382,11 +388,11 @@ final class WorkloadCompiler {
         try {
             ip = Ipv4Address.parse(cidr.substring(0, cidr.indexOf('/')));
             prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
-            if (prefix < 1 || prefix > 31) {
+            if ((prefix < 1 || prefix > 31) && !dhcp) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {
-            diagnostics.error(addressAt, what + ": address '" + cidr + "' is not A.B.C.D/LEN with LEN 1-31");
+            diagnostics.error(addressAt, what + ": address '" + cidr + "' is not A.B.C.D/LEN with LEN 1-31 or dhcp");
             return;
         }
         int gateway;
@@ -407,6 +413,10 @@ final class WorkloadCompiler {
         final long mac;
         if (macText != null) {
             mac = MacAddress.parse(macText);
+        } else if (dhcp) {
+            diagnostics.error(at, what + " interface " + iface + " takes its address by DHCP and has no MAC; give "
+                    + "'macAddress' in the VirtualMachine (the DHCP client identifies itself by it)");
+            return;
         } else {
             mac = 0x0200_0000_0000L | (ip & 0xffff_ffffL);
             notes.add("no MAC given (the CNI would pick a random one): using " + MacAddress.format(mac)
@@ -584,7 +594,8 @@ final class WorkloadCompiler {
                     + ", " + sameId.at() + "); give one an 'id' in network.yaml");
             return false;
         }
-        final WorkloadPlan sameIp = byAddress.putIfAbsent(plan.segment() + "|" + plan.ip(), plan);
+        final WorkloadPlan sameIp = plan.ip() == 0 ? null                  // DHCP clients: no address yet
+                : byAddress.putIfAbsent(plan.segment() + "|" + plan.ip(), plan);
         if (sameIp != null) {
             diagnostics.error(at, "duplicate IP " + Ipv4Address.format(plan.ip()) + " in " + plan.segment() + ": "
                     + plan.manifestName() + " and " + sameIp.manifestName() + " (" + sameIp.at() + "); each address "
