@@ -50,7 +50,7 @@ public final class Bond implements Device {
         LAYER2("layer2"),
         /** The MACs and the IPv4 addresses. */
         LAYER2_3("layer2+3"),
-        /** The IPv4 addresses and the TCP/UDP ports (bonding.rst: not fully 802.3ad compliant, fragments lack ports). */
+        /** The IPv4 addresses and the TCP/UDP ports (not fully 802.3ad compliant, bonding.rst). */
         LAYER3_4("layer3+4");
 
         private final String word;

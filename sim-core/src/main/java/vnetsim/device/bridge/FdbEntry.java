@@ -20,7 +20,7 @@ public record FdbEntry(long mac, int vid, int port, Set<FdbFlag> flags, long age
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     }
 
-    /** Whether the entry carries {@code flag} (as {@code bridge fdb show} prints it: "permanent", "static", "sticky"). */
+    /** Whether the entry carries {@code flag} ({@code bridge fdb show} prints it: "permanent", "static", "sticky"). */
     public boolean has(final FdbFlag flag) {
         return flags.contains(flag);
     }
