@@ -82,7 +82,8 @@ class SmallReadersTest {
         assertThat(n.workloads().get(0).iface("vmnic1").orElseThrow().gateway()).isEqualTo("172.16.4.1");
         assertThat(d.errors()).extracting(Problem::toString).satisfiesExactly(
                 e -> assertThat(e).startsWith("network.yaml:7:").contains("nope"),
-                e -> assertThat(e).startsWith("network.yaml:14:").contains("172.16.4.300/24"));
+                e -> assertThat(e).startsWith("network.yaml:14:").contains("172.16.4.300/24"),
+                e -> assertThat(e).startsWith("network.yaml:15:").contains("workload default/vm1 is listed twice"));
         assertThat(d.warnings()).singleElement().asString().startsWith("network.yaml:16:").contains("color");
     }
 
