@@ -47,7 +47,15 @@ final class CheckCommand implements Callable<Integer> {
         for (final String c : changes) {
             network = network.with(vnetsim.whatif.ChangeParser.parse(c));
         }
-        network.topology();
+        // a 'through' naming no device (a typo) would only ever FAIL, as if the network were wrong: an input error
+        final List<String> hosts = network.topology().devices().stream().map(d -> d.host()).distinct().toList();
+        for (final Intent intent : intents) {
+            if (intent instanceof Intent.Reaches r && r.through() != null
+                    && hosts.stream().noneMatch(h -> h.equalsIgnoreCase(r.through()))) {
+                throw new IllegalArgumentException(intentsFile + ": intent '" + r.name() + "': through: "
+                        + vnetsim.network.UnknownNameException.of("device", r.through(), hosts).getMessage());
+            }
+        }
         final long start = System.nanoTime();
         final List<Intent.Result> results = new ArrayList<>();
         for (final Intent intent : intents) {

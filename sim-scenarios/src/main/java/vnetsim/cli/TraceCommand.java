@@ -264,6 +264,13 @@ final class TraceCommand implements Callable<Integer> {
 
     /** {@code --pcap X --pcap-dir X} (or a pcapng inside the directory) would lose one output to the other. */
     private void checkCaptureTargetsApart() {
+        // '' is the current directory as a path: "cannot write capture : target is a directory" said nothing useful
+        if (pcap != null && pcap.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--pcap needs a file name, not ''");
+        }
+        if (pcapDir != null && pcapDir.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--pcap-dir needs a directory name, not ''");
+        }
         if (pcap == null || pcapDir == null) {
             return;
         }

@@ -14,6 +14,11 @@ public final class Networks {
 
     /** The network, or an IllegalArgumentException (exit 2) naming the problem, with file and line for folders. */
     public static Scenario named(final String nameOrPath) {
+        if (nameOrPath.isBlank()) {
+            // "" is the current directory as a path: name no folder, so the message lists the built-in networks
+            throw new IllegalArgumentException("unknown scenario '" + nameOrPath + "'; scenarios: " + all().stream()
+                    .map(Scenario::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (NetworkFolders.isFolder(nameOrPath)) {
             return NetworkFolders.open(Path.of(nameOrPath), nameOrPath);
         }

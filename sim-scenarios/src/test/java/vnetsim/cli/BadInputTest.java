@@ -45,6 +45,8 @@ class BadInputTest {
         try (RandomAccessFile big = new RandomAccessFile(dir.resolve("huge.md").toFile(), "rw")) {
             big.setLength((8L << 20) + 1);
         }
+        Files.writeString(dir.resolve("through.yaml"), "intents:\n  - from: vm1\n    to: vm3\n    expect: reaches\n"
+                + "    through: Firewal\n");
         final Path foreign = Files.createDirectories(dir.resolve("home"));
         Files.writeString(foreign.resolve("index.tsv"), "mine\n");
         final String trace = "Try 'vnetsim trace --help'.\n";
@@ -56,6 +58,7 @@ class BadInputTest {
                     + "Try 'vnetsim --help'.\n", "tarce"),
             c("unknown scenario", 2, "vnetsim: unknown scenario 'acp'; scenarios: $S\n",
                     "trace", "acp", "vm1", "vm3"),
+            c("empty scenario", 2, "vnetsim: unknown scenario ''; scenarios: $S\n", "trace", "", "vm1", "vm3"),
             c("unknown endpoint", 2, "vnetsim: no endpoint 'vm9'; endpoints: vm1 (Virtual Machine 1), pod2 (Pod 2), "
                     + "vm3 (Virtual Machine 3), vm4 (Virtual Machine 4), vm5 (Virtual Machine 5), "
                     + "vm6 (Virtual Machine 6), pod7 (Pod 7)\n", "trace", "acp-virtualization", "vm9", "vm3"),
@@ -103,6 +106,13 @@ class BadInputTest {
                     "check", "acp-virtualization", "--intents", "$D/diagram.md"),
             c("endless intents file", 2, "vnetsim: cannot read /dev/zero: larger than the 1 MiB limit for a YAML "
                     + "intents file; is it the right file?\n", "check", "acp-virtualization", "--intents", "/dev/zero"),
+            c("intent through a device the network lacks", 2, "vnetsim: $D/through.yaml: intent 'vm1 reaches vm3 "
+                    + "through Firewal': through: no device named 'Firewal'; closest: Firewall\n",
+                    "check", "acp-virtualization", "--intents", "$D/through.yaml"),
+            c("empty pcap path", 2, "vnetsim: --pcap needs a file name, not ''\n" + trace,
+                    "trace", "acp-virtualization", "vm1", "vm3", "--pcap", ""),
+            c("empty pcap-dir path", 2, "vnetsim: --pcap-dir needs a directory name, not ''\n" + trace,
+                    "trace", "acp-virtualization", "vm1", "vm3", "--pcap-dir", ""),
             c("pcap and pcap-dir the same", 2, "vnetsim: --pcap $D/x is the same path as --pcap-dir $D/x; give the "
                     + "pcapng file a path outside the directory\n" + trace,
                     "trace", "acp-virtualization", "vm1", "vm3", "--pcap", "$D/x", "--pcap-dir", "$D/x"));

@@ -83,8 +83,7 @@ class SmallReadersTest {
         assertThat(d.errors()).extracting(Problem::toString).satisfiesExactly(
                 e -> assertThat(e).startsWith("network.yaml:7:").contains("nope"),
                 e -> assertThat(e).startsWith("network.yaml:14:").contains("172.16.4.300/24"),
-                e -> assertThat(e).startsWith("network.yaml:15:").contains("vm1 is listed twice")
-                        .contains("network.yaml:9"));
+                e -> assertThat(e).startsWith("network.yaml:15:").contains("workload default/vm1 is listed twice"));
         assertThat(d.warnings()).singleElement().asString().startsWith("network.yaml:16:").contains("color");
     }
 
