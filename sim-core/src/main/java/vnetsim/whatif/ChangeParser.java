@@ -1,13 +1,14 @@
 package vnetsim.whatif;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vnetsim.analysis.Change;
+import vnetsim.io.InputException;
+import vnetsim.io.TextFiles;
 import vnetsim.device.l3.AclRule;
 
 /**
@@ -50,12 +51,27 @@ public final class ChangeParser {
             "set portgroup [ESXI/]PORTGROUP allowPromiscuous|macChanges|forgedTransmits|macLearning true|false",
             "set portgroup [ESXI/]PORTGROUP vlanId 0-4095 | vlanTrunk RANGES");
 
+    /** Largest change file read: 1 MiB, thousands of changes (a bigger one is a mistake, not a what-if). */
+    public static final long CHANGE_FILE_LIMIT = 1L << 20;
+
     private ChangeParser() {
     }
 
-    /** Every change of a file, with file and line in errors. */
+    /**
+     * Every change of a file, one per line, with file and line in errors.
+     *
+     * @param file a UTF-8 text file of at most {@link #CHANGE_FILE_LIMIT} bytes; blank and {@code #} lines skipped
+     * @return the changes, in file order, never empty
+     * @throws InputException when the file is missing, a directory, not UTF-8 text, too big, or holds no change
+     * @throws IllegalArgumentException naming {@code file:line} for a line that is no change
+     * @throws IOException when reading fails
+     */
     public static List<Change> parseFile(final Path file) throws IOException {
-        final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (!Files.exists(file)) {
+            throw new InputException("change file not found: " + file);
+        }
+        final List<String> lines = TextFiles.readUtf8(file, CHANGE_FILE_LIMIT, "change file (one change per line)")
+                .lines().toList();
         final List<Change> changes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             final String line = lines.get(i).strip();
@@ -67,6 +83,10 @@ public final class ChangeParser {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
             }
+        }
+        if (changes.isEmpty()) {
+            throw new InputException(file + ": no change in it (only blank lines and # comments); write one change "
+                    + "per line, e.g. 'shut Switch Ethernet1/3'");
         }
         return changes;
     }

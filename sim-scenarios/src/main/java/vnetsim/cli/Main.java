@@ -82,7 +82,8 @@ public final class Main implements Runnable {
             if (System.getenv("VNETSIM_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            if (e instanceof UnknownEndpointException || e instanceof IllegalArgumentException) {
+            if (e instanceof UnknownEndpointException || e instanceof IllegalArgumentException
+                    || e instanceof vnetsim.io.InputException) {
                 err.println("vnetsim: " + e.getMessage());
                 return USAGE;
             }

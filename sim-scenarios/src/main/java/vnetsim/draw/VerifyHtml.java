@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import vnetsim.analysis.Flow;
 import vnetsim.analysis.Network;
-import vnetsim.scenario.Scenarios;
 import vnetsim.trace.Trace;
 import vnetsim.verify.Column;
 import vnetsim.verify.Finding;
@@ -25,7 +24,7 @@ public final class VerifyHtml {
     }
 
     public static String render(final String document, final String scenario, final Verification v) {
-        final Network network = Scenarios.named(scenario).network();
+        final Network network = vnetsim.folder.Networks.named(scenario).network();
         final HtmlPage page = new HtmlPage(document + " verified \u2014 vnetsim");
         page.h1(document, (v.agrees() ? "agrees" : "disagrees") + " with the simulation of " + scenario + ": "
                 + v.tables().size() + " flow tables, " + v.findings().size() + " findings.");

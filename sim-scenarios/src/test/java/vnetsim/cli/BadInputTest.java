@@ -45,6 +45,7 @@ class BadInputTest {
         try (RandomAccessFile big = new RandomAccessFile(dir.resolve("huge.md").toFile(), "rw")) {
             big.setLength((8L << 20) + 1);
         }
+        Files.writeString(dir.resolve("comments.txt"), "# nothing to change yet\n\n");
         Files.writeString(dir.resolve("through.yaml"), "intents:\n  - from: vm1\n    to: vm3\n    expect: reaches\n"
                 + "    through: Firewal\n");
         final Path foreign = Files.createDirectories(dir.resolve("home"));
@@ -106,6 +107,18 @@ class BadInputTest {
                     "check", "acp-virtualization", "--intents", "$D/diagram.md"),
             c("endless intents file", 2, "vnetsim: cannot read /dev/zero: larger than the 1 MiB limit for a YAML "
                     + "intents file; is it the right file?\n", "check", "acp-virtualization", "--intents", "/dev/zero"),
+            c("change file is a directory", 2, "vnetsim: cannot read $D/docs.md: it is a directory; give the path "
+                    + "of a change file (one change per line)\n", "whatif", "acp-virtualization", "--change-file",
+                    "$D/docs.md"),
+            c("binary change file", 2, "vnetsim: cannot read $D/diagram.md: not UTF-8 text (byte 0x89 at line 1, "
+                    + "column 1); save the change file (one change per line) as UTF-8\n",
+                    "whatif", "acp-virtualization", "--change-file", "$D/diagram.md"),
+            c("oversized change file", 2, "vnetsim: cannot read $D/huge.md: larger than the 1 MiB limit for a change "
+                    + "file (one change per line); is it the right file?\n",
+                    "whatif", "acp-virtualization", "--change-file", "$D/huge.md"),
+            c("change file without a change", 2, "vnetsim: $D/comments.txt: no change in it (only blank lines and # "
+                    + "comments); write one change per line, e.g. 'shut Switch Ethernet1/3'\n",
+                    "whatif", "acp-virtualization", "--change-file", "$D/comments.txt"),
             c("intent through a device the network lacks", 2, "vnetsim: $D/through.yaml: intent 'vm1 reaches vm3 "
                     + "through Firewal': through: no device named 'Firewal'; closest: Firewall\n",
                     "check", "acp-virtualization", "--intents", "$D/through.yaml"),

@@ -126,7 +126,7 @@ class WhatIfReportTest {
         final Path empty = Files.writeString(tmp.resolve("empty.txt"), "# nothing\n");
         assertThat(run("report", "acp-virtualization", "-o", dir.toString(), "--change-file", empty.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("give at least one --change");
+        assertThat(err.toString()).contains("empty.txt: no change in it");
         err.getBuffer().setLength(0);
         assertThat(run("report", "acp-virtualization", "-o", dir.toString(), "--change-file",
                 tmp.resolve("missing.txt").toString())).isEqualTo(2);
