@@ -224,23 +224,30 @@ public final class Reachability {
 
     /** The number of ordered pairs {@link #of} will trace for this network. */
     public static int pairCount(final Network network) {
-        final int n = network.topology().endpointIds().size();
-        return n * (n - 1);
+        final Topology topology = network.topology();
+        final long n = topology.endpointIds().values().stream().filter(i -> topology.endpoint(i).ip() != 0).count();
+        return (int) (n * (n - 1));
     }
 
     /**
-     * Every ordered pair of endpoints (or only the senders the options name), traced as the options say. The topology
-     * is compiled once and shared; each worker thread runs its own simulator.
+     * Every ordered pair of endpoints (or only the senders the options name), traced as the options say. Endpoints
+     * without an IPv4 address (DHCP clients, which have one only after a lease) are left out: no flow to or from
+     * them can be addressed. The topology is compiled once and shared; each worker thread runs its own simulator.
      *
      * @param network the network whose endpoints are paired
      * @param options protocol, threads, progress, paths, senders and equivalence classes
      * @return the matrix, one cell per ordered pair, in definition order
      * @throws UnknownEndpointException when a sender the options name is not in the network
+     * @throws IllegalArgumentException when a sender the options name has no address (a DHCP client)
      */
     public static Reachability of(final Network network, final Options options) {
         final Topology topology = network.topology();                 // compiled once, shared by the workers
         final Map<String, String> names = new LinkedHashMap<>();
-        topology.endpointIds().forEach((id, index) -> names.put(id, topology.device(index).host()));
+        topology.endpointIds().forEach((id, index) -> {
+            if (topology.endpoint(index).ip() != 0) {         // a DHCP client before its lease has no address
+                names.put(id, topology.device(index).host());
+            }
+        });
         final List<String> ids = List.copyOf(names.keySet());
         final int n = ids.size();
         final List<Integer> senders = new ArrayList<>();
@@ -250,7 +257,12 @@ public final class Reachability {
             }
         } else {
             for (final String s : options.senders()) {
-                senders.add(ids.indexOf(idOf(topology, s)));
+                final int sender = ids.indexOf(idOf(topology, s));
+                if (sender < 0) {
+                    throw new IllegalArgumentException("'" + s + "' has no IPv4 address until DHCP gives it one, so "
+                            + "it has no row in the reachability matrix; trace its DHCP exchange instead");
+                }
+                senders.add(sender);
             }
         }
         final int pairs = n < 2 ? 0 : senders.size() * (n - 1);

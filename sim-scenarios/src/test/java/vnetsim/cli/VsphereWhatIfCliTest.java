@@ -56,4 +56,14 @@ class VsphereWhatIfCliTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("has no vSphere layer");
     }
+
+    @Test
+    void a_dhcp_client_without_a_lease_has_no_row_or_column_in_the_icmp_matrix() {
+        assertThat(run("reachability", "vsphere-nested-lab")).isZero();
+        assertThat(out.toString()).doesNotContain("kubevirt-vm").contains("2 of 6 pairs delivered")
+                .doesNotContain("0.0.0.0");
+        assertThat(run("whatif", "vsphere-nested-lab", "--change", "set portgroup Trunk allowPromiscuous true"))
+                .isZero();
+        assertThat(out.toString()).contains("4 of 6 flows changed, 4 now delivered").doesNotContain("drop changed");
+    }
 }
