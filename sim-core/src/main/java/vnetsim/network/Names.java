@@ -23,7 +23,7 @@ final class Names {
     /** The element named {@code name}, or an {@link UnknownNameException} listing the closest names. */
     static <T> T get(final List<T> items, final String name, final Function<T, String> key, final String what) {
         return find(items, name, key).orElseThrow(() ->
-                new UnknownNameException(what, name, closest(name, items.stream().map(key).toList())));
+                UnknownNameException.of(what, name, items.stream().map(key).toList()));
     }
 
     /** Up to three candidates, nearest first; only those reasonably near (half the name's length, at least 3). */

@@ -57,16 +57,15 @@ public record NetworkSpec(String name, List<HostSpec> hosts, List<SwitchSpec> sw
     public WorkloadSpec workload(final String idOrName) {
         return Names.find(workloads, idOrName, WorkloadSpec::id)
                 .or(() -> Names.find(workloads, idOrName, WorkloadSpec::name))
-                .orElseThrow(() -> new UnknownNameException("workload", idOrName, Names.closest(idOrName,
-                        workloads.stream().flatMap(w -> Stream.of(w.id(), w.name())).toList())));
+                .orElseThrow(() -> UnknownNameException.of("workload", idOrName,
+                        workloads.stream().flatMap(w -> Stream.of(w.id(), w.name())).toList()));
     }
 
     /** The link with an end at this device and interface. */
     public LinkSpec link(final String device, final String iface) {
         return links.stream().filter(l -> l.touches(device, iface)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("link at", device + "/" + iface, Names.closest(
-                        device + "/" + iface, links.stream().flatMap(l -> Stream.of(l.a(), l.b()))
-                                .map(LinkSpec.End::toString).toList())));
+                .orElseThrow(() -> UnknownNameException.of("link at", device + "/" + iface,
+                        links.stream().flatMap(l -> Stream.of(l.a(), l.b())).map(LinkSpec.End::toString).toList()));
     }
 
     // ---- copies with one change -------------------------------------------------------------------------------

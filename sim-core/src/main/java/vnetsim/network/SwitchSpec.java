@@ -32,8 +32,8 @@ public record SwitchSpec(String name, List<SwitchPortSpec> ports, VlanSet vlans)
     public SwitchPortSpec port(final String portName) {
         final String wanted = InterfaceNames.normalize(portName);
         return ports.stream().filter(p -> InterfaceNames.normalize(p.name()).equals(wanted)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("port on " + name, portName,
-                        Names.closest(portName, ports.stream().map(SwitchPortSpec::name).toList())));
+                .orElseThrow(() -> UnknownNameException.of("port on " + name, portName,
+                        ports.stream().map(SwitchPortSpec::name).toList()));
     }
 
     /** This switch with {@code port} replacing the port of the same name (or added last). */
