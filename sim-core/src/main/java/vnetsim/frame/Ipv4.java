@@ -13,10 +13,15 @@ package vnetsim.frame;
  * </pre>
  */
 public final class Ipv4 {
+    /** Length in bytes of a header without options (IHL 5). */
     public static final int HEADER_LENGTH = 20;
+    /** Protocol number of ICMP (IANA). */
     public static final int PROTOCOL_ICMP = 1;
+    /** Protocol number of TCP (IANA). */
     public static final int PROTOCOL_TCP = 6;
+    /** Protocol number of UDP (IANA). */
     public static final int PROTOCOL_UDP = 17;
+    /** The TTL Linux sends with (net.ipv4.ip_default_ttl). */
     public static final int DEFAULT_TTL = 64;
     static final int TOTAL_LENGTH_OFFSET = 2;
     static final int FLAGS_OFFSET = 6;
@@ -31,34 +36,90 @@ public final class Ipv4 {
     private Ipv4() {
     }
 
+    /**
+     * The header length in bytes: IHL times 4, 20-60 in a valid header.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the header length in bytes
+     */
     public static int headerLength(final byte[] b, final int ip) {
         return (b[ip] & 0x0f) * 4;
     }
 
+    /**
+     * The total length field: header and payload in bytes, excluding link-layer padding.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the total length in bytes, 0-65535
+     */
     public static int totalLength(final byte[] b, final int ip) {
         return Bytes.u16(b, ip + TOTAL_LENGTH_OFFSET);
     }
 
+    /**
+     * The time-to-live field.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the TTL, 0-255
+     */
     public static int ttl(final byte[] b, final int ip) {
         return b[ip + TTL_OFFSET] & 0xff;
     }
 
+    /**
+     * The protocol field (ICMP 1, TCP 6, UDP 17).
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the protocol number, 0-255
+     */
     public static int protocol(final byte[] b, final int ip) {
         return b[ip + PROTOCOL_OFFSET] & 0xff;
     }
 
+    /**
+     * The source address.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the source address as an int (first octet in the high byte)
+     */
     public static int source(final byte[] b, final int ip) {
         return Bytes.i32(b, ip + SOURCE_OFFSET);
     }
 
+    /**
+     * The destination address.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the destination address as an int (first octet in the high byte)
+     */
     public static int destination(final byte[] b, final int ip) {
         return Bytes.i32(b, ip + DESTINATION_OFFSET);
     }
 
+    /**
+     * The header checksum field as stored.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return the checksum, 0-65535
+     */
     public static int checksum(final byte[] b, final int ip) {
         return Bytes.u16(b, ip + CHECKSUM_OFFSET);
     }
 
+    /**
+     * Whether the Don't Fragment flag is set.
+     *
+     * @param b  the frame bytes
+     * @param ip the IPv4 header's offset in them
+     * @return true when DF is set
+     */
     public static boolean dontFragment(final byte[] b, final int ip) {
         return (Bytes.u16(b, ip + FLAGS_OFFSET) & FLAG_DF) != 0;
     }

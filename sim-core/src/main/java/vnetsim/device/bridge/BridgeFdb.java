@@ -188,7 +188,14 @@ public final class BridgeFdb {
      * The NUD state {@code bridge fdb add} asks for: iproute2 assumes {@code permanent} unless {@code static} or
      * {@code dynamic} is given (fdb_modify()), and the kernel makes a permanent entry local (fdb_add_entry()).
      */
-    public enum State { PERMANENT, STATIC, DYNAMIC }
+    public enum State {
+        /** Never ages, and is local: frames to it go up to the bridge ({@code permanent}, the default). */
+        PERMANENT,
+        /** Never ages, forwarded to its port ({@code static}). */
+        STATIC,
+        /** Ages out like a learned entry ({@code dynamic}). */
+        DYNAMIC
+    }
 
     /**
      * {@code bridge fdb add MAC dev PORT [vlan VID] master [static|dynamic] [sticky]} (NLM_F_EXCL).

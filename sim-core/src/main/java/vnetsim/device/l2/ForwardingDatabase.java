@@ -8,6 +8,7 @@ import org.agrona.collections.Long2LongHashMap;
  * the VID above the 48-bit MAC, the value packs the time last seen (ms) above the port.
  */
 public final class ForwardingDatabase {
+    /** What a look-up returns for a MAC the table does not hold (or holds no longer): flood. */
     public static final int UNKNOWN = -1;
     private static final long MISSING = -1L;
     private static final int PORT_BITS = 16;
