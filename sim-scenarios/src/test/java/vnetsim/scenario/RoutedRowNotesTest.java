@@ -73,6 +73,17 @@ class RoutedRowNotesTest {
     }
 
     @Test
+    void cold_caches_change_nothing_a_row_says_a_packet_released_after_arp_was_still_routed() {
+        final Trace cold = Networks.named("kubevirt-pod-networking").network()
+                .trace(new Flow("vm-masq", "web", Protocol.ICMP, true));
+
+        // Linux queues the packet while it resolves the next hop (neigh_resolve_output -> arp_solicit) and sends it
+        // on unchanged once the reply comes: it was routed (TTL 63 -> 62 on worker-0), not sent by worker-0
+        assertThat(rows(cold)).extracting(Step::note)
+                .containsExactlyElementsOf(rows(masqueradeVmToWeb()).stream().map(Step::note).toList());
+    }
+
+    @Test
     void the_ovn_cluster_router_routes_without_acls_and_leaves_by_a_logical_router_port() {
         final List<Step> rows = rows(migratedVm8ToVm9());
 
