@@ -61,8 +61,9 @@ final class Notes {
     }
 
     /**
-     * A document-view note for a row: {@code noted} is the row's first event (its drop event for a drop),
-     * {@code in} its arrival event (or -1), {@code out} its departure event (or -1), {@code following} the path
+     * A document-view note for a row: {@code noted} is the event of the device that acted (the row's first event,
+     * or the arrival at the host a bridge passed the frame up to; its drop event for a drop), {@code in} that
+     * device's arrival event (or -1), {@code out} its departure event (or -1), {@code following} the path
      * event after the arrival, else after the row (or -1), {@code action} the row's action, {@code first} the row's
      * first event (a host's routed departure when it sent the frame into a bridge of the same name).
      */
