@@ -47,6 +47,22 @@ public interface Device {
         return null;
     }
 
+    /**
+     * Whether this device evaluates access rules on what it routes, so a trace note may say "ACLs evaluated
+     * (permit)": a firewall does; a Linux host forwarding with ip_forward or an OVN logical router does not.
+     */
+    default boolean filtersRoutedTraffic() {
+        return false;
+    }
+
+    /**
+     * The interface a routed packet leaves this device by, as a trace note words it after "Exiting via": by default
+     * the interface's own name ("ens3", "cni0"); a kind may name what the interface is instead.
+     */
+    default String routedExit(final int port) {
+        return interfaceName(port);
+    }
+
     /** The IPv4 addresses configured on this device's interfaces, in configuration order (none for L2 devices). */
     default List<InterfaceAddress> addresses() {
         return List.of();

@@ -336,9 +336,11 @@ public final class LinuxHost implements Device, Cloneable {
             out.transmit(frame, iface.port, action);
         }
 
+        /** A released packet from another host's address was being forwarded (its TTL already decremented). */
         @Override
         public void release(final Frame waiting, final Address egress, final long mac, final Egress out) {
-            transmit(waiting, egress, mac, Action.ORIGINATED, out);
+            final boolean own = owner(Ipv4.source(waiting.bytes(), waiting.l3Offset())) != null;
+            transmit(waiting, egress, mac, own ? Action.ORIGINATED : Action.ROUTED, out);
         }
 
         @Override

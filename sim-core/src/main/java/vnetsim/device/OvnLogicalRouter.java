@@ -230,6 +230,12 @@ public final class OvnLogicalRouter implements Device {
         return kind().noun() + " " + name;
     }
 
+    /** "logical router port rtots-master1": a port of the logical router, not a NIC. */
+    @Override
+    public String routedExit(final int port) {
+        return "logical router port " + interfaceName(port);
+    }
+
     @Override
     public List<InterfaceAddress> addresses() {
         final List<InterfaceAddress> list = new ArrayList<>();

@@ -521,6 +521,18 @@ public final class RoutingFirewall implements Device, Cloneable {
         return routes.isConnected(route) ? interfaces.get(route).subnet() : routes.staticRoute(route).toString();
     }
 
+    /** A firewall evaluates its ACL on every packet it routes. */
+    @Override
+    public boolean filtersRoutedTraffic() {
+        return true;
+    }
+
+    /** The firewall's ports are its physical interfaces (a routed port or a trunk uplink). */
+    @Override
+    public String routedExit(final int port) {
+        return "physical interface";
+    }
+
     /** The interface a packet for {@code address} leaves by (connected or static route), or null with no route. */
     public RouterInterface interfaceFor(final int address) {
         final int route = routes.lookup(address);

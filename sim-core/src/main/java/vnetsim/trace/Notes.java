@@ -61,14 +61,18 @@ final class Notes {
     }
 
     /**
-     * A document-view note for a row: {@code noted} is the row's first event (its drop event for a drop),
-     * {@code in} its arrival event (or -1), {@code out} its departure event (or -1), {@code following} the path
-     * event after the arrival, else after the row (or -1), {@code action} the row's action.
+     * A document-view note for a row: {@code noted} is the event of the device that acted (the row's first event,
+     * or the arrival at the host a bridge passed the frame up to; its drop event for a drop), {@code in} that
+     * device's arrival event (or -1), {@code out} its departure event (or -1), {@code following} the path
+     * event after the arrival, else after the row (or -1), {@code action} the row's action, {@code first} the row's
+     * first event (a host's routed departure when it sent the frame into a bridge of the same name).
      */
-    String forRow(final Action action, final int noted, final int in, final int out, final int following) {
+    String forRow(final Action action, final int noted, final int in, final int out, final int following,
+                  final int first) {
         final Device device = topology.device(log.device(noted));
         final String noun = device.noun();
         final boolean perPort = device.kind().portsAreInterfaces();     // a switch port, not a bridge device
+        final String exit = exitLead(first, noted);
         return switch (action) {
             case ORIGINATED -> "Exiting " + noun + " interface";
             case REPLIED -> "Answer sent by " + device.host();
@@ -78,14 +82,15 @@ final class Notes {
             case SWITCHED -> perPort
                     ? "Arrives at " + noun + vlanWords(switchVlan(in, out, following)) + ", switched to "
                             + nextInterface(following)
-                    : "Switched by " + noun;
+                    : exit + (exit.isEmpty() ? "Switched" : "switched") + " by " + noun;
             case FLOODED -> perPort
                     ? "Arrives at " + noun + vlanWords(log.vlan(in)) + ", flooded" + floodCause(in)
-                    : "Flooded by " + noun + floodCause(in);
+                    : exit + (exit.isEmpty() ? "Flooded" : "flooded") + " by " + noun + floodCause(in);
             case TAG_PUSHED -> "Adding VLAN tag " + log.vlan(out) + " via " + noun;
             case TAG_POPPED -> "Removing VLAN tag " + log.vlan(in) + " via " + noun;
             case TRANSMITTED -> perPort ? "Departing " + noun + " to " + peerHost(out)
-                    : device.role() == Role.L3_ROUTING ? "Exiting via physical interface"     // a routed port
+                    : device.role() == Role.L3_ROUTING                                  // a routed port
+                            ? "Exiting via " + device.routedExit(log.port(out >= 0 ? out : noted))
                     : "Exiting via " + noun;
             case RECEIVED -> "Entering via " + noun;
             case ROUTED -> routedNote(device, in, out >= 0 ? out
@@ -96,6 +101,18 @@ final class Notes {
                     + device.portName(log.port(following >= 0 && log.action(following) == Action.DECAPSULATED
                     ? following : noted));
         };
+    }
+
+    /**
+     * "Exiting via cni0, " when the row starts with a routing host sending the frame out of an interface that is a
+     * bridge of the same name (the bridge's own device port), whose switching the row then shows; else "".
+     */
+    private String exitLead(final int first, final int noted) {
+        if (first == noted || log.direction(first) != Direction.OUT || log.device(first) == log.device(noted)) {
+            return "";
+        }
+        final Device host = topology.device(log.device(first));
+        return host.role() == Role.L3_ROUTING ? "Exiting via " + host.routedExit(log.port(first)) + ", " : "";
     }
 
     /** " in VLAN 100", or " untagged" where no VLAN applies (a macvlan lower device). */
@@ -134,7 +151,7 @@ final class Notes {
             } else if (log.destinationIp(in) != log.destinationIp(out)) {
                 sb.append(", destination NAT ").append(Ipv4Address.format(log.destinationIp(in))).append(" -> ")
                         .append(Ipv4Address.format(log.destinationIp(out)));
-            } else {
+            } else if (device.filtersRoutedTraffic()) {
                 sb.append(", ACLs evaluated (permit)");
             }
             if (log.vlan(out) < 0 && log.vlan(in) >= 0) {

@@ -253,22 +253,28 @@ public final class TraceBuilder {
                 j++;
             }
             int in = -1;
-            int inPosition = -1;
+            int decider = -1;           // the arrival at the last device of the row (a bridge's host: cni0)
+            int deciderPosition = -1;
             int out = -1;
             for (int k = i; k <= j; k++) {
                 final int e = visible.get(k);
                 if (log.direction(e) == Direction.IN && in < 0) {
                     in = e;
-                    inPosition = positions.get(k);
+                    decider = e;
+                    deciderPosition = positions.get(k);
+                } else if (log.direction(e) == Direction.IN && log.device(e) != log.device(decider)) {
+                    decider = e;        // the bridge passed it up to its host, which decides what happens next
+                    deciderPosition = positions.get(k);
+                    out = -1;
                 } else if (log.direction(e) == Direction.OUT) {
                     out = e;
                 }
             }
-            // the path event after the arrival (the device's decision, maybe on a port the view hides), else
-            // the one after the row
-            final int position = in >= 0 ? inPosition : positions.get(j);
+            // the path event after the deciding arrival (the device's decision, maybe on a port the view hides),
+            // else the one after the row
+            final int position = decider >= 0 ? deciderPosition : positions.get(j);
             final int following = position + 1 < path.size() ? path.get(position + 1) : -1;
-            rows.add(documentRow(rows.size() + 1, visible.get(i), in, out, following, from, to));
+            rows.add(documentRow(rows.size() + 1, visible.get(i), in, decider, out, following, from, to));
             for (int k = i; k <= j; k++) {
                 stepOfEvent[visible.get(k)] = rows.size();
             }
@@ -283,13 +289,20 @@ public final class TraceBuilder {
         return da.host().equals(db.host()) && da.interfaceName(log.port(a)).equals(db.interfaceName(log.port(b)));
     }
 
-    private Step documentRow(final int number, final int first, final int in, final int out, final int following,
-                             final String from, final String to) {
+    /**
+     * {@code in} is the row's first arrival (the frame as it reaches the interface), {@code decider} the arrival at
+     * the row's last device, whose decision the row shows (the same event unless a bridge passed the frame up to
+     * its host on the same interface).
+     */
+    private Step documentRow(final int number, final int first, final int in, final int decider, final int out,
+                             final int following, final String from, final String to) {
         final Device device = topology.device(log.device(first));
-        final Action action = rowAction(device, in, out, following);
+        final Action action = rowAction(device, decider, out, following);
         final int arrival = in >= 0 ? in : first;
         final boolean droppedOnDeparture = out >= 0 && log.action(out) == Action.DROPPED;
-        final int noted = action != Action.DROPPED ? first : droppedOnDeparture ? out : arrival;
+        final int acting = decider >= 0 && log.device(decider) != log.device(first) ? decider : first;
+        final int noted = action != Action.DROPPED ? acting : droppedOnDeparture ? out
+                : decider >= 0 ? decider : arrival;
         final Integer vlan = vlanOrNull(log.vlan(arrival));
         final Integer vlanOut = out >= 0 && !droppedOnDeparture ? vlanOrNull(log.vlan(out)) : null;
         return new Step(number, from, to, device.host(), device.interfaceName(log.port(first)), null,
@@ -298,7 +311,7 @@ public final class TraceBuilder {
                 ipOrNull(arrival, log.sourceIp(arrival)), ipOrNull(arrival, log.destinationIp(arrival)),
                 log.ttl(arrival) < 0 ? null : log.ttl(arrival), log.etherType(arrival), action,
                 action == Action.DROPPED ? log.dropReason(noted) : null,
-                notes.forRow(action, noted, in, out, following), log.time(first));
+                notes.forRow(action, noted, decider, out, following, first), log.time(first));
     }
 
     /**
