@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vnetsim.analysis.Change;
+import vnetsim.device.l3.AclRule;
 import vnetsim.io.InputException;
 import vnetsim.io.TextFiles;
-import vnetsim.device.l3.AclRule;
 
 /**
  * Reads what-if changes, one per line, in words a network engineer would say (names with spaces in quotes):

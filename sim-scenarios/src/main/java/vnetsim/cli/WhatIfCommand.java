@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vnetsim.analysis.Change;
 import vnetsim.analysis.Network;
 import vnetsim.analysis.Protocol;
 import vnetsim.analysis.Reachability;

@@ -142,7 +142,6 @@ public final class BridgeFdb {
     /**
      * br_fdb_update(): learns {@code mac} on {@code port}, or refreshes and possibly moves the existing entry.
      *
-     * @param nowNs virtual time in nanoseconds: the entry's refresh time
      * @param locked create the entry as BR_FDB_LOCKED (MAB on a locked port)
      * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
      * @param nowNs simulation time in nanoseconds: the entry's age starts from it

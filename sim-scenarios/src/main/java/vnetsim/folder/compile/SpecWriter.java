@@ -5,10 +5,8 @@ import java.util.List;
 import vnetsim.device.Bond;
 import vnetsim.device.l2.SwitchportMode;
 import vnetsim.folder.compile.NodePlan.BridgePlan;
-
 import vnetsim.folder.compile.NodePlan.PortKind;
 import vnetsim.folder.compile.NodePlan.PortPlan;
-
 import vnetsim.folder.firewall.FirewallConfig;
 import vnetsim.network.BridgePortSpec;
 import vnetsim.network.BridgeSpec;
@@ -25,8 +23,8 @@ import vnetsim.network.RouterSpec;
 import vnetsim.network.SwitchPortSpec;
 import vnetsim.network.SwitchSpec;
 import vnetsim.network.VlanSpec;
-import vnetsim.network.WorkloadAttachment;
 import vnetsim.network.VsphereSpec;
+import vnetsim.network.WorkloadAttachment;
 import vnetsim.network.WorkloadSpec;
 
 /**
