@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import vnetsim.device.l3.Conntrack;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.StaticRoute;
 import vnetsim.frame.EtherType;
@@ -40,6 +41,8 @@ public final class LinuxHost implements Device, Cloneable {
     private RouteTable routes = new RouteTable(new AddressSubnets());
     private ArpResolver<Address> arp = new ArpResolver<>(new ArpStack());   // learned state: fresh in each instance
     private boolean forwarding;
+    private int[] masqueradeSubnets = new int[0];            // pairs: network address, prefix length
+    private Conntrack conntrack = new Conntrack();            // masquerade state: fresh in each instance
     private int ipIdentification;
     private int echoReplies;
     private int udpReceived;
@@ -164,6 +167,29 @@ public final class LinuxHost implements Device, Cloneable {
     /** {@code sysctl net.ipv4.ip_forward}. */
     public void setForwarding(final boolean on) {
         forwarding = on;
+    }
+
+    /**
+     * The CNI bridge plugin's {@code ipMasq} ({@code containernetworking/plugins: pkg/ip/ipmasq_linux.go
+     * SetupIPMasq()}): in nat POSTROUTING, {@code -s SUBNET -j CHAIN}; in CHAIN {@code -d SUBNET -j ACCEPT} and
+     * {@code ! -d 224.0.0.0/4 -j MASQUERADE}. A forwarded packet from the subnet to an address outside it (and not
+     * multicast) leaves with the source address of the interface it leaves by; conntrack translates the replies
+     * back. Adding the same subnet twice adds nothing (iptables AppendUnique).
+     *
+     * @param prefix       the subnet (host bits are cleared)
+     * @param prefixLength 0-32
+     */
+    public void addMasquerade(final int prefix, final int prefixLength) {
+        checkPrefix(prefixLength);
+        final int network = prefix & Ipv4Address.mask(prefixLength);
+        for (int i = 0; i < masqueradeSubnets.length; i += 2) {
+            if (masqueradeSubnets[i] == network && masqueradeSubnets[i + 1] == prefixLength) {
+                return;
+            }
+        }
+        masqueradeSubnets = java.util.Arrays.copyOf(masqueradeSubnets, masqueradeSubnets.length + 2);
+        masqueradeSubnets[masqueradeSubnets.length - 2] = network;
+        masqueradeSubnets[masqueradeSubnets.length - 1] = prefixLength;
     }
 
     /**
@@ -412,7 +438,15 @@ public final class LinuxHost implements Device, Cloneable {
             out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
             return;
         }
-        final int destination = Ipv4.destination(b, ip);
+        int destination = Ipv4.destination(b, ip);
+        if (masqueradeSubnets.length > 0 && forwarding && owner(destination) != null) {
+            final int inside = masqueradedConnection(b, ip);
+            if (inside != Conntrack.NONE) {                                // a reply: conntrack un-NATs it
+                MasqueradePod.writeAddressWords(b, ip, 16, Ipv4.protocol(b, ip), ip + Ipv4.headerLength(b, ip),
+                        inside);
+                destination = inside;
+            }
+        }
         if (owner(destination) != null || destination == -1 || (destination >>> 28) == 0xe) {
             receiveForMe(frame, port, out);
             return;
@@ -454,10 +488,67 @@ public final class LinuxHost implements Device, Cloneable {
             return;
         }
         Ipv4.decrementTtl(b, ip);
+        if (masquerades(Ipv4.source(b, ip), destination) && !masquerade(frame, egress, port, out)) {
+            return;
+        }
         final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             transmit(frame, egress, nextHopMac, Action.ROUTED, out);
         }
+    }
+
+    // ---- ipMasq: nat POSTROUTING MASQUERADE, conntrack for the replies ------------------------------------------
+
+    /** Whether an ipMasq rule matches: source in its subnet, destination outside it and not in 224.0.0.0/4. */
+    private boolean masquerades(final int source, final int destination) {
+        if ((destination >>> 28) == 0xe) {
+            return false;
+        }
+        for (int i = 0; i < masqueradeSubnets.length; i += 2) {
+            final int mask = Ipv4Address.mask(masqueradeSubnets[i + 1]);
+            if ((source & mask) == masqueradeSubnets[i]) {
+                return (destination & mask) != masqueradeSubnets[i];   // -d SUBNET -j ACCEPT comes first
+            }
+        }
+        return false;
+    }
+
+    /**
+     * MASQUERADE: the source becomes the egress interface's address (port kept, as nf_nat keeps it when the tuple
+     * is unique), the connection is remembered for its replies; false when the table is full and the packet dropped.
+     */
+    private boolean masquerade(final Frame frame, final Address egress, final int port, final Egress out) {
+        final byte[] b = frame.bytes();
+        final int ip = frame.l3Offset();
+        final int protocol = Ipv4.protocol(b, ip);
+        final int l4 = ip + Ipv4.headerLength(b, ip);
+        final int localPort = MasqueradePod.localPort(b, protocol, l4, true);
+        final int remotePort = MasqueradePod.remotePort(b, protocol, l4, true);
+        final int remote = Ipv4.destination(b, ip);
+        if (!conntrack.add(protocol, localPort, remote, remotePort, Ipv4.source(b, ip))) {
+            out.drop(frame, port, DropReason.CONNTRACK_FULL, Conntrack.CAPACITY);
+            return false;
+        }
+        MasqueradePod.writeAddressWords(b, ip, 12, protocol, l4, egress.ip);
+        return true;
+    }
+
+    /**
+     * The inside address of the masqueraded connection this packet replies to, or {@link Conntrack#NONE}. For
+     * ICMP only an echo reply is a reply (an echo request with the same identifier is the node's own business).
+     */
+    private int masqueradedConnection(final byte[] b, final int ip) {
+        final int protocol = Ipv4.protocol(b, ip);
+        final int l4 = ip + Ipv4.headerLength(b, ip);
+        if (protocol == Ipv4.PROTOCOL_ICMP && (Ipv4.payloadLength(b, ip) < Icmp.HEADER_LENGTH
+                || Icmp.type(b, l4) != Icmp.ECHO_REPLY)) {
+            return Conntrack.NONE;
+        }
+        if (protocol != Ipv4.PROTOCOL_ICMP && protocol != Ipv4.PROTOCOL_UDP && protocol != Ipv4.PROTOCOL_TCP) {
+            return Conntrack.NONE;
+        }
+        return conntrack.lookup(protocol, MasqueradePod.localPort(b, protocol, l4, false), Ipv4.source(b, ip),
+                MasqueradePod.remotePort(b, protocol, l4, false));
     }
 
     /** Packets for this host: it answers pings (from the address pinged) and consumes the rest. */
@@ -609,6 +700,7 @@ public final class LinuxHost implements Device, Cloneable {
             }
             copy.routes = routes.copy(copy.new AddressSubnets());
             copy.arp = new ArpResolver<>(copy.new ArpStack());
+            copy.conntrack = new Conntrack();
             copy.ipIdentification = 0;
             copy.echoReplies = 0;
             copy.udpReceived = 0;
@@ -621,6 +713,7 @@ public final class LinuxHost implements Device, Cloneable {
     @Override
     public void reset() {
         arp.clear();
+        conntrack.clear();
         ipIdentification = 0;
         echoReplies = 0;
         udpReceived = 0;
@@ -684,6 +777,10 @@ public final class LinuxHost implements Device, Cloneable {
                     + Ipv4Address.format(r.gateway()));
         }
         lines.add("ip_forward " + (forwarding ? 1 : 0));
+        for (int i = 0; i < masqueradeSubnets.length; i += 2) {
+            lines.add("masquerade from " + Ipv4Address.format(masqueradeSubnets[i]) + "/" + masqueradeSubnets[i + 1]
+                    + " to outside it (CNI bridge ipMasq)");
+        }
         return lines;
     }
 

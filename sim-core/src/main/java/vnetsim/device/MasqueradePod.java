@@ -295,14 +295,14 @@ public final class MasqueradePod implements Device, Cloneable {
     // ---- header arithmetic --------------------------------------------------------------------------------------
 
     /** The port on the pod's side: outbound the source port, inbound the destination; ICMP echo: the identifier. */
-    private static int localPort(final byte[] b, final int protocol, final int l4, final boolean outbound) {
+    static int localPort(final byte[] b, final int protocol, final int l4, final boolean outbound) {
         if (protocol == Ipv4.PROTOCOL_UDP || protocol == Ipv4.PROTOCOL_TCP) {
             return Bytes.u16(b, outbound ? l4 : l4 + 2);
         }
         return protocol == Ipv4.PROTOCOL_ICMP ? Icmp.identifier(b, l4) : 0;
     }
 
-    private static int remotePort(final byte[] b, final int protocol, final int l4, final boolean outbound) {
+    static int remotePort(final byte[] b, final int protocol, final int l4, final boolean outbound) {
         if (protocol == Ipv4.PROTOCOL_UDP || protocol == Ipv4.PROTOCOL_TCP) {
             return Bytes.u16(b, outbound ? l4 + 2 : l4);
         }
@@ -319,7 +319,7 @@ public final class MasqueradePod implements Device, Cloneable {
      * for TCP and UDP (whose checksum covers the pseudo-header), the L4 checksum, as nf_nat_ipv4_manip_pkt() does
      * with inet_proto_csum_replace4(). A UDP checksum of 0 means "none" and stays 0.
      */
-    private static void writeAddressWords(final byte[] b, final int ip, final int offset, final int protocol,
+    static void writeAddressWords(final byte[] b, final int ip, final int offset, final int protocol,
                                           final int l4, final int address) {
         int ipChecksum = Ipv4.checksum(b, ip);
         final int l4ChecksumAt = protocol == Ipv4.PROTOCOL_UDP ? l4 + 6 : protocol == Ipv4.PROTOCOL_TCP ? l4 + 16 : -1;

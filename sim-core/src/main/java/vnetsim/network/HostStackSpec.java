@@ -12,12 +12,26 @@ import vnetsim.device.l3.StaticRoute;
  * @param addresses  interface addresses, in the order {@code ip address add} would add them
  * @param routes     static routes (each gateway on a connected subnet)
  * @param forwarding {@code net.ipv4.ip_forward}
+ * @param masquerade subnets whose traffic leaving them is masqueraded (the CNI bridge plugin's {@code ipMasq})
  */
-public record HostStackSpec(List<Address> addresses, List<StaticRoute> routes, boolean forwarding) {
+public record HostStackSpec(List<Address> addresses, List<StaticRoute> routes, boolean forwarding,
+                            List<Cidr> masquerade) {
     /** Copies the lists: the record stays immutable. */
     public HostStackSpec {
         addresses = List.copyOf(addresses);
         routes = List.copyOf(routes);
+        masquerade = List.copyOf(masquerade);
+    }
+
+    /**
+     * A stack without masquerading.
+     *
+     * @param addresses  interface addresses
+     * @param routes     static routes
+     * @param forwarding {@code net.ipv4.ip_forward}
+     */
+    public HostStackSpec(final List<Address> addresses, final List<StaticRoute> routes, final boolean forwarding) {
+        this(addresses, routes, forwarding, List.of());
     }
 
     /**

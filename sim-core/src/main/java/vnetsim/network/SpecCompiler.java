@@ -227,6 +227,7 @@ final class SpecCompiler {
         }
         h.stack().routes().forEach(r -> stack.addRoute(r.prefix(), r.length(), r.gateway()));
         stack.setForwarding(h.stack().forwarding());
+        h.stack().masquerade().forEach(c -> stack.addMasquerade(c.ip(), c.prefixLength()));
     }
 
     private boolean isMacvlanParent(final String host, final String nic) {

@@ -45,6 +45,7 @@ final class NodeCompiler {
     private final List<String> order = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<vnetsim.network.HostStackSpec.Address> bridgeAddresses = new ArrayList<>();
+    private final List<vnetsim.network.Cidr> masquerade = new ArrayList<>();
 
     NodeCompiler(final NodeSpec spec, final NodeState state, final Diagnostics diagnostics) {
         this.spec = spec;
@@ -326,6 +327,13 @@ final class NodeCompiler {
         }
     }
 
+    /** A subnet the CNI bridge plugin's ipMasq masquerades on this node (once per subnet, as AppendUnique). */
+    void addMasquerade(final vnetsim.network.Cidr subnet) {
+        if (!masquerade.contains(subnet)) {
+            masquerade.add(subnet);
+        }
+    }
+
     void addWorkloadPort(final String bridge, final PortPlan port) {
         workloadPorts.computeIfAbsent(bridge, k -> new ArrayList<>()).add(port);
     }
@@ -369,6 +377,7 @@ final class NodeCompiler {
             bondList.add(new BondPlan(b.name(), b.mode(), b.ports(), b.primary(), b.hashPolicy(), b.mtu(),
                     masterOf.get(b.name()), b.at()));
         }
-        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes, bondList, null, bridgeAddresses);
+        return new NodePlan(spec.name(), nicList, vlanList, bridgeList, order, notes, bondList, null, bridgeAddresses,
+                masquerade);
     }
 }

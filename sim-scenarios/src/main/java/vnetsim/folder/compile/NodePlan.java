@@ -10,10 +10,25 @@ import vnetsim.folder.Location;
  *
  * @param podNetwork      the node's share of the pod network, or null
  * @param bridgeAddresses addresses the CNI bridge plugin's {@code isGateway} puts on the node's bridges
+ * @param masquerade      subnets the CNI bridge plugin's {@code ipMasq} masquerades on the node
  */
 public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, List<BridgePlan> bridges,
                        List<String> order, List<String> notes, List<BondPlan> bonds, PodNetworkPlan podNetwork,
-                       List<vnetsim.network.HostStackSpec.Address> bridgeAddresses) {
+                       List<vnetsim.network.HostStackSpec.Address> bridgeAddresses,
+                       List<vnetsim.network.Cidr> masquerade) {
+    /**
+     * A node without masquerading.
+     *
+     * @param podNetwork      the node's share of the pod network, or null
+     * @param bridgeAddresses addresses the CNI bridge plugin's {@code isGateway} puts on the node's bridges
+     */
+    public NodePlan(final String name, final List<NicPlan> nics, final List<VlanPlan> vlans,
+                    final List<BridgePlan> bridges, final List<String> order, final List<String> notes,
+                    final List<BondPlan> bonds, final PodNetworkPlan podNetwork,
+                    final List<vnetsim.network.HostStackSpec.Address> bridgeAddresses) {
+        this(name, nics, vlans, bridges, order, notes, bonds, podNetwork, bridgeAddresses, List.of());
+    }
+
     /** A node without a pod network. */
     public NodePlan(final String name, final List<NicPlan> nics, final List<VlanPlan> vlans,
                     final List<BridgePlan> bridges, final List<String> order, final List<String> notes,
@@ -23,11 +38,13 @@ public record NodePlan(String name, List<NicPlan> nics, List<VlanPlan> vlans, Li
 
     /** This node with its share of the pod network (null: none). */
     public NodePlan withPodNetwork(final PodNetworkPlan newPodNetwork) {
-        return new NodePlan(name, nics, vlans, bridges, order, notes, bonds, newPodNetwork, bridgeAddresses);
+        return new NodePlan(name, nics, vlans, bridges, order, notes, bonds, newPodNetwork, bridgeAddresses,
+                masquerade);
     }
 
     public NodePlan {
         bridgeAddresses = List.copyOf(bridgeAddresses);
+        masquerade = List.copyOf(masquerade);
         bonds = List.copyOf(bonds);
         nics = List.copyOf(nics);
         vlans = List.copyOf(vlans);

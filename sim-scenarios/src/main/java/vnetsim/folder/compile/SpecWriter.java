@@ -141,6 +141,9 @@ public final class SpecWriter {
             addresses.addAll(n.bridgeAddresses());
             stack = new HostStackSpec(addresses, stack == null ? List.of() : stack.routes(), true);
         }
+        if (stack != null && !n.masquerade().isEmpty()) {     // ipMasq: nat POSTROUTING on the node's own stack
+            stack = new HostStackSpec(stack.addresses(), stack.routes(), stack.forwarding(), n.masquerade());
+        }
         return new HostSpec(n.name(), nics, vlans, bridges, bonds, stack);
     }
 

@@ -449,8 +449,13 @@ final class WorkloadCompiler {
             }
         }
         if (nad.cni().ipMasq()) {
-            diagnostics.warn(nad.at(), "NetworkAttachmentDefinition " + nad.qualifiedName() + ": ipMasq (NAT of the "
-                    + "pods' traffic leaving the subnet on the node) is not simulated; ignored");
+            final Cidr subnet = new Cidr(ip & Ipv4Address.mask(prefix), prefix);
+            node.addMasquerade(subnet);
+            notes.add("ipMasq: " + nodeName + " masquerades traffic from " + Ipv4Address.format(subnet.ip()) + "/"
+                    + prefix + " to outside it, except 224.0.0.0/4, to the address it leaves by (bridge.go "
+                    + "ip.SetupIPMasq(): nat POSTROUTING -s SUBNET, -d SUBNET ACCEPT, MASQUERADE)"
+                    + (nad.cni().isGateway() ? "" : "; without isGateway the node routes the pod's traffic only "
+                    + "if the pod's gateway is one of the node's addresses"));
         }
         final String[] egress = egress(node, br, port, nad, notes);
         if (nad.macspoofchk()) {
