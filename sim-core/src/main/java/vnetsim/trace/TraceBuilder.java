@@ -303,7 +303,7 @@ public final class TraceBuilder {
                 return new Step(row.step(), row.source(), row.destination(), row.device(), row.iface(),
                         row.direction(), row.tagged(), row.vlan(), row.vlanOut(), row.srcMac(), row.dstMac(),
                         row.srcIp(), row.dstIp(), row.ttl(), row.etherType(), Action.ROUTED, row.dropReason(),
-                        notes.forRow(Action.ROUTED, out, e, out, following), row.timeNs());
+                        notes.forRow(Action.ROUTED, out, e, out, following, out), row.timeNs());
             }
         }
         return row;
