@@ -25,7 +25,8 @@ public final class CpuTime {
     /**
      * Runs the measurement.
      *
-     * @param args {@code off|on [64|1500]}, {@code arp off|on}, or {@code build} (the 1,000-node topology, target (e))
+     * @param args {@code off|on [64|1500]}, {@code arp off|on}, {@code random} (target (b), 1M-entry tables, needs
+     *   {@code -Xmx2g}) or {@code build} (the 1,000-node topology, target (e))
      */
     public static void main(final String[] args) {
         if (args.length > 0 && "build".equals(args[0])) {
@@ -42,6 +43,13 @@ public final class CpuTime {
             name = "ColdArpFlood trace=" + b.trace;
             warm = () -> { };
             op = b::coldArpFlood;
+        } else if (args.length > 0 && "random".equals(args[0])) {
+            final RandomFlowsBenchmark b = new RandomFlowsBenchmark();
+            b.entries = 1_000_000;
+            b.fill();
+            name = "RandomFlows entries=" + b.entries;
+            warm = b::checkSteadyState;
+            op = b::randomFlow;
         } else {
             final EndToEndFlowBenchmark b = new EndToEndFlowBenchmark();
             b.trace = args.length > 0 ? args[0] : "off";

@@ -19,7 +19,7 @@ import java.util.List;
  *       are not counted, and turning a learned entry into one of those uncounts it.</li>
  * </ul>
  * Lookups, refreshes, new entries and flushes allocate nothing once the table has grown: the entries are one flat
- * open-addressing table (linear probing, backward-shift deletion) in one long array, keyed by (MAC, VLAN) packed
+ * open-addressing table (linear probing, backward-shift deletion) of parallel arrays keyed by (MAC, VLAN) packed
  * into a long, so a cold start refills the same arrays instead of allocating an object per MAC.
  */
 public final class BridgeFdb {
@@ -31,17 +31,12 @@ public final class BridgeFdb {
     /** Room for two entries (the bridge's own MAC and one more) at load 1/2; a 1,000-node topology has 100,000 bridges. */
     private static final int MIN_CAPACITY = 4;
     private static final long[] NO_KEYS = {};
-    private static final int STRIDE = 3;
-    private static final long LOW = 0xFFFF_FFFFL;
 
-    /**
-     * One slot is three longs side by side: the key ({@link #key}, or {@link #EMPTY}), the last-updated time (ns), and
-     * the port (high 32 bits) with the flags (low 32 bits), the last two meaningful for used slots only; so a look-up of a million-entry table touches one cache line where four parallel arrays
-     * touched four (issue #9 (b)).
-     */
-    private long[] slots;
-    /** Number of slots (a power of two). */
-    private int capacity;
+    /** Per slot: the key ({@link #key}), or {@link #EMPTY}; the others are meaningful for used slots only. */
+    private long[] keys;
+    private int[] ports;
+    private int[] flagBits;
+    private long[] updated;
     private int mask;
     private int size;
     /** Entries without the LOCAL flag: a cold start of a bridge that learned nothing scans nothing. */
@@ -66,11 +61,11 @@ public final class BridgeFdb {
     }
 
     private void allocate(final int capacity) {
-        slots = new long[STRIDE * capacity];
-        for (int i = 0; i < capacity; i++) {
-            slots[STRIDE * i] = EMPTY;
-        }
-        this.capacity = capacity;
+        keys = new long[capacity];
+        Arrays.fill(keys, EMPTY);
+        ports = new int[capacity];
+        flagBits = new int[capacity];
+        updated = new long[capacity];
         mask = capacity - 1;
     }
 
@@ -98,8 +93,8 @@ public final class BridgeFdb {
             lastFoundFlags = -1;
             return -1;
         }
-        lastFoundFlags = flagsAt(i);
-        return portAt(i);
+        lastFoundFlags = flagBits[i];
+        return ports[i];
     }
 
     /** Whether the entry the last {@link #lookup} found is local (for the bridge itself). */
@@ -132,7 +127,7 @@ public final class BridgeFdb {
      */
     public boolean isOwnLocal(final long mac, final int vid, final long nowNs) {
         final int i = live(mac, vid, nowNs);
-        return i >= 0 && has(flagsAt(i), FdbFlag.LOCAL) && !has(flagsAt(i), FdbFlag.ADDED_BY_USER);
+        return i >= 0 && has(flagBits[i], FdbFlag.LOCAL) && !has(flagBits[i], FdbFlag.ADDED_BY_USER);
     }
 
     /**
@@ -143,7 +138,7 @@ public final class BridgeFdb {
      */
     public boolean has(final long mac, final int vid, final FdbFlag flag, final long nowNs) {
         final int i = live(mac, vid, nowNs);
-        return i >= 0 && has(flagsAt(i), flag);
+        return i >= 0 && has(flagBits[i], flag);
     }
 
     /**
@@ -165,16 +160,16 @@ public final class BridgeFdb {
             learned++;
             return;
         }
-        int flags = flagsAt(i);
+        int flags = flagBits[i];
         if (has(flags, FdbFlag.LOCAL)) {
             return;                                           // own address seen as source: never moves
         }
-        slots[STRIDE * i + 1] = nowNs;
-        if (portAt(i) != port && !has(flags, FdbFlag.STICKY)) {
-            setPort(i, port);                                 // station move
+        updated[i] = nowNs;
+        if (ports[i] != port && !has(flags, FdbFlag.STICKY)) {
+            ports[i] = port;                                  // station move
             flags = set(flags, FdbFlag.EXTERN_LEARN, false);  // a roaming entry is taken over by software
             flags = set(flags, FdbFlag.LOCKED, false);        // roaming to an unlocked port unlocks it
-            setFlagBits(i, flags);
+            flagBits[i] = flags;
         }
     }
 
@@ -220,7 +215,7 @@ public final class BridgeFdb {
     public void replace(final long mac, final int vid, final int port, final State state, final boolean sticky,
                         final long nowNs) {
         final int i = slotFor(mac, vid, port, nowNs);
-        int flags = flagsAt(i);
+        int flags = flagBits[i];
         flags = set(flags, FdbFlag.LOCAL, state == State.PERMANENT);
         flags = set(flags, FdbFlag.STATIC, state != State.DYNAMIC);
         flags = set(flags, FdbFlag.STICKY, sticky);
@@ -236,7 +231,7 @@ public final class BridgeFdb {
      */
     public void externLearn(final long mac, final int vid, final int port, final long nowNs) {
         final int i = slotFor(mac, vid, port, nowNs);
-        setFlagBits(i, set(set(flagsAt(i), FdbFlag.EXTERN_LEARN, true), FdbFlag.LOCKED, false));
+        flagBits[i] = set(set(flagBits[i], FdbFlag.EXTERN_LEARN, true), FdbFlag.LOCKED, false);
     }
 
     /** The entry for a user operation: the existing one (uncounted, moved to {@code port}) or a new one. */
@@ -246,9 +241,9 @@ public final class BridgeFdb {
             return insert(key(mac, vid), port, 0, nowNs);
         }
         uncount(i);
-        setPort(i, port);
-        slots[STRIDE * i + 1] = nowNs;
-        setFlags(i, set(flagsAt(i), FdbFlag.LOCAL, false));
+        ports[i] = port;
+        updated[i] = nowNs;
+        setFlags(i, set(flagBits[i], FdbFlag.LOCAL, false));
         return i;
     }
 
@@ -261,7 +256,7 @@ public final class BridgeFdb {
      */
     public void delete(final long mac, final int vid, final int port, final long nowNs) {
         final int i = live(mac, vid, nowNs);
-        if (i < 0 || portAt(i) != port) {
+        if (i < 0 || ports[i] != port) {
             throw new IllegalArgumentException("RTNETLINK answers: No such file or directory");
         }
         remove(i);
@@ -307,7 +302,7 @@ public final class BridgeFdb {
     public void addLocal(final long mac, final int vid, final int port) {
         final int old = find(key(mac, vid));
         if (old >= 0) {
-            if (has(flagsAt(old), FdbFlag.LOCAL)) {
+            if (has(flagBits[old], FdbFlag.LOCAL)) {
                 return;
             }
             remove(old);
@@ -368,17 +363,17 @@ public final class BridgeFdb {
     public List<FdbEntry> show(final long nowNs) {
         collect(nowNs);
         final List<FdbEntry> rows = new ArrayList<>(size);
-        for (int i = 0; i < capacity; i++) {
-            if (slots[STRIDE * i] == EMPTY) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == EMPTY) {
                 continue;
             }
             final EnumSet<FdbFlag> flags = EnumSet.noneOf(FdbFlag.class);
             for (final FdbFlag f : FdbFlag.values()) {
-                if (has(flagsAt(i), f)) {
+                if (has(flagBits[i], f)) {
                     flags.add(f);
                 }
             }
-            rows.add(new FdbEntry(macOf(slots[STRIDE * i]), vidOf(slots[STRIDE * i]), portAt(i), flags, nowNs - slots[STRIDE * i + 1]));
+            rows.add(new FdbEntry(macOf(keys[i]), vidOf(keys[i]), ports[i], flags, nowNs - updated[i]));
         }
         rows.sort(Comparator.comparingLong(FdbEntry::mac).thenComparingInt(FdbEntry::vid));
         return rows;
@@ -387,8 +382,8 @@ public final class BridgeFdb {
     /** Entries other than the bridge's own (local) ones, expired ones included until collected. */
     public int size() {
         int n = 0;
-        for (int i = 0; i < capacity; i++) {
-            n += slots[STRIDE * i] != EMPTY && !has(flagsAt(i), FdbFlag.LOCAL) ? 1 : 0;
+        for (int i = 0; i < keys.length; i++) {
+            n += keys[i] != EMPTY && !has(flagBits[i], FdbFlag.LOCAL) ? 1 : 0;
         }
         return n;
     }
@@ -404,9 +399,9 @@ public final class BridgeFdb {
     public BridgeFdb configurationCopy() {
         final BridgeFdb copy = new BridgeFdb(ageingNs);
         copy.maxLearned = maxLearned;
-        for (int i = 0; i < capacity; i++) {
-            if (slots[STRIDE * i] != EMPTY && (has(flagsAt(i), FdbFlag.LOCAL) || has(flagsAt(i), FdbFlag.ADDED_BY_USER))) {
-                copy.insert(slots[STRIDE * i], portAt(i), flagsAt(i), slots[STRIDE * i + 1]);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && (has(flagBits[i], FdbFlag.LOCAL) || has(flagBits[i], FdbFlag.ADDED_BY_USER))) {
+                copy.insert(keys[i], ports[i], flagBits[i], updated[i]);
             }
         }
         return copy;
@@ -426,8 +421,8 @@ public final class BridgeFdb {
 
     /** has_expired(): static (and so local) and extern_learn entries never expire. */
     private boolean expired(final int i, final long nowNs) {
-        final int flags = flagsAt(i);
-        return !has(flags, FdbFlag.STATIC) && !has(flags, FdbFlag.EXTERN_LEARN) && slots[STRIDE * i + 1] + ageingNs <= nowNs;
+        final int flags = flagBits[i];
+        return !has(flags, FdbFlag.STATIC) && !has(flags, FdbFlag.EXTERN_LEARN) && updated[i] + ageingNs <= nowNs;
     }
 
     private void collect(final long nowNs) {
@@ -438,15 +433,15 @@ public final class BridgeFdb {
     private enum Which { NOT_LOCAL, OWN_LOCAL, PORT, PORT_DYNAMIC, PORT_VLAN_DYNAMIC, PORT_LOCKED, EXPIRED }
 
     private boolean matches(final Which which, final int i, final int port, final int vid, final long nowNs) {
-        final int flags = flagsAt(i);
+        final int flags = flagBits[i];
         final boolean keeps = has(flags, FdbFlag.STATIC) || has(flags, FdbFlag.EXTERN_LEARN);
         return switch (which) {
             case NOT_LOCAL -> !has(flags, FdbFlag.LOCAL);
             case OWN_LOCAL -> has(flags, FdbFlag.LOCAL) && !has(flags, FdbFlag.ADDED_BY_USER);
-            case PORT -> portAt(i) == port;
-            case PORT_DYNAMIC -> portAt(i) == port && !keeps;
-            case PORT_VLAN_DYNAMIC -> portAt(i) == port && vidOf(slots[STRIDE * i]) == vid && !keeps;
-            case PORT_LOCKED -> portAt(i) == port && has(flags, FdbFlag.LOCKED);
+            case PORT -> ports[i] == port;
+            case PORT_DYNAMIC -> ports[i] == port && !keeps;
+            case PORT_VLAN_DYNAMIC -> ports[i] == port && vidOf(keys[i]) == vid && !keeps;
+            case PORT_LOCKED -> ports[i] == port && has(flags, FdbFlag.LOCKED);
             case EXPIRED -> expired(i, nowNs);
         };
     }
@@ -457,12 +452,12 @@ public final class BridgeFdb {
             return;
         }
         int n = 0;
-        for (int i = 0; i < capacity; i++) {
-            if (slots[STRIDE * i] != EMPTY && matches(which, i, port, vid, nowNs)) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && matches(which, i, port, vid, nowNs)) {
                 if (n == doomed.length) {
                     doomed = Arrays.copyOf(doomed, Math.max(MIN_CAPACITY, 2 * n));
                 }
-                doomed[n++] = slots[STRIDE * i];
+                doomed[n++] = keys[i];
             }
         }
         for (int k = 0; k < n; k++) {
@@ -477,11 +472,11 @@ public final class BridgeFdb {
 
     /** The slot holding {@code key}, or -1. */
     private int find(final long key) {
-        final long[] k = slots;
+        final long[] k = keys;
         final int m = mask;
         int i = hash(key, m);
         while (true) {
-            final long at = k[STRIDE * i];
+            final long at = k[i];
             if (at == key) {
                 return i;
             }
@@ -494,30 +489,33 @@ public final class BridgeFdb {
 
     /** Adds an entry whose key is not in the table; returns its slot. */
     private int insert(final long key, final int port, final int flags, final long updatedNs) {
-        if (2 * (size + 1) > capacity) {               // load factor at most 1/2
+        if (2 * (size + 1) > keys.length) {               // load factor at most 1/2
             grow();
         }
         int i = hash(key, mask);
-        while (slots[STRIDE * i] != EMPTY) {
+        while (keys[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        final int b = STRIDE * i;
-        slots[b] = key;
-        slots[b + 1] = updatedNs;
-        slots[b + 2] = ((long) port << 32) | (flags & LOW);
+        keys[i] = key;
+        ports[i] = port;
+        flagBits[i] = flags;
+        updated[i] = updatedNs;
         size++;
         nonLocal += has(flags, FdbFlag.LOCAL) ? 0 : 1;
         return i;
     }
 
     private void grow() {
-        final long[] old = slots;
-        allocate(2 * capacity);
+        final long[] oldKeys = keys;
+        final int[] oldPorts = ports;
+        final int[] oldFlags = flagBits;
+        final long[] oldUpdated = updated;
+        allocate(2 * oldKeys.length);
         size = 0;
         nonLocal = 0;
-        for (int b = 0; b < old.length; b += STRIDE) {
-            if (old[b] != EMPTY) {
-                insert(old[b], (int) (old[b + 2] >>> 32), (int) old[b + 2], old[b + 1]);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                insert(oldKeys[i], oldPorts[i], oldFlags[i], oldUpdated[i]);
             }
         }
     }
@@ -525,35 +523,38 @@ public final class BridgeFdb {
     /** Removes slot {@code i} (backward-shift deletion: no tombstones, probe chains stay short). */
     private void remove(final int slot) {
         uncount(slot);
-        nonLocal -= has(flagsAt(slot), FdbFlag.LOCAL) ? 0 : 1;
+        nonLocal -= has(flagBits[slot], FdbFlag.LOCAL) ? 0 : 1;
         int hole = slot;
         int i = slot;
         while (true) {
             i = (i + 1) & mask;
-            final long key = slots[STRIDE * i];
+            final long key = keys[i];
             if (key == EMPTY) {
                 break;
             }
             final int home = hash(key, mask);
             // the entry at i may move into the hole if its home is not in the cyclic range (hole, i]
             if (((i - home) & mask) >= ((i - hole) & mask)) {
-                System.arraycopy(slots, STRIDE * i, slots, STRIDE * hole, STRIDE);
+                keys[hole] = key;
+                ports[hole] = ports[i];
+                flagBits[hole] = flagBits[i];
+                updated[hole] = updated[i];
                 hole = i;
             }
         }
-        slots[STRIDE * hole] = EMPTY;
+        keys[hole] = EMPTY;
         size--;
     }
 
     /** Changes an entry's flags, keeping {@link #nonLocal} right. */
     private void setFlags(final int i, final int flags) {
-        nonLocal += (has(flagsAt(i), FdbFlag.LOCAL) ? 1 : 0) - (has(flags, FdbFlag.LOCAL) ? 1 : 0);
-        setFlagBits(i, flags);
+        nonLocal += (has(flagBits[i], FdbFlag.LOCAL) ? 1 : 0) - (has(flags, FdbFlag.LOCAL) ? 1 : 0);
+        flagBits[i] = flags;
     }
 
     private void uncount(final int i) {
-        if (has(flagsAt(i), FdbFlag.DYNAMIC_LEARNED)) {
-            setFlagBits(i, set(flagsAt(i), FdbFlag.DYNAMIC_LEARNED, false));
+        if (has(flagBits[i], FdbFlag.DYNAMIC_LEARNED)) {
+            flagBits[i] = set(flagBits[i], FdbFlag.DYNAMIC_LEARNED, false);
             learned--;
         }
     }
@@ -568,23 +569,5 @@ public final class BridgeFdb {
 
     private static int vidOf(final long key) {
         return (int) (key >>> 48);
-    }
-
-    private int portAt(final int i) {
-        return (int) (slots[STRIDE * i + 2] >>> 32);
-    }
-
-    private int flagsAt(final int i) {
-        return (int) slots[STRIDE * i + 2];
-    }
-
-    private void setPort(final int i, final int port) {
-        final int b = STRIDE * i + 2;
-        slots[b] = ((long) port << 32) | (slots[b] & LOW);
-    }
-
-    private void setFlagBits(final int i, final int flags) {
-        final int b = STRIDE * i + 2;
-        slots[b] = (slots[b] & ~LOW) | (flags & LOW);
     }
 }
