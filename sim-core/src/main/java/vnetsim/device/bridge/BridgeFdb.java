@@ -147,7 +147,6 @@ public final class BridgeFdb {
      * @param nowNs virtual time in nanoseconds: the entry's refresh time
      * @param locked create the entry as BR_FDB_LOCKED (MAB on a locked port)
      * @param vid the VLAN ID, 1-4094, or 0 for the entry without a VLAN
-     * @param nowNs simulation time in nanoseconds: the entry's age starts from it
      */
     public void learn(final long mac, final int vid, final int port, final long nowNs, final boolean locked) {
         final int i = live(mac, vid, nowNs);
