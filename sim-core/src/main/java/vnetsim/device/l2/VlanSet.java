@@ -36,10 +36,19 @@ public final class VlanSet {
         for (final Range<Integer> r : ranges.asRanges()) {
             final int lo = r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
             final int hi = r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() : r.upperEndpoint() - 1;
-            for (int v = lo; v <= hi; v++) {
-                words[v >>> 6] |= 1L << (v & 63);
-            }
+            setBits(words, lo, hi);
         }
+        return canonical(words);
+    }
+
+    private static void setBits(final long[] words, final int lo, final int hi) {
+        for (int v = lo; v <= hi; v++) {
+            words[v >>> 6] |= 1L << (v & 63);
+        }
+    }
+
+    /** The shared instance for this bitmap ({@code words} may have trailing zero words; it is not kept). */
+    private static VlanSet canonical(final long[] words) {
         int used = words.length;
         while (used > 0 && words[used - 1] == 0) {
             used--;
@@ -73,12 +82,16 @@ public final class VlanSet {
      * @throws IllegalArgumentException naming the VID when one is outside 1-4094
      */
     public static VlanSet of(final int... vids) {
-        final TreeRangeSet<Integer> set = TreeRangeSet.create();
+        int max = 0;
         for (final int v : vids) {
             checkVid(v, String.valueOf(v));
-            set.add(Range.closed(v, v).canonical(com.google.common.collect.DiscreteDomain.integers()));
+            max = Math.max(max, v);
         }
-        return canonical(set);
+        final long[] words = new long[(max >>> 6) + 1];     // no range set: topology builds call this per port
+        for (final int v : vids) {
+            words[v >>> 6] |= 1L << (v & 63);
+        }
+        return canonical(words);
     }
 
     /**
@@ -94,7 +107,9 @@ public final class VlanSet {
         if (lo > hi) {
             throw new IllegalArgumentException("VLAN range '" + lo + "-" + hi + "' is reversed");
         }
-        return canonical(ImmutableRangeSet.of(Range.closed(lo, hi)));
+        final long[] words = new long[(hi >>> 6) + 1];
+        setBits(words, lo, hi);
+        return canonical(words);
     }
 
     /** Parses NX-OS list syntax: "2003-2005", "10,20,30-40", "none", "all". */
