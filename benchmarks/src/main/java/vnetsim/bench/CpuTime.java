@@ -25,9 +25,14 @@ public final class CpuTime {
     /**
      * Runs the measurement.
      *
-     * @param args {@code off|on [64|1500]}, or {@code arp off|on}
+     * @param args {@code off|on [64|1500]}, {@code arp off|on}, {@code random} (target (b), 1M-entry tables, needs
+     *   {@code -Xmx2g}) or {@code build} (the 1,000-node topology, target (e))
      */
     public static void main(final String[] args) {
+        if (args.length > 0 && "build".equals(args[0])) {
+            build();
+            return;
+        }
         final String name;
         final Runnable warm;
         final IntSupplier op;
@@ -38,6 +43,13 @@ public final class CpuTime {
             name = "ColdArpFlood trace=" + b.trace;
             warm = () -> { };
             op = b::coldArpFlood;
+        } else if (args.length > 0 && "random".equals(args[0])) {
+            final RandomFlowsBenchmark b = new RandomFlowsBenchmark();
+            b.entries = 1_000_000;
+            b.fill();
+            name = "RandomFlows entries=" + b.entries;
+            warm = b::checkSteadyState;
+            op = b::randomFlow;
         } else {
             final EndToEndFlowBenchmark b = new EndToEndFlowBenchmark();
             b.trace = args.length > 0 ? args[0] : "off";
@@ -69,5 +81,33 @@ public final class CpuTime {
         java.util.Arrays.sort(perOp);
         System.out.printf("%s: CPU ns/op min %.1f median %.1f, %.2f B/op (sink %d)%n", name, perOp[0],
                 perOp[perOp.length / 2], allocated / (double) OPS / (ROUNDS - WARM_ROUNDS), sink & 1);
+    }
+
+    /**
+     * Target (e) under load: the thread CPU time and the bytes allocated by {@code LargeTopology.build(1000, 100,
+     * 10000)}, 8 builds (the first 3 are JIT warm-up). GC work on other threads is not counted; the allocation is
+     * deterministic, so it compares two commits on a busy machine where the wall-clock build time does not.
+     */
+    private static void build() {
+        final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long self = Thread.currentThread().getId();
+        final int rounds = Integer.getInteger("rounds", 8);
+        final double[] ms = new double[rounds - 3];
+        double mib = 0;
+        long sink = 0;
+        for (int r = 0; r < rounds; r++) {
+            final long bytes = threads.getThreadAllocatedBytes(self);
+            final long start = threads.getCurrentThreadCpuTime();
+            sink += LargeTopology.build(1000, 100, 10_000).deviceCount();
+            final double took = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+            if (r >= 3) {
+                ms[r - 3] = took;
+                mib = (threads.getThreadAllocatedBytes(self) - bytes) / 1048576.0;
+            }
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf("LargeTopology build 1000/100/10000: CPU ms min %.0f median %.0f, allocated %.1f MiB "
+                + "(sink %d)%n", ms[0], ms[ms.length / 2], mib, sink & 1);
     }
 }

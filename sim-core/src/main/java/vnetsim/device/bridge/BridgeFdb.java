@@ -28,7 +28,9 @@ public final class BridgeFdb {
 
     /** An empty slot: no (MAC, VLAN) key has its top bits set (a MAC is 48 bits, a VID 12, above it). */
     private static final long EMPTY = -1L;
-    private static final int MIN_CAPACITY = 16;
+    /** Room for two entries (the bridge's own MAC and one more) at load 1/2; a 1,000-node topology has 100,000 bridges. */
+    private static final int MIN_CAPACITY = 4;
+    private static final long[] NO_KEYS = {};
 
     /** Per slot: the key ({@link #key}), or {@link #EMPTY}; the others are meaningful for used slots only. */
     private long[] keys;
@@ -44,8 +46,8 @@ public final class BridgeFdb {
     private int learned;
     /** The flags of the entry the last {@link #lookup} found (-1: none), so the data path asks without a 2nd hash. */
     private int lastFoundFlags = -1;
-    /** Scratch for {@link #removeIf}: keys to remove, grown once and reused. */
-    private long[] doomed = new long[MIN_CAPACITY];
+    /** Scratch for {@link #removeIf}: keys to remove, made on the first removal, grown once and reused. */
+    private long[] doomed = NO_KEYS;
 
     /**
      * An empty table; nothing is learned until the bridge sees traffic.
@@ -461,7 +463,7 @@ public final class BridgeFdb {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY && matches(which, i, port, vid, nowNs)) {
                 if (n == doomed.length) {
-                    doomed = Arrays.copyOf(doomed, 2 * n);
+                    doomed = Arrays.copyOf(doomed, Math.max(MIN_CAPACITY, 2 * n));
                 }
                 doomed[n++] = keys[i];
             }

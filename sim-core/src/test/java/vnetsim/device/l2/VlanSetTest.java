@@ -83,4 +83,35 @@ class VlanSetTest {
         assertThat(trunk).hasToString("1,2003-2005");
         assertThat(trunk.minus(VlanSet.of(2004))).hasToString("1,2003,2005");
     }
+
+    // Issue #9 (e): 420,003 VlanSets of a 1,000-node topology each held a long[64]; equal sets are now one object.
+    @Test
+    void equal_sets_however_written_are_one_instance() {
+        assertThat(VlanSet.parse("10-12")).isSameAs(VlanSet.of(10, 11, 12));
+        assertThat(VlanSet.range(1, 4094)).isSameAs(VlanSet.ALL);
+        assertThat(VlanSet.parse("5").minus(VlanSet.of(5))).isSameAs(VlanSet.NONE);
+        assertThat(VlanSet.of(7).plus(VlanSet.of(9))).isSameAs(VlanSet.parse("7,9"));
+    }
+
+    // The printed form depends on the VIDs only, not on how a first equal set was written: NX-OS prints
+    // consecutive VLANs as one range ("show running-config": "switchport trunk allowed vlan 10-11").
+    @Test
+    void prints_consecutive_vids_as_one_range_whichever_way_they_were_written() {
+        assertThat(VlanSet.parse("10,11")).hasToString("10-11");
+        assertThat(VlanSet.parse("10-20,15-25")).hasToString("10-25");
+        assertThat(VlanSet.of(3, 1, 2)).hasToString("1-3");
+    }
+
+    @Test
+    void answers_false_past_the_highest_vid_it_holds_and_for_negative_vids() {
+        final VlanSet low = VlanSet.of(1);
+        assertThat(low.contains(1)).isTrue();
+        assertThat(low.contains(64)).isFalse();
+        assertThat(low.contains(4094)).isFalse();
+        assertThat(low.contains(Integer.MIN_VALUE)).isFalse();
+        assertThat(low.contains(-63)).isFalse();
+        assertThat(VlanSet.NONE.contains(0)).isFalse();
+        assertThat(VlanSet.NONE.toArray()).isEmpty();
+        assertThat(VlanSet.parse("1,4094").toArray()).containsExactly(1, 4094);
+    }
 }
