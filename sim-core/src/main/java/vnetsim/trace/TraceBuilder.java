@@ -275,38 +275,13 @@ public final class TraceBuilder {
             final int position = decider >= 0 ? deciderPosition : positions.get(j);
             final int following = position + 1 < path.size() ? path.get(position + 1) : -1;
             final Step row = documentRow(rows.size() + 1, visible.get(i), in, decider, out, following, from, to);
-            rows.add(in < 0 && out >= 0 ? natRow(row, path, positions.get(j), out, following) : row);
+            rows.add(row);
             for (int k = i; k <= j; k++) {
                 stepOfEvent[visible.get(k)] = rows.size();
             }
             i = j + 1;
         }
         return rows;
-    }
-
-    /**
-     * A router's departure row whose arrival the view hides (a Linux node routing from its bridge device): when the
-     * router rewrote the source address (the CNI bridge plugin's ipMasq), the row says so as a routed row does,
-     * from the router's arrival event earlier on the path; otherwise the row stays as it was.
-     */
-    private Step natRow(final Step row, final List<Integer> path, final int outPosition, final int out,
-                        final int following) {
-        if (log.action(out) != Action.ROUTED) {
-            return row;
-        }
-        for (int k = outPosition - 1; k >= 0; k--) {
-            final int e = path.get(k);
-            if (log.device(e) == log.device(out) && log.direction(e) == Direction.IN) {
-                if (log.sourceIp(e) == log.sourceIp(out)) {
-                    return row;
-                }
-                return new Step(row.step(), row.source(), row.destination(), row.device(), row.iface(),
-                        row.direction(), row.tagged(), row.vlan(), row.vlanOut(), row.srcMac(), row.dstMac(),
-                        row.srcIp(), row.dstIp(), row.ttl(), row.etherType(), Action.ROUTED, row.dropReason(),
-                        notes.forRow(Action.ROUTED, out, e, out, following, out), row.timeNs());
-            }
-        }
-        return row;
     }
 
     private boolean samePlace(final int a, final int b) {

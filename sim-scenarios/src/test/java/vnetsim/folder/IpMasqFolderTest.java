@@ -40,8 +40,8 @@ class IpMasqFolderTest {
         final Trace t = s.network().trace("vm-nat", "web");
         assertThat(t.isDelivered()).as(t.title()).isTrue();
         assertThat(t.steps(View.DOCUMENT)).anySatisfy(x -> {
-            assertThat(x.device()).isEqualTo("worker-0");
-            assertThat(x.iface()).isEqualTo("ens3");
+            assertThat(x.device()).isEqualTo("worker-0");            // the node's routing row, where it enters
+            assertThat(x.iface()).isEqualTo("br1");
             assertThat(x.note()).startsWith("Routed, source NAT 192.168.77.10 -> 192.168.100.10, TTL 64 -> 63");
         });
         assertThat(t.steps(View.FULL)).anySatisfy(x -> {
