@@ -13,6 +13,16 @@ import vnetsim.frame.MacAddress;
  */
 public sealed interface WorkloadAttachment {
     /**
+     * Whether the workload reaches its host through a NIC of its own (a macvlan child or lower device, a
+     * host-device NIC) rather than a bridge port.
+     *
+     * @return true for macvlan and host-device attachments
+     */
+    default boolean bypassesBridges() {
+        return false;
+    }
+
+    /**
      * KubeVirt's {@code masquerade} binding: the workload is the guest (10.0.2.2/24 via 10.0.2.1) inside a
      * virt-launcher pod whose {@code eth0} is the workload's bridge port on the pod network.
      *
@@ -44,6 +54,11 @@ public sealed interface WorkloadAttachment {
      */
     record MacvlanChild(String parent, Macvlan.Mode mode) implements WorkloadAttachment {
         @Override
+        public boolean bypassesBridges() {
+            return true;
+        }
+
+        @Override
         public String toString() {
             return "macvlan child of " + parent + " (mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + ")";
         }
@@ -56,6 +71,11 @@ public sealed interface WorkloadAttachment {
      * @param parent the lower NIC, on the workload's host
      */
     record MacvlanLower(String parent) implements WorkloadAttachment {
+        @Override
+        public boolean bypassesBridges() {
+            return true;
+        }
+
         @Override
         public String toString() {
             return "the node's own address on macvlan lower device " + parent;
@@ -70,6 +90,11 @@ public sealed interface WorkloadAttachment {
      * @param nic the NIC of the workload's host
      */
     record HostDevice(String nic) implements WorkloadAttachment {
+        @Override
+        public boolean bypassesBridges() {
+            return true;
+        }
+
         @Override
         public String toString() {
             return "host-device " + nic + " (moved from the node into the pod)";

@@ -75,9 +75,7 @@ public final class SpecWriter {
 
     /** A workload on the pod network (plain or masquerade) or on macvlan (no bridge: the lower NIC decides). */
     private static WorkloadSpec attached(final WorkloadPlan w) {
-        final boolean macvlan = w.attachment() instanceof WorkloadAttachment.MacvlanChild
-                || w.attachment() instanceof WorkloadAttachment.MacvlanLower
-                || w.attachment() instanceof WorkloadAttachment.HostDevice;
+        final boolean macvlan = w.attachment() != null && w.attachment().bypassesBridges();
         return new WorkloadSpec(w.id(), w.display(), w.kind(), w.iface(), w.mac(), new Cidr(w.ip(), w.prefixLength()),
                 w.gateway(), 64, w.port().mtu(), w.node(), macvlan ? null : w.bridge(), w.vethName(), null,
                 w.attachment());
