@@ -31,6 +31,20 @@ public final class Checksum {
         return (int) ((sum & 0xffff) + (sum >>> 16));
     }
 
+    /**
+     * Folds a sum of 16-bit words (any number of them, as long as the sum does not overflow) to 16 bits with
+     * end-around carry, as {@link #sum} does at its end: 0 only when {@code sum} is 0, else 1-0xffff.
+     *
+     * @param sum a non-negative sum of 16-bit words
+     * @return the folded one's-complement sum, 0-0xffff, not inverted
+     */
+    public static int fold(final long sum) {
+        long s = (sum & 0xffff_ffffL) + (sum >>> 32);
+        s = (s & 0xffff) + (s >>> 16);
+        s = (s & 0xffff) + (s >>> 16);
+        return (int) ((s & 0xffff) + (s >>> 16));
+    }
+
     /** The checksum to store: the inverted one's-complement sum. */
     public static int compute(final byte[] b, final int off, final int len) {
         return ~sum(b, off, len) & 0xffff;

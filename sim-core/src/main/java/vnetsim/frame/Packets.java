@@ -1,5 +1,7 @@
 package vnetsim.frame;
 
+import java.util.Arrays;
+
 /**
  * Writes complete frames (Ethernet + ARP, or Ethernet + IPv4 + ICMP/UDP) into a {@link Frame}, the way a host's
  * stack builds them: real headers, real checksums, padded to the Ethernet minimum. Frames are written untagged;
@@ -107,7 +109,12 @@ public final class Packets {
         return finishIcmp(f, icmpLength, ipIdentification, false, Ipv4.DEFAULT_TTL, srcIp, Ipv4.source(ob, oip));
     }
 
-    /** UDP datagram with {@code dataLength} zero bytes and a real UDP checksum over the pseudo-header. */
+    /**
+     * UDP datagram with {@code dataLength} zero bytes and a real UDP checksum over the pseudo-header (RFC 768).
+     * The checksum adds the pseudo-header's and the UDP header's 16-bit words from the values being written, not
+     * read back from the bytes just stored; the data are zero bytes, which add nothing to a one's-complement sum
+     * (RFC 1071), so the result is the checksum of the whole datagram (PacketsTest recomputes it over the bytes).
+     */
     public static Frame udp(final Frame f, final long srcMac, final long dstMac, final int srcIp, final int dstIp,
                             final int ttl, final int srcPort, final int dstPort, final int dataLength,
                             final int ipIdentification) {
@@ -118,21 +125,15 @@ public final class Packets {
         final int ip = s + Ethernet.HEADER_LENGTH;
         final int udp = ip + Ipv4.HEADER_LENGTH;
         final int udpLength = Udp.HEADER_LENGTH + dataLength;
-        Bytes.u16(b, udp, srcPort);
-        Bytes.u16(b, udp + 2, dstPort);
-        Bytes.u16(b, udp + 4, udpLength);
-        Bytes.u16(b, udp + 6, 0);
-        for (int i = 0; i < dataLength; i++) {
-            b[udp + Udp.HEADER_LENGTH + i] = 0;
-        }
         Ipv4.writeHeader(b, ip, udpLength, ipIdentification, true, ttl, Ipv4.PROTOCOL_UDP, srcIp, dstIp);
-        // pseudo-header: source, destination, zero + protocol, UDP length
-        long sum = Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength + Checksum.sum(b, udp, udpLength);
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        final int checksum = ~(int) sum & 0xffff;
-        Bytes.u16(b, udp + 6, checksum == 0 ? 0xffff : checksum);
+        Arrays.fill(b, udp + Udp.HEADER_LENGTH, udp + udpLength, (byte) 0);
+        // pseudo-header: source, destination, zero + protocol, UDP length; then the header with checksum 0
+        final int ports = (srcPort << 16) | (dstPort & 0xffff);
+        final long sum = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + Ipv4.PROTOCOL_UDP
+                + udpLength + (ports >>> 16) + (ports & 0xffff) + udpLength;
+        final int checksum = ~Checksum.fold(sum) & 0xffff;
+        Bytes.i32(b, udp, ports);
+        Bytes.i32(b, udp + 4, (udpLength << 16) | (checksum == 0 ? 0xffff : checksum));
         f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + udpLength);
         f.padToMinimum();
         return f;

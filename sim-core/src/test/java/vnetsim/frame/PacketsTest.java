@@ -144,6 +144,43 @@ class PacketsTest {
         assertThat(Checksum.sum(b, icmp, 36)).isEqualTo(0xffff);
     }
 
+    @Test
+    void udp_checksums_summed_from_the_values_equal_the_sums_over_the_written_bytes() {
+        // RFC 768: the UDP checksum covers the pseudo-header (source, destination, zero + protocol 17, UDP length),
+        // the header and the data; a computed 0 is sent as 0xffff. Every source port (so every checksum value,
+        // 0 included) and data lengths odd and even, with a frame reused dirty as the pool hands them out.
+        final Frame f = new Frame();
+        Arrays.fill(f.bytes(), (byte) 0xab);
+        final int dst = ip("10.0.4.103");
+        int sentAsFfff = 0;
+        for (final int dataLength : new int[] {0, 1, 17, 32, 1454}) {
+            for (int port = 0; port <= 0xffff; port += dataLength == 32 ? 1 : 251) {
+                Packets.udp(f, VM1, GW, VM1_IP, dst, 64, port, 33434, dataLength, port ^ 0x5a5a);
+                final byte[] b = f.bytes();
+                final int ip = f.l3Offset();
+                final int udp = ip + 20;
+                final int udpLength = 8 + dataLength;
+                assertThat(Checksum.sum(b, ip, 20)).as("IPv4 header verifies").isEqualTo(0xffff);
+                assertThat(Bytes.u16(b, ip + 10)).isEqualTo(recomputed(b, ip, 20, 10));
+                assertThat(Bytes.u16(b, ip + 4)).as("identification").isEqualTo(port ^ 0x5a5a);
+                assertThat(Ipv4.totalLength(b, ip)).isEqualTo(20 + udpLength);
+                assertThat(Udp.sourcePort(b, udp)).isEqualTo(port);
+                assertThat(Udp.destinationPort(b, udp)).isEqualTo(33434);
+                assertThat(Bytes.u16(b, udp + 4)).isEqualTo(udpLength);
+                assertThat(Arrays.copyOfRange(b, udp + 8, udp + udpLength)).isEqualTo(new byte[dataLength]);
+                final long pseudo = Checksum.sum(b, ip + 12, 8) + 17 + udpLength;
+                final int stored = Bytes.u16(b, udp + 6);
+                Bytes.u16(b, udp + 6, 0);
+                final int computed = ~Checksum.fold(pseudo + Checksum.sum(b, udp, udpLength)) & 0xffff;
+                Bytes.u16(b, udp + 6, stored);
+                assertThat(stored).isEqualTo(computed == 0 ? 0xffff : computed);
+                sentAsFfff += computed == 0 ? 1 : 0;
+                assertThat(f.length()).isEqualTo(Math.max(60, 14 + 20 + udpLength));
+            }
+        }
+        assertThat(sentAsFfff).as("the case of a computed 0 was met").isPositive();
+    }
+
     /** The checksum a fresh computation gives with the checksum field at {@code field} zeroed. */
     private static int recomputed(final byte[] b, final int off, final int len, final int field) {
         final byte[] copy = Arrays.copyOfRange(b, off, off + len);
