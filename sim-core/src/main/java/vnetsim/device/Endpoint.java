@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.frame.Dhcp;
 import vnetsim.frame.EtherType;
+import vnetsim.frame.Ethernet;
 import vnetsim.frame.Frame;
 import vnetsim.frame.Icmp;
 import vnetsim.frame.Ipv4;
@@ -204,15 +205,14 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
         if (type == EtherType.ARP) {
             arp.receive(frame, port, this, out);
         } else if (type == EtherType.IPV4) {
-            receiveIpv4(frame, port, out);
+            receiveIpv4(frame, frame.start() + Ethernet.HEADER_LENGTH, port, out);   // untagged: right after the type
         } else {
             out.drop(frame, port, DropReason.UNHANDLED_PROTOCOL, type);   // a tagged frame too: no 8021q in the guest
         }
     }
 
-    private void receiveIpv4(final Frame frame, final int port, final Egress out) {
+    private void receiveIpv4(final Frame frame, final int ipOff, final int port, final Egress out) {
         final byte[] b = frame.bytes();
-        final int ipOff = frame.l3Offset();
         if (!Ipv4.isValidHeader(b, ipOff, frame.end() - ipOff)) {
             out.drop(frame, port, DropReason.BAD_IPV4_HEADER, 0);
             return;

@@ -189,6 +189,9 @@ public final class Frame {
      */
     public boolean hasCompleteHeader() {
         int off = start + Ethernet.TYPE_OFFSET;
+        if (off + 2 <= end && !EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+            return true;                       // untagged, the type field inside: the common case, one read
+        }
         while (off + 2 <= end && EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
             off += VlanTag.LENGTH;
         }
