@@ -203,7 +203,8 @@ public final class Simulator implements Egress {
         events = 0;
         eventLimitReached = false;
         loopDetected = false;
-        queueHandoff();                                    // a frame sent before run() (ping, arping)
+        followHandoffs();                                  // a frame sent before run() (ping, arping), queued
+                                                           // only if an earlier event is due, as in the loop
         while (!queue.isEmpty()) {
             if (limitReached()) {
                 drainAsLoop();
