@@ -23,6 +23,35 @@ class ChecksumTest {
     }
 
     @Test
+    void sum_equals_a_plain_16_bit_loop_at_every_length_and_alignment() {
+        // RFC 1071 section 4.1's loop, 16 bits at a time, is the reference for the 32-bit-word sum
+        final Random random = new Random(1071);
+        final byte[] b = new byte[200];
+        for (int round = 0; round < 50; round++) {
+            random.nextBytes(b);
+            if (round % 5 == 0) {
+                java.util.Arrays.fill(b, (byte) 0xff);          // the largest words: carries at every add
+            }
+            for (int off = 0; off < 8; off++) {
+                for (int len = 0; len <= 150; len++) {
+                    long reference = 0;
+                    for (int i = 0; i + 1 < len; i += 2) {
+                        reference += ((b[off + i] & 0xff) << 8) | (b[off + i + 1] & 0xff);
+                    }
+                    if ((len & 1) != 0) {
+                        reference += (b[off + len - 1] & 0xff) << 8;
+                    }
+                    while ((reference >>> 16) != 0) {
+                        reference = (reference & 0xffff) + (reference >>> 16);
+                    }
+                    assertThat(Checksum.sum(b, off, len)).as("offset %d length %d", off, len)
+                            .isEqualTo((int) reference);
+                }
+            }
+        }
+    }
+
+    @Test
     void odd_length_pads_with_a_zero_byte() {
         final byte[] b = {0x12, 0x34, 0x56};
         assertThat(Checksum.sum(b, 0, 3)).isEqualTo(0x1234 + 0x5600);
