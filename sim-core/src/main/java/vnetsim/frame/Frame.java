@@ -189,13 +189,13 @@ public final class Frame {
      */
     public boolean hasCompleteHeader() {
         int off = start + Ethernet.TYPE_OFFSET;
-        if (off + 2 <= end && !EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
-            return true;                       // untagged, the type field inside: the common case, one read
-        }
-        while (off + 2 <= end && EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+        while (off + 2 <= end) {
+            if (!EtherType.isVlanTpid(Bytes.u16(bytes, off))) {
+                return true;                   // a type field inside the frame after every tag: one read per tag
+            }
             off += VlanTag.LENGTH;
         }
-        return off + 2 <= end;
+        return false;
     }
 
     /** Whether the frame carries an outer VLAN tag (802.1Q or 802.1ad TPID after the source MAC). */

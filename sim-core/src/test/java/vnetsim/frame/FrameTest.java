@@ -158,6 +158,23 @@ class FrameTest {
     }
 
     @Test
+    void a_header_is_complete_exactly_when_the_type_after_every_tag_lies_inside_the_frame() {
+        // eth_type_trans() needs 14 bytes; skb_vlan_untag() drops a frame whose tag (or the type after it) is cut
+        final byte[] qinq = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, (byte) 0x88, (byte) 0xa8, 0, 100,
+            (byte) 0x81, 0x00, 0, 10, 0x08, 0x00, 0x45, 0};
+        final Frame f = new Frame();
+        for (int tags = 0; tags <= 2; tags++) {
+            final byte[] b = Arrays.copyOf(qinq, qinq.length);
+            System.arraycopy(qinq, 12 + 4 * (2 - tags), b, 12, qinq.length - 12 - 4 * (2 - tags));
+            for (int length = 0; length <= b.length - 4 * (2 - tags); length++) {
+                f.load(b, 0, length);
+                assertThat(f.hasCompleteHeader()).as("%d tags, %d bytes", tags, length)
+                        .isEqualTo(length >= 14 + 4 * tags);
+            }
+        }
+    }
+
+    @Test
     void copy_from_keeps_bytes_and_bookkeeping() {
         final Frame f = echo();
         f.pushVlanTag(EtherType.VLAN_8021Q, 2003);
