@@ -54,8 +54,12 @@ public final class RoutingFirewall implements Device, Cloneable {
     /** [port][VID] -> interface index or NONE; a port without routed interfaces has no row (null). VIDs: 12 bits. */
     private int[][] interfaceByPortVid = new int[1][];
     private final RouteTable routes = new RouteTable(new InterfaceSubnets());
-    /** {@link #routes} compiled for the data path; recompiled whenever an interface, its state or a route changes. */
-    private RouteTable.Fib fib = routes.compile();
+    /**
+     * {@link #routes} compiled for the data path, or null after a change (an interface, its state, a route): compiled
+     * again on first use ({@link #fib()}) and at {@link #seal()}, so a router with thousands of subinterfaces is not
+     * recompiled per interface added, and a sealed topology's instances share one compiled table.
+     */
+    private RouteTable.Fib fib;
     private final List<AclRule> acl = new ArrayList<>();
     private ArpResolver<RouterInterface> arp = new ArpResolver<>(new ArpStack());   // learned state: per instance
     private int ipIdentification;
@@ -113,7 +117,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         interfaceVid = append(interfaceVid, routerInterface.vid());
         interfaceUp = Arrays.copyOf(interfaceUp, index + 1);
         interfaceUp[index] = true;
-        fib = routes.compile();
+        fib = null;
     }
 
     private static int[] append(final int[] values, final int value) {
@@ -132,7 +136,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         for (int i = 0; i < interfaces.size(); i++) {
             if (interfaces.get(i).name().equals(interfaceName)) {
                 interfaceUp[i] = up;
-                fib = routes.compile();
+                fib = null;
                 return;
             }
         }
@@ -143,7 +147,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     public void addRoute(final StaticRoute route) {
         checkConfigurable();
         routes.add(route);
-        fib = routes.compile();
+        fib = null;
     }
 
     /**
@@ -194,13 +198,14 @@ public final class RoutingFirewall implements Device, Cloneable {
         }
         // ip_rcv_finish() looks the route up first; ip_forward() then checks TTL and MTU; the FORWARD filter
         // (the ACL) runs last, on a packet that would otherwise leave.
-        final int route = fib.lookup(destination);
+        final RouteTable.Fib table = fib();
+        final int route = table.lookup(destination);
         if (route == RouteTable.NONE) {
             sendIcmpError(frame, interfaces.get(ingress), Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
-        final int egress = fib.egress(route);
+        final int egress = table.egress(route);
         if (Ipv4.ttl(b, ip) <= 1) {
             sendIcmpError(frame, interfaces.get(ingress), Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
@@ -225,7 +230,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         Ipv4.decrementTtl(b, ip);
         // queued (when the next hop is unknown) with its ingress L2 header, so a failed resolution can still
         // answer the source
-        final long nextHopMac = arp.resolveOrQueue(frame, fib.nextHop(route, destination), out);
+        final long nextHopMac = arp.resolveOrQueue(frame, table.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
             rewriteL2(frame, interfacePort[egress], interfaceVid[egress], nextHopMac);
             out.transmit(frame, interfacePort[egress], Action.ROUTED);
@@ -433,7 +438,15 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     @Override
     public void seal() {
+        fib();
         sealed = true;
+    }
+
+    private RouteTable.Fib fib() {
+        if (fib == null) {
+            fib = routes.compile();
+        }
+        return fib;
     }
 
     private void checkConfigurable() {
