@@ -1,9 +1,9 @@
 package vnetsim.device;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.agrona.collections.Int2IntHashMap;
 import vnetsim.device.l3.AclRule;
 import vnetsim.device.l3.Neighbors;
 import vnetsim.device.l3.RouterInterface;
@@ -15,6 +15,7 @@ import vnetsim.frame.Ipv4;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
+import vnetsim.frame.VlanTag;
 
 /**
  * A routing firewall: a trunk uplink with one routed subinterface and gateway address per VLAN (router on a
@@ -42,9 +43,23 @@ public final class RoutingFirewall implements Device, Cloneable {
     private long[] macs = new long[0];
     private final long mac;
     private final List<RouterInterface> interfaces = new ArrayList<>();
-    private final List<Boolean> interfaceUp = new ArrayList<>();
-    private final Int2IntHashMap interfaceByPortVid = new Int2IntHashMap(NONE);
+    // The routed interfaces as the data path reads them, one slot per interface in the order they were added (the
+    // index into interfaces): no list, no boxing, no record to chase per field.
+    private int[] interfaceIp = new int[0];
+    private int[] interfacePrefixLength = new int[0];
+    private int[] interfaceMtu = new int[0];
+    private int[] interfacePort = new int[0];
+    private int[] interfaceVid = new int[0];
+    private boolean[] interfaceUp = new boolean[0];
+    /** [port][VID] -> interface index or NONE; a port without routed interfaces has no row (null). VIDs: 12 bits. */
+    private int[][] interfaceByPortVid = new int[1][];
     private final RouteTable routes = new RouteTable(new InterfaceSubnets());
+    /**
+     * {@link #routes} compiled for the data path, or null after a change (an interface, its state, a route): compiled
+     * again on first use ({@link #fib()}) and at {@link #seal()}, so a router with thousands of subinterfaces is not
+     * recompiled per interface added, and a sealed topology's instances share one compiled table.
+     */
+    private RouteTable.Fib fib;
     private final List<AclRule> acl = new ArrayList<>();
     private ArpResolver<RouterInterface> arp = new ArpResolver<>(new ArpStack());   // learned state: per instance
     private int ipIdentification;
@@ -65,6 +80,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         portNames.add(portName);
         portMacs.add(portMac);
         macs = portMacs.stream().mapToLong(Long::longValue).toArray();
+        interfaceByPortVid = Arrays.copyOf(interfaceByPortVid, portNames.size());
         return portNames.size() - 1;
     }
 
@@ -78,15 +94,36 @@ public final class RoutingFirewall implements Device, Cloneable {
         if (port < 0 || port >= portNames.size()) {
             throw new IllegalArgumentException(host + " has no port " + port + " for " + routerInterface.name());
         }
-        final int key = key(port, routerInterface.vid());
-        if (interfaceByPortVid.containsKey(key)) {
+        if (routerInterface.vid() < 0 || routerInterface.vid() > VlanTag.VID_MASK) {
+            throw new IllegalArgumentException(host + ": VLAN ID out of range 0-4095 for " + routerInterface.name()
+                    + ": " + routerInterface.vid());
+        }
+        if (interfaceByPortVid[port] == null) {
+            interfaceByPortVid[port] = new int[VlanTag.VID_MASK + 1];
+            Arrays.fill(interfaceByPortVid[port], NONE);
+        }
+        if (interfaceByPortVid[port][routerInterface.vid()] != NONE) {
             throw new IllegalArgumentException(host + " already has " + (routerInterface.isTagged()
                     ? "a subinterface for VLAN " + routerInterface.vid() : "an untagged interface")
                     + " on " + portNames.get(port));
         }
-        interfaceByPortVid.put(key, interfaces.size());
+        final int index = interfaces.size();
+        interfaceByPortVid[port][routerInterface.vid()] = index;
         interfaces.add(routerInterface);
-        interfaceUp.add(Boolean.TRUE);
+        interfaceIp = append(interfaceIp, routerInterface.ip());
+        interfacePrefixLength = append(interfacePrefixLength, routerInterface.prefixLength());
+        interfaceMtu = append(interfaceMtu, routerInterface.mtu());
+        interfacePort = append(interfacePort, port);
+        interfaceVid = append(interfaceVid, routerInterface.vid());
+        interfaceUp = Arrays.copyOf(interfaceUp, index + 1);
+        interfaceUp[index] = true;
+        fib = null;
+    }
+
+    private static int[] append(final int[] values, final int value) {
+        final int[] longer = Arrays.copyOf(values, values.length + 1);
+        longer[values.length] = value;
+        return longer;
     }
 
     /**
@@ -95,9 +132,11 @@ public final class RoutingFirewall implements Device, Cloneable {
      * @throws IllegalArgumentException when there is no interface of that name
      */
     public void setInterfaceUp(final String interfaceName, final boolean up) {
+        checkConfigurable();
         for (int i = 0; i < interfaces.size(); i++) {
             if (interfaces.get(i).name().equals(interfaceName)) {
-                interfaceUp.set(i, up);
+                interfaceUp[i] = up;
+                fib = null;
                 return;
             }
         }
@@ -108,10 +147,7 @@ public final class RoutingFirewall implements Device, Cloneable {
     public void addRoute(final StaticRoute route) {
         checkConfigurable();
         routes.add(route);
-    }
-
-    private static int key(final int port, final int vid) {
-        return port << 12 | vid;
+        fib = null;
     }
 
     /**
@@ -127,19 +163,18 @@ public final class RoutingFirewall implements Device, Cloneable {
     @Override
     public void receive(final Frame frame, final int port, final Egress out) {
         final int vid = frame.outerType() == EtherType.VLAN_8021Q ? frame.vlanId() : RouterInterface.UNTAGGED;
-        final int ingressIndex = interfaceByPortVid.get(key(port, vid));
-        if (ingressIndex == NONE) {
+        final int ingress = interfaceOn(port, vid);
+        if (ingress == NONE) {
             out.drop(frame, port, DropReason.NO_ROUTER_INTERFACE, vid);
             return;
         }
-        if (!interfaceUp.get(ingressIndex)) {
+        if (!interfaceUp[ingress]) {
             out.drop(frame, port, DropReason.LINK_DOWN, 0);
             return;
         }
-        final RouterInterface ingress = interfaces.get(ingressIndex);
         final int type = frame.etherType();
         if (type == EtherType.ARP) {
-            arp.receive(frame, port, ingress, out);   // answers only for the ingress interface's address
+            arp.receive(frame, port, interfaces.get(ingress), out);   // answers only for the ingress address
             return;
         }
         if (frame.destinationMac() != macs[port]) {
@@ -158,31 +193,33 @@ public final class RoutingFirewall implements Device, Cloneable {
         }
         final int destination = Ipv4.destination(b, ip);
         if (isOwnAddress(destination)) {
-            receiveForRouter(frame, port, ingress, out);
+            receiveForRouter(frame, port, interfaces.get(ingress), out);
             return;
         }
         // ip_rcv_finish() looks the route up first; ip_forward() then checks TTL and MTU; the FORWARD filter
         // (the ACL) runs last, on a packet that would otherwise leave.
-        final int route = routes.lookup(destination);
+        final RouteTable.Fib table = fib();
+        final int route = table.lookup(destination);
         if (route == RouteTable.NONE) {
-            sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
+            sendIcmpError(frame, interfaces.get(ingress), Icmp.DESTINATION_UNREACHABLE, 0, 0, out);
             out.drop(frame, port, DropReason.NO_ROUTE, destination);
             return;
         }
-        final RouterInterface egress = interfaces.get(routes.egress(route));
+        final int egress = table.egress(route);
         if (Ipv4.ttl(b, ip) <= 1) {
-            sendIcmpError(frame, ingress, Icmp.TIME_EXCEEDED, 0, 0, out);
+            sendIcmpError(frame, interfaces.get(ingress), Icmp.TIME_EXCEEDED, 0, 0, out);
             out.drop(frame, port, DropReason.TTL_EXPIRED, 0);
             return;
         }
-        if (Ipv4.totalLength(b, ip) > egress.mtu()) {
+        final int mtu = interfaceMtu[egress];
+        if (Ipv4.totalLength(b, ip) > mtu) {
             // DF: ICMP "fragmentation needed" with the next-hop MTU (RFC 1191). Fragmenting a packet without DF is
             // not modelled; it is dropped with the same reason so the trace shows the MTU problem.
             if (Ipv4.dontFragment(b, ip)) {
-                sendIcmpError(frame, ingress, Icmp.DESTINATION_UNREACHABLE, Icmp.CODE_FRAGMENTATION_NEEDED,
-                        egress.mtu(), out);
+                sendIcmpError(frame, interfaces.get(ingress), Icmp.DESTINATION_UNREACHABLE,
+                        Icmp.CODE_FRAGMENTATION_NEEDED, mtu, out);
             }
-            out.drop(frame, port, DropReason.MTU_EXCEEDED, egress.mtu());
+            out.drop(frame, port, DropReason.MTU_EXCEEDED, mtu);
             return;
         }
         final int denyingRule = firstDenyingRule(Ipv4.source(b, ip), destination, Ipv4.protocol(b, ip));
@@ -193,24 +230,31 @@ public final class RoutingFirewall implements Device, Cloneable {
         Ipv4.decrementTtl(b, ip);
         // queued (when the next hop is unknown) with its ingress L2 header, so a failed resolution can still
         // answer the source
-        final long nextHopMac = arp.resolveOrQueue(frame, routes.nextHop(route, destination), out);
+        final long nextHopMac = arp.resolveOrQueue(frame, table.nextHop(route, destination), out);
         if (nextHopMac != Neighbors.UNKNOWN) {
-            rewriteL2(frame, egress, nextHopMac);
-            out.transmit(frame, egress.port(), Action.ROUTED);
+            rewriteL2(frame, interfacePort[egress], interfaceVid[egress], nextHopMac);
+            out.transmit(frame, interfacePort[egress], Action.ROUTED);
         }
+    }
+
+    /** The routed interface bound to {@code vid} (or {@link RouterInterface#UNTAGGED}) on {@code port}, or NONE. */
+    private int interfaceOn(final int port, final int vid) {
+        final int[] byVid = interfaceByPortVid[port];
+        return byVid == null ? NONE : byVid[vid];
     }
 
     /**
      * Source MAC = egress port's MAC, destination = the resolved neighbour, VLAN = egress interface's: the tag
      * is rewritten, pushed (untagged in, tagged out) or popped (tagged in, routed port out).
      */
-    private void rewriteL2(final Frame frame, final RouterInterface egress, final long nextHopMac) {
-        frame.setSourceMac(macs[egress.port()]);
+    private void rewriteL2(final Frame frame, final int egressPort, final int egressVid, final long nextHopMac) {
+        frame.setSourceMac(macs[egressPort]);
         final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
-        if (egress.isTagged() && tagged) {
-            frame.setVlanId(egress.vid());
-        } else if (egress.isTagged()) {
-            frame.pushVlanTag(EtherType.VLAN_8021Q, egress.vid());
+        final boolean egressTagged = egressVid != RouterInterface.UNTAGGED;
+        if (egressTagged && tagged) {
+            frame.setVlanId(egressVid);
+        } else if (egressTagged) {
+            frame.pushVlanTag(EtherType.VLAN_8021Q, egressVid);
         } else if (tagged) {
             frame.popVlanTag();
         }
@@ -294,7 +338,7 @@ public final class RoutingFirewall implements Device, Cloneable {
 
         @Override
         public void release(final Frame waiting, final RouterInterface egress, final long mac, final Egress out) {
-            rewriteL2(waiting, egress, mac);
+            rewriteL2(waiting, egress.port(), egress.vid(), mac);
             out.transmit(waiting, egress.port(), Action.ROUTED);
         }
 
@@ -320,17 +364,17 @@ public final class RoutingFirewall implements Device, Cloneable {
 
         @Override
         public int ip(final int index) {
-            return interfaces.get(index).ip();
+            return interfaceIp[index];
         }
 
         @Override
         public int prefixLength(final int index) {
-            return interfaces.get(index).prefixLength();
+            return interfacePrefixLength[index];
         }
 
         @Override
         public boolean isUp(final int index) {
-            return interfaceUp.get(index);
+            return interfaceUp[index];
         }
     }
 
@@ -339,7 +383,7 @@ public final class RoutingFirewall implements Device, Cloneable {
         final int vid = waiting.outerType() == EtherType.VLAN_8021Q ? waiting.vlanId() : RouterInterface.UNTAGGED;
         for (int port = 0; port < macs.length; port++) {
             if (macs[port] == waiting.destinationMac()) {
-                final int index = interfaceByPortVid.get(key(port, vid));
+                final int index = interfaceOn(port, vid);
                 if (index != NONE) {
                     return index;
                 }
@@ -349,8 +393,8 @@ public final class RoutingFirewall implements Device, Cloneable {
     }
 
     private boolean isOwnAddress(final int address) {
-        for (int i = 0; i < interfaces.size(); i++) {
-            if (interfaces.get(i).ip() == address) {
+        for (final int own : interfaceIp) {
+            if (own == address) {
                 return true;
             }
         }
@@ -394,7 +438,15 @@ public final class RoutingFirewall implements Device, Cloneable {
 
     @Override
     public void seal() {
+        fib();
         sealed = true;
+    }
+
+    private RouteTable.Fib fib() {
+        if (fib == null) {
+            fib = routes.compile();
+        }
+        return fib;
     }
 
     private void checkConfigurable() {
