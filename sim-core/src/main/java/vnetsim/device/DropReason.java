@@ -56,6 +56,10 @@ public enum DropReason {
     TRUNCATED_FRAME("truncated frame: %d bytes end inside the Ethernet or 802.1Q header"),
     /** An ICMP message shorter than its 8-byte header (icmp_rcv() discards it). */
     TRUNCATED_ICMP("ICMP message of %d bytes is shorter than its 8-byte header"),
+    /** Host stack: the UDP length field is below 8 or beyond the IPv4 payload ({@code __udp4_lib_rcv} short_packet). */
+    BAD_UDP_LENGTH("UDP length field disagrees with the %d-byte IPv4 payload"),
+    /** Host stack: the UDP checksum does not verify ({@code __udp4_lib_rcv} csum_error, counted in InCsumErrors). */
+    BAD_UDP_CHECKSUM("UDP checksum error: the receiving stack drops the datagram (InCsumErrors)"),
     /** Router: IPv4 header failed validation (version, IHL, checksum). */
     BAD_IPV4_HEADER("invalid IPv4 header or checksum"),
     /** Router: TTL reached 0; an ICMP Time Exceeded goes back to the source. */

@@ -12,6 +12,7 @@ import vnetsim.frame.Ipv4;
 import vnetsim.frame.Ipv4Address;
 import vnetsim.frame.MacAddress;
 import vnetsim.frame.Packets;
+import vnetsim.frame.Udp;
 
 /**
  * A VM or pod NIC with a minimal IPv4 stack: one MAC, one address and prefix, a default gateway, an ARP cache
@@ -229,12 +230,26 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
             out.drop(frame, port, DropReason.IP_NOT_FOR_THIS_HOST, destination);
             return;
         }
-        final int icmp = ipOff + Ipv4.headerLength(b, ipOff);
+        final int l4 = ipOff + Ipv4.headerLength(b, ipOff);
+        if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_UDP) {
+            // __udp4_lib_rcv(): a length field below the header or past the payload is a short packet; a checksum
+            // that does not verify is a csum_error; 0 means the sender computed none (RFC 768). Both are dropped.
+            final int payload = Ipv4.payloadLength(b, ipOff);
+            final int udpLength = payload >= Udp.HEADER_LENGTH ? Udp.length(b, l4) : 0;
+            if (udpLength < Udp.HEADER_LENGTH || udpLength > payload) {
+                out.drop(frame, port, DropReason.BAD_UDP_LENGTH, payload);
+                return;
+            }
+            if (Udp.checksum(b, l4) != 0 && !Udp.checksumVerifies(b, ipOff, l4, udpLength)) {
+                out.drop(frame, port, DropReason.BAD_UDP_CHECKSUM, 0);
+                return;
+            }
+        }
         if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Ipv4.payloadLength(b, ipOff) < Icmp.HEADER_LENGTH) {
             out.drop(frame, port, DropReason.TRUNCATED_ICMP, Ipv4.payloadLength(b, ipOff));
             return;
         }
-        if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, icmp) == Icmp.ECHO_REQUEST) {
+        if (Ipv4.protocol(b, ipOff) == Ipv4.PROTOCOL_ICMP && Icmp.type(b, l4) == Icmp.ECHO_REQUEST) {
             final int source = Ipv4.source(b, ipOff);
             final Frame reply = Packets.icmpEchoReply(out.newFrame(), frame, mac, ip(), defaultTtl, nextIpId());
             out.deliver(frame, port);

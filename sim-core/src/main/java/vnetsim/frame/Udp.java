@@ -23,4 +23,29 @@ public final class Udp {
     public static int destinationPort(final byte[] b, final int udp) {
         return Bytes.u16(b, udp + 2);
     }
+
+    /** The length field (header and data, in bytes) of the UDP header at offset {@code udp}. */
+    public static int length(final byte[] b, final int udp) {
+        return Bytes.u16(b, udp + 4);
+    }
+
+    /** The checksum field of the UDP header at offset {@code udp}: 0 when the sender computed none (RFC 768). */
+    public static int checksum(final byte[] b, final int udp) {
+        return Bytes.u16(b, udp + 6);
+    }
+
+    /**
+     * Whether the datagram's checksum verifies: the one's-complement sum of the pseudo-header (the IPv4 source and
+     * destination, protocol 17, the UDP length) and the whole datagram, checksum field included, is 0xffff (RFC 768,
+     * RFC 1071). A checksum of 0 means none was sent and is not checked here; the caller decides.
+     *
+     * @param ip offset of the IPv4 header the datagram travels in
+     * @param udp offset of the UDP header
+     * @param udpLength the UDP length field, already checked to lie within the frame
+     */
+    public static boolean checksumVerifies(final byte[] b, final int ip, final int udp, final int udpLength) {
+        final long sum = (long) Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength
+                + Checksum.sum(b, udp, udpLength);
+        return Checksum.fold(sum) == 0xffff;
+    }
 }

@@ -92,6 +92,57 @@ class MalformedFrameTest {
         assertThat(t.drop().reason()).isEqualTo("ICMP message of 4 bytes is shorter than its 8-byte header");
     }
 
+    /** A UDP datagram from vm1 to vm3 as it arrives at vm3, with a real checksum over {@code data} zero bytes. */
+    private static byte[] udpToVm3(final int data) {
+        final Frame f = Packets.udp(new Frame(), VM1_MAC, VM3_MAC, VM1_IP, VM3_IP, 63, 40000, 33434, data, 7);
+        return Arrays.copyOfRange(f.bytes(), f.start(), f.end());
+    }
+
+    private static final int UDP = IP + Ipv4.HEADER_LENGTH;
+
+    @Test
+    void udpDatagramWithItsRealChecksumIsDelivered() {
+        final Trace t = injectAtVm3(new Injection().warm(), udpToVm3(32));
+
+        assertThat(t.outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void udpDatagramWithOneDataByteFlippedFailsItsChecksumAtTheReceiver() {
+        // __udp4_lib_rcv() (net/ipv4/udp.c): a checksum that does not verify goes to csum_error and is dropped
+        final byte[] frame = udpToVm3(32);
+        frame[UDP + 8 + 5] ^= 0x40;
+
+        final Trace t = injectAtVm3(new Injection().warm(), frame);
+
+        assertThat(t.outcome()).isEqualTo(Outcome.DROPPED);
+        assertThat(t.drop().device()).isEqualTo("Virtual Machine 3");
+        assertThat(t.drop().reason())
+                .isEqualTo("UDP checksum error: the receiving stack drops the datagram (InCsumErrors)");
+    }
+
+    @Test
+    void udpDatagramWithoutAChecksumIsAccepted() {
+        // RFC 768: an all-zero checksum field means the sender computed none; Linux accepts it over IPv4
+        final byte[] frame = udpToVm3(32);
+        frame[UDP + 8 + 5] ^= 0x40;
+        Bytes.u16(frame, UDP + 6, 0);
+
+        final Trace t = injectAtVm3(new Injection().warm(), frame);
+
+        assertThat(t.outcome()).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void udpLengthPastTheIpv4PayloadIsAShortPacket() {
+        final byte[] frame = udpToVm3(32);
+        Bytes.u16(frame, UDP + 4, 41);                                    // the IPv4 payload holds 40 bytes
+
+        final Trace t = injectAtVm3(new Injection().warm(), frame);
+
+        assertThat(t.drop().reason()).isEqualTo("UDP length field disagrees with the 40-byte IPv4 payload");
+    }
+
     private static byte[] tagsToTheEnd(final int length) {
         final byte[] frame = new byte[length];
         Bytes.mac(frame, 0, MacAddress.BROADCAST);
