@@ -1,6 +1,7 @@
 package vnetsim.device;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import vnetsim.device.bridge.BridgeFdb;
@@ -50,7 +51,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /** Set by {@link #seal()}: part of a built topology, configuration final; a simulation's instance is open. */
     private boolean sealed;
     private final String name;
-    private List<Member> members = new ArrayList<>();   // configuration, copied per simulation (run-time changes)
+    /** By port number; configuration, copied per simulation (run-time changes). An array: read on every frame. */
+    private Member[] members = new Member[0];
     private BridgeFdb fdb;                               // learned state: fresh in each instance
     private boolean vlanFiltering;
     private int defaultPvid;
@@ -149,9 +151,10 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /** Enslaves a device ({@code ip link set dev X master BR}); its MAC gets local FDB entries. */
     public int addPort(final BridgePort port, final long portMac) {
         checkConfigurable();
-        members.add(new Member(port, portMac));
+        members = Arrays.copyOf(members, members.length + 1);
+        members[members.length - 1] = new Member(port, portMac);
         refreshLocalEntries();
-        return members.size() - 1;
+        return members.length - 1;
     }
 
     /**
@@ -164,8 +167,9 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
             throw new IllegalStateException(name + " already has its host port");
         }
         final Member m = new Member(self, 0L);
-        members.add(m);
-        hostPort = members.size() - 1;
+        members = Arrays.copyOf(members, members.length + 1);
+        members[members.length - 1] = m;
+        hostPort = members.length - 1;
         return hostPort;
     }
 
@@ -177,7 +181,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
             transmitFromBridgeDevice(frame, out);
             return;
         }
-        final Member in = members.get(ingress);
+        final Member in = members[ingress];
         if (!in.attached) {
             out.drop(frame, ingress, DropReason.NOT_A_BRIDGE_PORT, 0);
             return;
@@ -348,11 +352,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         final boolean passUp = local && hostPort != NONE;
         int previous = NONE;
         boolean flagRefused = false;
-        for (int port = 0; port < members.size(); port++) {
-            if (port == hostPort || !members.get(port).attached) {
+        for (int port = 0; port < members.length; port++) {
+            if (port == hostPort || !members[port].attached) {
                 continue;
             }
-            if (!floods(members.get(port).flags, kind, ingress == hostPort)) {
+            if (!floods(members[port].flags, kind, ingress == hostPort)) {
                 flagRefused |= port != ingress;
                 continue;
             }
@@ -387,7 +391,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
 
     @Override
     public Refusal egressRefusal(final int ingress, final int wireVid, final int egress, final long nowNs) {
-        final Member in = members.get(ingress);
+        final Member in = members[ingress];
         int vlan = 0;
         if (vlanFiltering) {
             vlan = wireVid <= 0 ? in.vlans.pvid() : in.vlans.admit(wireVid);
@@ -405,7 +409,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         if (!vlanFiltering) {
             return null;
         }
-        final BridgePort p = members.get(port).vlans;
+        final BridgePort p = members[port].vlans;
         final List<String> parts = new ArrayList<>();
         VlanSet others = p.vids();
         if (p.pvid() != BridgePort.NO_PVID) {
@@ -431,9 +435,10 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      */
     private DropReason shouldDeliver(final int port, final int ingress, final int vlan, final boolean sourceIsolated,
                                      final long now) {
-        final Member m = members.get(port);
-        final DropReason shared = L2Forwarding.shouldDeliver(port, ingress, m.vlans.hairpin(), m.up,
-                vlanFiltering ? m.vlans : PortVlans.UNAWARE, vlan);
+        final Member m = members[port];
+        final BridgePort vlans = m.vlans;                              // VLAN-unaware: carries everything
+        final DropReason shared = L2Forwarding.shouldDeliver(port, ingress, vlans.hairpin(), m.up,
+                !vlanFiltering || vlans.carries(vlan));
         if (shared != null) {
             return shared;
         }
@@ -449,7 +454,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     private int detail(final DropReason reason, final int port, final int vlan, final long now) {
         return switch (reason) {
             case VLAN_NOT_ALLOWED_EGRESS -> vlan;
-            case PORT_NOT_FORWARDING -> state(members.get(port), now).ordinal();
+            case PORT_NOT_FORWARDING -> state(members[port], now).ordinal();
             default -> 0;
         };
     }
@@ -470,15 +475,15 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
                 out.drop(frame, ingress, DropReason.VLAN_NOT_ON_BRIDGE_DEVICE, vlan);
                 return;
             }
-            L2Forwarding.tagForEgress(frame, self, vlan);               // br_handle_vlan() for the bridge device
+            L2Forwarding.tagForEgress(frame, self.sendsUntagged(vlan), vlan);   // br_handle_vlan(), bridge device
         }
         out.transmit(frame, hostPort, action);
     }
 
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
-        final BridgePort port = members.get(egress).vlans;
+        final BridgePort port = members[egress].vlans;
         if (vlanFiltering) {
-            L2Forwarding.tagForEgress(frame, port, vlan);             // br_handle_vlan()
+            L2Forwarding.tagForEgress(frame, port.sendsUntagged(vlan), vlan);   // br_handle_vlan()
         }
         if (frame.length() > port.mtu() + 18) {                       // is_skb_forwardable(): silent L2 drop
             out.drop(frame, egress, DropReason.MTU_EXCEEDED, port.mtu());
@@ -525,7 +530,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      */
     public void reattachPort(final int index, final long nowNs) {
         checkConfigurable();
-        final Member m = members.get(index);
+        final Member m = members[index];
         if (m.attached) {
             throw new IllegalArgumentException(m.vlans.name() + " is already a port of " + name);
         }
@@ -543,7 +548,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      */
     public void setPortUp(final int index, final boolean up, final long nowNs) {
         checkConfigurable();
-        final Member m = members.get(index);
+        final Member m = members[index];
         if (m.up == up) {
             return;
         }
@@ -586,7 +591,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /** {@code bridge link set dev PORT FLAG on|off}. */
     public void setPortFlag(final int index, final PortFlag flag, final boolean on) {
         checkConfigurable();
-        setPortFlags(index, members.get(index).flags.with(flag, on));
+        setPortFlags(index, members[index].flags.with(flag, on));
     }
 
     /**
@@ -594,7 +599,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      * them.
      */
     public PortFlags portFlags(final int index) {
-        return members.get(index).flags;
+        return members[index].flags;
     }
 
     /**
@@ -655,7 +660,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     private void setSelf(final BridgePort vlans) {
         self = vlans;
         if (hostPort != NONE) {
-            members.get(hostPort).vlans = vlans;
+            members[hostPort].vlans = vlans;
         }
         refreshLocalEntries();
     }
@@ -688,11 +693,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         defaultPvid = pvid;
         self = moveDefault(self, old, pvid);
         if (hostPort != NONE) {
-            members.get(hostPort).vlans = self;
+            members[hostPort].vlans = self;
         }
-        for (int i = 0; i < members.size(); i++) {
+        for (int i = 0; i < members.length; i++) {
             if (i != hostPort) {
-                members.get(i).vlans = moveDefault(members.get(i).vlans, old, pvid);
+                members[i].vlans = moveDefault(members[i].vlans, old, pvid);
             }
         }
         refreshLocalEntries();
@@ -758,7 +763,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      * @param nowNs simulation time in nanoseconds
      */
     public StpState portState(final int index, final long nowNs) {
-        return state(members.get(index), nowNs);
+        return state(members[index], nowNs);
     }
 
     /** {@code ip link set BR type bridge fdb_local_vlan_0 0|1}: local entries only on VLAN 0, looked up from any VLAN. */
@@ -771,13 +776,13 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     /** {@code ip link set dev PORT address MAC}: the port's local entries follow; the bridge MAC may change. */
     public void setPortMac(final int index, final long portMac) {
         checkConfigurable();
-        members.get(index).mac = portMac;
+        members[index].mac = portMac;
         refreshLocalEntries();
     }
 
     /** The MAC of the device enslaved as port {@code index}, 48 bits in a long; its local FDB entries use it. */
     public long portMac(final int index) {
-        return members.get(index).mac;
+        return members[index].mac;
     }
 
     /** {@code ip link set dev BR address MAC}: pinned (NET_ADDR_SET), no longer the lowest port MAC. */
@@ -801,8 +806,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
             return;
         }
         long lowest = 0;
-        for (int i = 0; i < members.size(); i++) {
-            final Member m = members.get(i);
+        for (int i = 0; i < members.length; i++) {
+            final Member m = members[i];
             if (i != hostPort && m.attached && m.mac != 0 && (lowest == 0 || Long.compareUnsigned(m.mac, lowest) < 0)) {
                 lowest = m.mac;
             }
@@ -819,8 +824,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
     private void refreshLocalEntries() {
         recalculateMac();
         fdb.clearLocal();
-        for (int i = 0; i < members.size(); i++) {
-            final Member m = members.get(i);
+        for (int i = 0; i < members.length; i++) {
+            final Member m = members[i];
             if (i != hostPort && m.attached && m.mac != 0) {
                 addLocal(m.mac, i, m.vlans);
             }
@@ -939,17 +944,17 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         if (vid != ALL_VLANS) {
             return new int[] {vid};
         }
-        final int[] vlans = members.get(index).vlans.vids().toArray();
+        final int[] vlans = members[index].vlans.vids().toArray();
         final int[] all = new int[vlans.length + 1];
         System.arraycopy(vlans, 0, all, 1, vlans.length);
         return all;
     }
 
     private Member port(final int index, final String command) {
-        if (index < 0 || index >= members.size() || index == hostPort) {
+        if (index < 0 || index >= members.length || index == hostPort) {
             throw new IllegalArgumentException(command + ": no port " + index + " on bridge " + name);
         }
-        return members.get(index);
+        return members[index];
     }
 
     // ---- identity -------------------------------------------------------------------------------------------------
@@ -959,11 +964,11 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         final StringBuilder sb = new StringBuilder(name + "  Linux bridge, vlan_filtering " + (vlanFiltering ? 1 : 0)
                 + (stp ? ", STP on (forward_delay " + forwardDelayNs / 1_000_000_000L + " s)" : ", STP off")
                 + ", ports:");
-        for (int i = 0; i < members.size(); i++) {
-            if (i == hostPort || !members.get(i).attached) {
+        for (int i = 0; i < members.length; i++) {
+            if (i == hostPort || !members[i].attached) {
                 continue;
             }
-            final BridgePort port = members.get(i).vlans;
+            final BridgePort port = members[i].vlans;
             sb.append(' ').append(port.name());
             if (vlanFiltering) {
                 sb.append(" (vids ").append(port.vids()).append(", pvid ").append(port.pvid()).append(')');
@@ -987,9 +992,9 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         try {
             final LinuxBridge copy = (LinuxBridge) clone();
             copy.sealed = false;                     // this simulation's own configuration
-            copy.members = new ArrayList<>(members.size());
-            for (final Member m : members) {
-                copy.members.add(m.copy());
+            copy.members = new Member[members.length];
+            for (int i = 0; i < members.length; i++) {
+                copy.members[i] = members[i].copy();
             }
             copy.fdb = fdb.configurationCopy();
             return copy;
@@ -1024,12 +1029,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
 
     @Override
     public String portName(final int port) {
-        return members.get(port).vlans.name();
+        return members[port].vlans.name();
     }
 
     @Override
     public int portCount() {
-        return members.size();
+        return members.length;
     }
 
     @Override
@@ -1063,12 +1068,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
 
     /** Whether port {@code index} is enslaved now; false after {@link #removePort} until it is added again. */
     public boolean isPortAttached(final int index) {
-        return members.get(index).attached;
+        return members[index].attached;
     }
 
     /** The VLAN entries and settings of port {@code port} ({@code bridge vlan show dev PORT}). */
     public BridgePort port(final int port) {
-        return members.get(port).vlans;
+        return members[port].vlans;
     }
 
     /**
@@ -1080,7 +1085,7 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
      */
     public void setPort(final int index, final BridgePort port) {
         checkConfigurable();
-        members.get(index).vlans = port;
+        members[index].vlans = port;
         refreshLocalEntries();
     }
 
@@ -1091,8 +1096,8 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
 
     /** Port number of the enslaved device with this name, or -1. */
     public int portNamed(final String portName) {
-        for (int i = 0; i < members.size(); i++) {
-            if (i != hostPort && members.get(i).vlans.name().equals(portName)) {
+        for (int i = 0; i < members.length; i++) {
+            if (i != hostPort && members[i].vlans.name().equals(portName)) {
                 return i;
             }
         }

@@ -1,7 +1,9 @@
 package vnetsim.device;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import vnetsim.device.l2.ForwardingDatabase;
 import vnetsim.device.l2.L2Forwarding;
@@ -23,11 +25,22 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
     /** NX-OS (Nexus 9000) default MAC ageing: 1800 s. */
     public static final long DEFAULT_AGEING_NS = 1_800_000_000_000L;
     private static final int NONE = -1;
+    /** {@link #untaggedVlan} of an access port: every VLAN it carries (its one VLAN) leaves untagged. */
+    private static final int ALL_UNTAGGED = -2;
 
     private final String host;
     private final List<String> portNames = new ArrayList<>();
-    private final List<SwitchportMode> modes = new ArrayList<>();
-    private final List<Boolean> portUp = new ArrayList<>();
+    // Per port, indexed by port number (configuration, shared by instances; never written while simulating). The
+    // last three are the port's SwitchportMode flattened for the data path: what admit(), carries() and
+    // sendsUntagged() answer, without an interface call per frame (see setPortMode).
+    private SwitchportMode[] modes = new SwitchportMode[0];
+    private boolean[] portUp = new boolean[0];
+    /** The VLAN an untagged frame arriving on the port belongs to (PVID, native VLAN), or NOT_ADMITTED. */
+    private int[] untaggedIngressVlan = new int[0];
+    /** The VLANs the port carries, in and out (an access port: its VLAN; a trunk: its allowed list). */
+    private VlanSet[] carried = new VlanSet[0];
+    /** The one VLAN that leaves the port untagged, {@link #ALL_UNTAGGED} (access), or {@link #NONE}. */
+    private int[] untaggedVlan = new int[0];
     private ForwardingDatabase macTable;         // learned state: fresh in each instance
     private VlanSet createdVlans = VlanSet.ALL;
 
@@ -53,24 +66,57 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
      */
     public int addPort(final String name, final SwitchportMode mode) {
         checkConfigurable();
+        final int port = portNames.size();
         portNames.add(name);
-        modes.add(mode);
-        portUp.add(Boolean.TRUE);
-        return portNames.size() - 1;
+        if (port == modes.length) {                        // doubling: a 1,000-port switch is built port by port
+            final int capacity = Math.max(4, 2 * port);
+            modes = Arrays.copyOf(modes, capacity);
+            portUp = Arrays.copyOf(portUp, capacity);
+            untaggedIngressVlan = Arrays.copyOf(untaggedIngressVlan, capacity);
+            carried = Arrays.copyOf(carried, capacity);
+            untaggedVlan = Arrays.copyOf(untaggedVlan, capacity);
+        }
+        portUp[port] = true;
+        setPortMode(port, mode);
+        return port;
+    }
+
+    /**
+     * Stores {@code mode} for {@code port} with its data-path view: the answers of {@link SwitchportMode#pvid},
+     * {@link SwitchportMode#carries} and {@link SwitchportMode#sendsUntagged} as plain values.
+     */
+    private void setPortMode(final int port, final SwitchportMode mode) {
+        modes[port] = mode;
+        untaggedIngressVlan[port] = mode.pvid() == PortVlans.NO_PVID ? PortVlans.NOT_ADMITTED : mode.pvid();
+        if (mode instanceof SwitchportMode.Trunk trunk) {
+            carried[port] = trunk.allowed();
+            untaggedVlan[port] = trunk.tagNative() ? NONE : trunk.nativeVlan();
+        } else {
+            final int vlan = ((SwitchportMode.Access) mode).vlan();
+            carried[port] = vlan >= 1 && vlan <= 4094 ? VlanSet.of(vlan) : VlanSet.NONE;
+            untaggedVlan[port] = ALL_UNTAGGED;
+        }
+    }
+
+    /** {@link SwitchportMode#admit}: the VLAN a frame with this outer VID (negative: untagged) belongs to, or not. */
+    private int admit(final int port, final int wireVid) {
+        if (wireVid < 0) {
+            return untaggedIngressVlan[port];
+        }
+        return carried[port].contains(wireVid) ? wireVid : PortVlans.NOT_ADMITTED;
     }
 
     @Override
     public void receive(final Frame frame, final int ingress, final Egress out) {
-        if (!portUp.get(ingress)) {
+        if (!portUp[ingress]) {
             out.drop(frame, ingress, DropReason.LINK_DOWN, 0);
             return;
         }
         final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;  // 802.1Q-only trunk encapsulation
         final int wireVid = tagged ? frame.vlanId() : -1;
-        final SwitchportMode mode = modes.get(ingress);
-        final int vlan = mode.admit(wireVid);
+        final int vlan = admit(ingress, wireVid);
         if (vlan == PortVlans.NOT_ADMITTED) {
-            dropNotAdmitted(frame, ingress, mode, wireVid, out);
+            dropNotAdmitted(frame, ingress, modes[ingress], wireVid, out);
             return;
         }
         if (!createdVlans.contains(vlan)) {
@@ -98,7 +144,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
 
     @Override
     public Refusal egressRefusal(final int ingress, final int wireVid, final int egress, final long nowNs) {
-        final int vlan = modes.get(ingress).admit(wireVid);
+        final int vlan = admit(ingress, wireVid);
         if (vlan == PortVlans.NOT_ADMITTED) {
             return null;
         }
@@ -108,7 +154,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
 
     /** Never back out the ingress port, port up, VLAN allowed on the egress port. */
     private DropReason shouldDeliver(final int port, final int ingress, final int vlan) {
-        return L2Forwarding.shouldDeliver(port, ingress, false, portUp.get(port), modes.get(port), vlan);
+        return L2Forwarding.shouldDeliver(port, ingress, false, portUp[port], carried[port].contains(vlan));
     }
 
     private static void dropNotAdmitted(final Frame frame, final int ingress, final SwitchportMode mode,
@@ -125,7 +171,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
 
     private void flood(final Frame frame, final int ingress, final int vlan, final Egress out) {
         int previous = NONE;
-        for (int port = 0; port < modes.size(); port++) {
+        for (int port = 0; port < portNames.size(); port++) {
             if (shouldDeliver(port, ingress, vlan) == null) {
                 if (previous != NONE) {
                     forward(out.copy(frame), previous, vlan, Action.FLOODED, out);
@@ -142,11 +188,12 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
 
     /** The egress port decides the tag: native VLAN untagged on a trunk, everything untagged on access. */
     private void forward(final Frame frame, final int egress, final int vlan, final Action action, final Egress out) {
-        L2Forwarding.tagForEgress(frame, modes.get(egress), vlan);
+        final int untagged = untaggedVlan[egress];     // only called for a VLAN the port carries (shouldDeliver)
+        L2Forwarding.tagForEgress(frame, untagged == ALL_UNTAGGED || untagged == vlan, vlan);
         out.transmit(frame, egress, action);
     }
 
-    /** Configuration shared (a shallow copy: lists and maps are never written while simulating), state fresh. */
+    /** Configuration shared (a shallow copy: lists and arrays are never written while simulating), state fresh. */
     @Override
     public TrunkSwitch instantiate() {
         try {
@@ -213,7 +260,7 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
         final List<String> lines = new ArrayList<>();
         lines.add("ports:");
         for (int p = 0; p < portNames.size(); p++) {
-            lines.add(portNames.get(p) + "  " + describe(modes.get(p)) + ", to " + peer.apply(p));
+            lines.add(portNames.get(p) + "  " + describe(modes[p]) + ", to " + peer.apply(p));
         }
         return lines;
     }
@@ -227,13 +274,15 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
 
     /** The switchport mode of {@code port} (access or trunk). */
     public SwitchportMode mode(final int port) {
-        return modes.get(port);
+        Objects.checkIndex(port, portNames.size());
+        return modes[port];
     }
 
     /** {@code switchport mode access|trunk} and its VLANs for {@code port}; learned MACs are kept. */
     public void setMode(final int port, final SwitchportMode mode) {
         checkConfigurable();
-        modes.set(port, mode);
+        Objects.checkIndex(port, portNames.size());
+        setPortMode(port, mode);
     }
 
     /**
@@ -256,7 +305,8 @@ public final class TrunkSwitch implements Device, Switching, Cloneable {
      */
     public void setPortUp(final int port, final boolean up) {
         checkConfigurable();
-        portUp.set(port, up);
+        Objects.checkIndex(port, portNames.size());
+        portUp[port] = up;
     }
 
     /** The MAC address table this instance learned ({@code show mac address-table}). */

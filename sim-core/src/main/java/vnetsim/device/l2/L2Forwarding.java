@@ -22,13 +22,26 @@ public final class L2Forwarding {
      */
     public static DropReason shouldDeliver(final int egress, final int ingress, final boolean hairpin,
                                            final boolean up, final PortVlans vlans, final int vlan) {
+        return shouldDeliver(egress, ingress, hairpin, up, vlans.carries(vlan));
+    }
+
+    /**
+     * {@link #shouldDeliver(int, int, boolean, boolean, PortVlans, int)} for a device that already knows whether the
+     * egress port carries the frame's VLAN (a flat per-port table instead of a {@link PortVlans} call per frame).
+     *
+     * @param hairpin whether the egress port may send a frame back where it came from
+     * @param up      whether the egress port is forwarding
+     * @param carries whether the egress port carries the frame's VLAN
+     */
+    public static DropReason shouldDeliver(final int egress, final int ingress, final boolean hairpin,
+                                           final boolean up, final boolean carries) {
         if (egress == ingress && !hairpin) {
             return DropReason.DESTINATION_ON_INGRESS_PORT;
         }
         if (!up) {
             return DropReason.LINK_DOWN;
         }
-        if (!vlans.carries(vlan)) {
+        if (!carries) {
             return DropReason.VLAN_NOT_ALLOWED_EGRESS;
         }
         return null;
@@ -41,8 +54,19 @@ public final class L2Forwarding {
 
     /** Writes the egress port's tag: none if it sends {@code vlan} untagged, else one 802.1Q tag with {@code vlan}. */
     public static void tagForEgress(final Frame frame, final PortVlans port, final int vlan) {
+        tagForEgress(frame, port.sendsUntagged(vlan), vlan);
+    }
+
+    /**
+     * {@link #tagForEgress(Frame, PortVlans, int)} for a device that already knows whether the egress port sends
+     * {@code vlan} untagged.
+     *
+     * @param untagged whether the egress port sends {@code vlan} without a tag
+     * @param vlan the frame's VLAN, 1-4094
+     */
+    public static void tagForEgress(final Frame frame, final boolean untagged, final int vlan) {
         final boolean tagged = frame.outerType() == EtherType.VLAN_8021Q;
-        if (port.sendsUntagged(vlan)) {
+        if (untagged) {
             if (tagged) {
                 frame.popVlanTag();
             }
