@@ -141,6 +141,26 @@ if topo:
           f"({fp.get('bytes_per_device', '?')} B/device)")
 print()
 
+# (f) issue #9: the reachability sweep (ReachabilityScale RESULT lines), pairs per second on 1 and 2 threads
+reach = results(os.path.join(out, "reachability.txt"))
+REACH_MODES = {"matrix": "whole matrix, one pair simulated per equivalence class",
+               "rows": "rows, every pair simulated"}
+if reach:
+    print(f"(f) Reachability sweep of {reach[0].get('network', '?')} (cold ICMP echo per pair, ARP included), "
+          "fastest of the 1- and 2-thread runs alternated after a warm-up:")
+    print()
+    rhead = ["run", "threads", "pairs answered", "pairs simulated", "wall s (min / median)", "process CPU s (median)",
+             "pairs answered/s", "pairs simulated/s", "speed-up vs 1 thread"]
+    print("| " + " | ".join(rhead) + " |")
+    print("|" + "|".join(["---"] * len(rhead)) + "|")
+    for r in reach:
+        print("| " + " | ".join([
+            REACH_MODES.get(r.get("mode"), r.get("mode", "?")), r.get("threads", "?"), fmt(r.get("pairs")),
+            fmt(r.get("simulated")), f"{fmt(r.get('wall_s_min'), 2)} / {fmt(r.get('wall_s_median'), 2)}",
+            fmt(r.get("cpu_s_median"), 2), fmt(r.get("pairs_per_s")), fmt(r.get("simulated_per_s")),
+            x(float(r["speedup"]), 2) if r.get("threads") != "1" and "speedup" in r else ""]) + " |")
+    print()
+
 
 def target(name, value, limit, unit, smaller_is_better=True):
     if value is None or limit is None:
@@ -170,3 +190,8 @@ target("(a) ≥ 30× faster per hop than pcap4j (d, objects)", ratio(refs["pcap4
 target("(b) ≤ 1.5× C random ns/hop", hop(b_rand), 1.5 * refs["C random"] if refs["C random"] else None, " ns/hop")
 target("(e) build < 2 s", topo["score"] if topo else None, 2000, " ms")
 target("(e) retained < 1 GiB", float(fp["retained_mib"]) if fp else None, 1024, " MiB")
+for r in reach:
+    if r.get("threads") == "2":
+        # no issue #9 target for the sweep: issue 13 asked for >= 1.8x on 2 cores, printed as information
+        target(f"(f) info, not an issue #9 target: {REACH_MODES.get(r.get('mode'), r.get('mode'))}, 2 threads "
+               "≥ 1.8× 1 thread (issue 13)", float(r["speedup"]), 1.8, "×", smaller_is_better=False)

@@ -1,6 +1,7 @@
 package vnetsim.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntToLongFunction;
+import org.agrona.collections.IntArrayList;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongArrayList;
 import vnetsim.device.Action;
 import vnetsim.device.DropReason;
 import vnetsim.engine.Simulator;
@@ -87,7 +92,8 @@ public final class Reachability {
      *
      * @param protocol what each pair sends
      * @param threads  worker threads, at least 1
-     * @param progress    told the number of pairs done after each pair (from any worker thread), or null
+     * @param progress    told the number of pairs done after each traced pair and each few thousand pairs filled
+     *                    from their class (from any worker thread), or null
      * @param paths       whether delivered cells carry their path (a rendered trace per pair)
      * @param senders     the endpoints that send (rows), or null for all
      * @param equivalence classes of pairs known to behave alike, or null to trace every pair
@@ -99,7 +105,8 @@ public final class Reachability {
          *
          * @param protocol what each pair sends
          * @param threads  worker threads, at least 1
-         * @param progress    told the number of pairs done after each pair (from any worker thread), or null
+         * @param progress    told the number of pairs done after each traced pair and each few thousand pairs filled
+         *                    from their class (from any worker thread), or null
          * @param paths       whether delivered cells carry their path (a rendered trace per pair)
          * @param senders     the endpoints that send (rows), or null for all
          * @param equivalence classes of pairs known to behave alike, or null to trace every pair
@@ -187,6 +194,8 @@ public final class Reachability {
     private final Map<String, String> names;
     private final Map<String, Integer> indexOf = new java.util.HashMap<>();
     private final int[] rowOf;
+    private final int[] senderOf;
+    /** One per pair, row by row; null for a pair delivered as its class was, whose cell is made when asked for. */
     private final Cell[] cells;
 
     private Reachability(final String network, final Protocol protocol, final Map<String, String> names,
@@ -200,8 +209,10 @@ public final class Reachability {
         }
         this.rowOf = new int[endpoints.size()];
         java.util.Arrays.fill(rowOf, -1);
+        this.senderOf = new int[senders.size()];
         for (int r = 0; r < senders.size(); r++) {
             rowOf[senders.get(r)] = r;
+            senderOf[r] = senders.get(r);
         }
         this.cells = cells;
     }
@@ -297,35 +308,12 @@ public final class Reachability {
         } else {
             // one pair per class first; a class whose representative is delivered is delivered throughout, the
             // rest are traced pair by pair so every drop names its own devices
-            final Map<Long, Integer> representative = new java.util.HashMap<>();
-            final int[] repOf = new int[pairs];
-            final List<Integer> reps = new ArrayList<>();
-            for (int i = 0; i < pairs; i++) {
-                final long key = options.equivalence().key(ids.get(fromOf.applyAsInt(i)), ids.get(toOf.applyAsInt(i)));
-                final Integer r = representative.putIfAbsent(key, i);
-                repOf[i] = r == null ? i : r;
-                if (r == null) {
-                    reps.add(i);
-                }
-            }
-            runAll(topology, reps.stream().mapToInt(Integer::intValue).toArray(), task, result, options, done);
-            final List<Integer> rest = new ArrayList<>();
-            for (int i = 0; i < pairs; i++) {
-                if (result[i] != null) {
-                    continue;
-                }
-                final Cell rep = result[repOf[i]];
-                if (rep.isDelivered()) {
-                    final String from = ids.get(fromOf.applyAsInt(i));
-                    final String to = ids.get(toOf.applyAsInt(i));
-                    result[i] = new Cell(from, to, names.get(from), names.get(to), Outcome.DELIVERED, null, null,
-                            List.of());
-                    report(options, done);
-                } else {
-                    rest.add(i);
-                }
-            }
-            runAll(topology, rest.stream().mapToInt(Integer::intValue).toArray(), task, result, options, done);
+            final PairEquivalence.Indexed keys = options.equivalence().indexed(ids);
+            final Groups groups = Groups.of(pairs, options.threads(), i -> keys.key(fromOf.applyAsInt(i),
+                    toOf.applyAsInt(i)));
+            runAll(topology, groups.representatives, task, result, options, done);
+            final int[] rest = groups.undelivered(result, options, done);
+            runAll(topology, rest, task, result, options, done);
         }
         return new Reachability(network.name(), options.protocol(), names, senders, result);
     }
@@ -336,8 +324,12 @@ public final class Reachability {
     }
 
     private static void report(final Options options, final AtomicInteger done) {
-        final int finished = done.incrementAndGet();
-        if (options.progress() != null) {
+        report(options, done, 1);
+    }
+
+    private static void report(final Options options, final AtomicInteger done, final int more) {
+        final int finished = done.addAndGet(more);
+        if (options.progress() != null && more > 0) {
             options.progress().accept(finished);
         }
     }
@@ -345,16 +337,22 @@ public final class Reachability {
     /** Runs the given pairs on {@code options.threads()} workers, each with its own simulation of the topology. */
     private static void runAll(final Topology topology, final int[] pairs, final PairTask task, final Cell[] result,
                                final Options options, final AtomicInteger done) {
+        if (pairs.length == 0) {
+            return;                                                     // no simulator to build
+        }
         final AtomicInteger next = new AtomicInteger();
-        final Runnable worker = () -> {
+        onWorkers(Math.min(options.threads(), Math.max(1, pairs.length)), () -> {
             final Simulator sim = new Simulator(topology);              // this worker's own device state
             final StepLog log = new StepLog();
             for (int k = next.getAndIncrement(); k < pairs.length; k = next.getAndIncrement()) {
                 result[pairs[k]] = task.run(sim, log, pairs[k]);
                 report(options, done);
             }
-        };
-        final int threads = Math.min(options.threads(), Math.max(1, pairs.length));
+        });
+    }
+
+    /** Runs {@code threads} copies of the worker, on the calling thread when there is one. */
+    private static void onWorkers(final int threads, final Runnable worker) {
         if (threads == 1) {
             worker.run();
             return;
@@ -382,6 +380,139 @@ public final class Reachability {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The pairs of a matrix grouped by class key, each class represented by its first pair in matrix order. Built
+     * on the worker threads (millions of pairs on a large network): the pairs are cut into contiguous ranges, each
+     * range is grouped on its own, and the ranges' classes are merged in order, so a class's representative is its
+     * first pair whatever the thread count (the result does not depend on it).
+     */
+    static final class Groups {
+        /** Pairs per range at least, so a small matrix is one range. */
+        private static final int MIN_RANGE = 1 << 16;
+        /** Filled pairs between two progress reports. */
+        private static final int REPORT_EVERY = 4096;
+
+        private final int pairs;
+        private final int threads;
+        private final int ranges;
+        /** Per pair: the index of its class among its range's classes. */
+        private final int[] classInRange;
+        /** Per range and class of the range: the class's representative. */
+        private final int[][] representativeOf;
+        /** Every class's representative, ascending. */
+        final int[] representatives;
+
+        private Groups(final int pairs, final int threads, final IntToLongFunction key) {
+            this.pairs = pairs;
+            this.threads = threads;
+            this.ranges = Math.max(1, Math.min(threads * 8, pairs / MIN_RANGE));
+            this.classInRange = new int[pairs];
+            final long[][] keys = new long[ranges][];             // per range: its classes' keys, in order of
+            final int[][] first = new int[ranges][];              // first appearance, and their first pairs
+            final AtomicInteger next = new AtomicInteger();
+            onWorkers(Math.min(threads, ranges), () -> {
+                for (int r = next.getAndIncrement(); r < ranges; r = next.getAndIncrement()) {
+                    final Long2LongHashMap local = new Long2LongHashMap(-1);
+                    final LongArrayList rangeKeys = new LongArrayList();
+                    final IntArrayList rangeFirst = new IntArrayList();
+                    for (int i = start(r); i < start(r + 1); i++) {
+                        final long k = key.applyAsLong(i);
+                        long c = local.get(k);
+                        if (c < 0) {
+                            c = rangeKeys.size();
+                            local.put(k, c);
+                            rangeKeys.addLong(k);
+                            rangeFirst.addInt(i);
+                        }
+                        classInRange[i] = (int) c;
+                    }
+                    keys[r] = rangeKeys.toLongArray();
+                    first[r] = rangeFirst.toIntArray();
+                }
+            });
+            // merge in range order: a class first seen in an earlier range keeps that range's first pair
+            final Long2LongHashMap global = new Long2LongHashMap(-1);
+            final IntArrayList reps = new IntArrayList();
+            this.representativeOf = new int[ranges][];
+            for (int r = 0; r < ranges; r++) {
+                representativeOf[r] = new int[keys[r].length];
+                for (int c = 0; c < keys[r].length; c++) {
+                    long rep = global.get(keys[r][c]);
+                    if (rep < 0) {
+                        rep = first[r][c];
+                        global.put(keys[r][c], rep);
+                        reps.addInt(first[r][c]);
+                    }
+                    representativeOf[r][c] = (int) rep;
+                }
+            }
+            this.representatives = reps.toIntArray();
+        }
+
+        /**
+         * Groups the pairs by key.
+         *
+         * @param pairs   the number of pairs, numbered from 0
+         * @param threads worker threads
+         * @param key     a pair's class key, called from the workers
+         */
+        static Groups of(final int pairs, final int threads, final IntToLongFunction key) {
+            return new Groups(pairs, threads, key);
+        }
+
+        private int start(final int range) {
+            return (int) ((long) pairs * range / ranges);
+        }
+
+        /**
+         * The representative of a pair's class.
+         *
+         * @param pair a pair, from 0
+         * @return the first pair with the same key
+         */
+        int representative(final int pair) {
+            int r = 0;
+            while (start(r + 1) <= pair) {
+                r++;
+            }
+            return representativeOf[r][classInRange[pair]];
+        }
+
+        /**
+         * Once the representatives are traced: every other pair of a class whose representative was delivered is
+         * delivered (its cell stays null in {@code result}, made when the matrix is read); the others are returned.
+         * On the worker threads.
+         *
+         * @return the pairs still to trace (their class's representative was not delivered), ascending
+         */
+        int[] undelivered(final Cell[] result, final Options options, final AtomicInteger done) {
+            final int[][] rest = new int[ranges][];
+            final AtomicInteger next = new AtomicInteger();
+            onWorkers(Math.min(threads, ranges), () -> {
+                for (int r = next.getAndIncrement(); r < ranges; r = next.getAndIncrement()) {
+                    final IntArrayList left = new IntArrayList();
+                    int unreported = 0;
+                    for (int i = start(r); i < start(r + 1); i++) {
+                        if (result[i] != null) {
+                            continue;                                       // a representative
+                        }
+                        if (result[representativeOf[r][classInRange[i]]].isDelivered()) {
+                            if (++unreported == REPORT_EVERY) {
+                                report(options, done, unreported);
+                                unreported = 0;
+                            }
+                        } else {
+                            left.addInt(i);
+                        }
+                    }
+                    report(options, done, unreported);
+                    rest[r] = left.toIntArray();
+                }
+            });
+            return Arrays.stream(rest).flatMapToInt(Arrays::stream).toArray();
         }
     }
 
@@ -458,9 +589,35 @@ public final class Reachability {
         return names.get(id);
     }
 
-    /** Every ordered pair, row by row (sender in definition order, then destination). */
+    /** Every ordered pair, row by row (sender in definition order, then destination); an unmodifiable list. */
     public List<Cell> cells() {
-        return java.util.Arrays.asList(cells.clone());
+        return new CellList();
+    }
+
+    /** The matrix's cells as a list, a pair delivered as its class was made when read (4 million on a large network). */
+    private final class CellList extends java.util.AbstractList<Cell> implements java.util.RandomAccess {
+        @Override
+        public Cell get(final int index) {
+            java.util.Objects.checkIndex(index, cells.length);
+            return cellAt(index);
+        }
+
+        @Override
+        public int size() {
+            return cells.length;
+        }
+    }
+
+    private Cell cellAt(final int pair) {
+        final Cell c = cells[pair];
+        if (c != null) {
+            return c;
+        }
+        final int from = senderOf[pair / (endpoints.size() - 1)];
+        final int skip = pair % (endpoints.size() - 1);
+        final String fromId = endpoints.get(from);
+        final String toId = endpoints.get(skip >= from ? skip + 1 : skip);
+        return new Cell(fromId, toId, names.get(fromId), names.get(toId), Outcome.DELIVERED, null, null, List.of());
     }
 
     /**
@@ -483,12 +640,23 @@ public final class Reachability {
         if (f == null || t == null || f.equals(t) || rowOf[f] < 0) {
             return null;
         }
-        return cells[rowOf[f] * (endpoints.size() - 1) + (t > f ? t - 1 : t)];
+        return cellAt(rowOf[f] * (endpoints.size() - 1) + (t > f ? t - 1 : t));
+    }
+
+    /**
+     * How many pairs were simulated: all of them, unless the matrix was made with an equivalence
+     * ({@link Options#withEquivalence}), when only each class's representative and the pairs of classes whose
+     * representative was not delivered were.
+     *
+     * @return the number of pairs traced, at most {@code cells().size()}
+     */
+    public int tracedPairs() {
+        return (int) Arrays.stream(cells).filter(java.util.Objects::nonNull).count();
     }
 
     /** Cells not delivered. */
     public List<Cell> failures() {
-        return java.util.Arrays.stream(cells).filter(c -> !c.isDelivered()).toList();
+        return Arrays.stream(cells).filter(c -> c != null && !c.isDelivered()).toList();
     }
 
     private String id(final String idOrName) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vnetsim.analysis.Network;
+import vnetsim.analysis.PairEquivalence;
 import vnetsim.analysis.Reachability;
 import vnetsim.network.NetworkSpec;
 import vnetsim.network.SyntheticNetwork;
@@ -79,7 +80,50 @@ class SyntheticNetworkTest {
                 final Outcome seen = byClass.putIfAbsent(classes.key(c.from(), c.to()), c.outcome());
                 assertThat(seen == null || seen == c.outcome()).as("class of " + c.pair()).isTrue();
             }
+            // the matrix asks by index (SpecEquivalence.indexed): the same keys as by id, for every pair
+            final List<String> ids = full.endpoints();
+            final PairEquivalence.Indexed byIndex = classes.indexed(ids);
+            for (int f = 0; f < ids.size(); f++) {
+                for (int t = 0; t < ids.size(); t++) {
+                    assertThat(byIndex.key(f, t)).as(ids.get(f) + " -> " + ids.get(t))
+                            .isEqualTo(classes.key(ids.get(f), ids.get(t)));
+                }
+            }
         }
+    }
+
+    /**
+     * Grouping and filling by class run on the worker threads, and filled cells are made when read: the matrix
+     * is the same on one and two threads, with the equivalence asked by index (SpecEquivalence) or by id (a plain
+     * lambda, PairEquivalence's default), by rows too, and only the representatives and the failing pairs are
+     * traced. Progress reaches the number of pairs.
+     */
+    @Test
+    void the_matrix_by_class_is_the_same_on_one_and_two_threads_and_traces_only_representatives_and_failures() {
+        final Network net = SyntheticNetwork.generate(5, 3, 30).network()
+                .with(ChangeParser.parse("remove vlan 101 from Switch Ethernet1/3"));
+        final SpecEquivalence classes = SpecEquivalence.of((NetworkSpec) net.source().orElseThrow());
+        final Reachability full = Reachability.of(net, Reachability.Options.defaults().withoutPaths());
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        final Reachability.Options byClass = Reachability.Options.defaults().withEquivalence(classes)
+                .withProgress(done -> most.accumulateAndGet(done, Math::max));
+        final Reachability one = Reachability.of(net, byClass.withThreads(1));
+        final Reachability two = Reachability.of(net, byClass.withThreads(2));
+        final Reachability byId = Reachability.of(net, Reachability.Options.defaults().withThreads(2)
+                .withEquivalence((from, to) -> classes.key(from, to)));
+        assertThat(most.get()).isEqualTo(30 * 29);
+        assertThat(one.failures()).isNotEmpty().isEqualTo(full.failures());
+        assertThat(one.cells()).hasSize(30 * 29).isEqualTo(full.cells()).isEqualTo(two.cells())
+                .isEqualTo(byId.cells());
+        assertThat(one.cell("w0", "w1")).isEqualTo(one.cells().get(0)).isEqualTo(full.cell("w0", "w1"));
+        assertThat(full.tracedPairs()).isEqualTo(30 * 29);
+        assertThat(one.tracedPairs()).isEqualTo(two.tracedPairs()).isEqualTo(byId.tracedPairs())
+                .isLessThan(30 * 29).isGreaterThanOrEqualTo(one.failures().size());
+
+        final Reachability.Options rows = byClass.withSenders(List.of("w3", "w11"));
+        assertThat(Reachability.of(net, rows.withThreads(1)).cells()).hasSize(2 * 29)
+                .isEqualTo(Reachability.of(net, rows.withThreads(2)).cells())
+                .isEqualTo(full.cells().stream().filter(c -> c.from().equals("w3") || c.from().equals("w11")).toList());
     }
 
     @Test
