@@ -1,5 +1,8 @@
 package vnetsim.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import vnetsim.device.Action;
 import vnetsim.device.Direction;
@@ -18,8 +21,8 @@ import vnetsim.topology.Topology;
  * simulating and turned into the event view (one IN or OUT event per index, as the readers know it) only when the
  * log is first read after a run. Nothing is decoded and no object is created while simulating.
  *
- * <p><b>While simulating.</b> A departure writes one record: four longs and a snapshot of the frame's first
- * {@link #SNAPSHOT} bytes (Ethernet, up to two tags, the IPv4 or ARP header). The arrival at the peer writes
+ * <p><b>While simulating.</b> A departure writes one record of twelve longs: four of bookkeeping and the frame's
+ * first {@link #SNAPSHOT} bytes (Ethernet, up to two tags, the IPv4 or ARP header) as eight longs. The arrival at the peer writes
  * nothing when it is the very next event (the run-to-completion hand-off makes that the usual case): its time,
  * device and port follow from the departure and the topology's link, it is RECEIVED, its parent is the
  * departure and it shares the departure's snapshot (a frame arriving over a link is byte for byte what left). Only
@@ -28,12 +31,12 @@ import vnetsim.topology.Topology;
  * dropped, why) are a separate list of marks, applied in order. Record layout:
  *
  * <pre>
- *  rec[4r]      time (ns)
- *  rec[4r+1]    device (32) | port (16) | direction (2) | action (5) | 0 (7)
- *  rec[4r+2]    packet (32) | parent event + 1 (32)
- *  rec[4r+3]    event index (32) | record whose snapshot it shows (32): r itself, or an arrival's departure
- *  length[r], headers[64r .. 64r+63]   the frame's length and first bytes (bytes past the length are zeroed
- *                                      when the view is built)
+ *  rec[12r]           time (ns)
+ *  rec[12r+1]         device (32) | port (16) | direction (2) | action (5) | 0 (7)
+ *  rec[12r+2]         packet (32) | parent event + 1 (32)
+ *  rec[12r+3]         event index (32) | frame length (16) | 1 when an arrival shows its departure's snapshot
+ *  rec[12r+4 .. +11]  the frame's first 64 bytes, as native-order longs (bytes past the length are zeroed when
+ *                     the view is built)
  *  mark[k]      event (32) | action (5) &lt;&lt; 7 | drop reason + 1 (7);  markDetail[k] the drop detail
  * </pre>
  *
@@ -48,7 +51,7 @@ import vnetsim.topology.Topology;
  *  meta[3e+1]   device (32) | port (16) | direction (2) | action (5) | drop reason + 1 (7)
  *  meta[3e+2]   packet (32) | parent event + 1 (32)
  *  detail[e]    the drop detail (a VID, an MTU, an IPv4 address)
- *  snapshot[e]  the record r whose length[r] and headers[64r ..] show the frame
+ *  snapshot[e]  the record r whose length[r] and headers[64r ..] (copied from rec when built) show the frame
  * </pre>
  */
 public final class StepLog {
@@ -61,6 +64,12 @@ public final class StepLog {
     private static final long OUT_BITS = (long) Direction.OUT.ordinal() << 14;
     private static final long IN_BITS = (long) Direction.IN.ordinal() << 14;
     private static final long RECEIVED_BITS = (long) Action.RECEIVED.ordinal() << 7;
+    /** Longs per record: 4 of bookkeeping, 8 of snapshot. */
+    private static final int STRIDE = 12;
+    private static final int HEAD = 4;
+    private static final long SHARED = 1;
+    /** Eight bytes at a time, in the machine's order: written and read back with the same handle, so any order. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     // ---- the records, written while simulating
     /** Events so far (records + implied arrivals). */
@@ -68,9 +77,9 @@ public final class StepLog {
     private int records;
     /** The event index of the last departure record, while its arrival may still follow it directly; else -2. */
     private int lastDeparture = -2;
-    private long[] rec = new long[4 * 256];
-    private short[] length = new short[256];
-    private byte[] headers = new byte[SNAPSHOT * 256];
+    private long[] rec = new long[STRIDE * 256];
+    /** A frame whose buffer ends within 64 bytes of its start is copied here first (zeroed past it). */
+    private final byte[] scratch = new byte[SNAPSHOT];
     private int marks;
     private long[] mark = new long[64];
     private int[] markDetail = new int[64];
@@ -84,6 +93,8 @@ public final class StepLog {
     private long[] meta = new long[3 * 256];
     private int[] detail = new int[256];
     private int[] snapshot = new int[256];
+    private short[] length = new short[256];
+    private byte[] headers = new byte[SNAPSHOT * 256];
 
     /**
      * Where frames leaving a port arrive, for the events a departure implies: the recording simulator's topology
@@ -105,19 +116,19 @@ public final class StepLog {
     int departure(final long t, final int dev, final int p, final Action a, final Frame f, final int packet,
                   final int parent) {
         final int r = records;
-        if (r == length.length) {
+        final int m = STRIDE * r;
+        if (m + STRIDE > rec.length) {
             grow();
         }
         final int e = size++;
-        final int m = r << 2;
         final long[] rs = rec;
         rs[m] = t;
         rs[m + 1] = ((long) dev << 32) | ((long) (p & 0xffff) << 16) | OUT_BITS | ((long) a.ordinal() << 7);
         rs[m + 2] = ((long) packet << 32) | ((parent + 1) & 0xffff_ffffL);
-        rs[m + 3] = ((long) e << 32) | r;
+        rs[m + 3] = ((long) e << 32) | ((long) (f.length() & 0xffff) << 16);
         records = r + 1;
         lastDeparture = e;
-        snap(r, f);
+        snap(rs, m, f);
         return e;
     }
 
@@ -153,21 +164,20 @@ public final class StepLog {
     /** An event with a record of its own; an arrival over a link shows its departure's snapshot. */
     private void add(final int e, final long t, final long word, final Frame f, final int packet, final int parent) {
         final int r = records;
-        if (r == length.length) {
+        final int m = STRIDE * r;
+        if (m + STRIDE > rec.length) {
             grow();
         }
-        final int m = r << 2;
         rec[m] = t;
         rec[m + 1] = word;
         rec[m + 2] = ((long) packet << 32) | ((parent + 1) & 0xffff_ffffL);
         records = r + 1;
         lastDeparture = -2;
-        final int shown = (word & IN_BITS) == IN_BITS && parent >= 0 ? departureRecord(parent, packet) : -1;
-        if (shown >= 0) {
-            rec[m + 3] = ((long) e << 32) | shown;       // arrived over a link: the bytes that left
+        if ((word & IN_BITS) == IN_BITS && parent >= 0 && departureRecord(parent, packet) >= 0) {
+            rec[m + 3] = ((long) e << 32) | SHARED;      // arrived over a link: the bytes that left
         } else {
-            rec[m + 3] = ((long) e << 32) | r;
-            snap(r, f);
+            rec[m + 3] = ((long) e << 32) | ((long) (f.length() & 0xffff) << 16);
+            snap(rec, m, f);
         }
     }
 
@@ -177,20 +187,29 @@ public final class StepLog {
         if (r < 0) {
             return -1;
         }
-        final long word = rec[(r << 2) + 1];
-        return (word & (0x3L << 14)) == OUT_BITS && (int) (rec[(r << 2) + 2] >>> 32) == packet ? r : -1;
+        final long word = rec[STRIDE * r + 1];
+        return (word & (0x3L << 14)) == OUT_BITS && (int) (rec[STRIDE * r + 2] >>> 32) == packet ? r : -1;
     }
 
-    private void snap(final int r, final Frame f) {
-        final int len = f.length();
-        length[r] = (short) len;
-        final byte[] b = f.bytes();
-        final int start = f.start();
-        if (start + SNAPSHOT <= b.length) {           // a constant length: bytes past the frame are zeroed when read
-            System.arraycopy(b, start, headers, r * SNAPSHOT, SNAPSHOT);
-        } else {
-            System.arraycopy(b, start, headers, r * SNAPSHOT, Math.min(len, SNAPSHOT));
+    /** The frame's first 64 bytes into record {@code m}'s eight snapshot longs. */
+    private void snap(final long[] rs, final int m, final Frame f) {
+        byte[] b = f.bytes();
+        int start = f.start();
+        if (start + SNAPSHOT > b.length) {           // never for a pooled frame; kept correct anyway
+            Arrays.fill(scratch, (byte) 0);
+            System.arraycopy(b, start, scratch, 0, Math.min(f.length(), SNAPSHOT));
+            b = scratch;
+            start = 0;
         }
+        final int h = m + HEAD;
+        rs[h] = (long) LONGS.get(b, start);
+        rs[h + 1] = (long) LONGS.get(b, start + 8);
+        rs[h + 2] = (long) LONGS.get(b, start + 16);
+        rs[h + 3] = (long) LONGS.get(b, start + 24);
+        rs[h + 4] = (long) LONGS.get(b, start + 32);
+        rs[h + 5] = (long) LONGS.get(b, start + 40);
+        rs[h + 6] = (long) LONGS.get(b, start + 48);
+        rs[h + 7] = (long) LONGS.get(b, start + 56);
     }
 
     /** Event {@code e}'s record, or -1 when a departure implies it (binary search: records are in event order). */
@@ -199,7 +218,7 @@ public final class StepLog {
         int hi = records - 1;
         while (lo <= hi) {
             final int mid = (lo + hi) >>> 1;
-            final int at = (int) (rec[(mid << 2) + 3] >>> 32);
+            final int at = (int) (rec[STRIDE * mid + 3] >>> 32);
             if (at < e) {
                 lo = mid + 1;
             } else if (at > e) {
@@ -215,7 +234,7 @@ public final class StepLog {
     boolean happenedAt(final int e, final int dev, final int p) {
         final long word;
         if (e == size - 1 && e - 1 == lastDeparture) {          // the arrival just implied (a delivery, a drop)
-            word = impliedArrival(rec[((records - 1) << 2) + 1]);
+            word = impliedArrival(rec[STRIDE * (records - 1) + 1]);
         } else {
             word = wordOf(e);
         }
@@ -224,7 +243,7 @@ public final class StepLog {
 
     private long wordOf(final int e) {
         final int r = recordOf(e);
-        return r >= 0 ? rec[(r << 2) + 1] : impliedArrival(rec[(recordOf(e - 1) << 2) + 1]);
+        return r >= 0 ? rec[STRIDE * r + 1] : impliedArrival(rec[STRIDE * recordOf(e - 1) + 1]);
     }
 
     /** The device and port bits of the arrival a departure ({@code departed}: its device and port bits) implies. */
@@ -258,18 +277,24 @@ public final class StepLog {
             detail = Arrays.copyOf(detail, n);
             snapshot = Arrays.copyOf(snapshot, n);
         }
+        if (length.length < records) {
+            final int n = Math.max(records, 2 * length.length);
+            length = Arrays.copyOf(length, n);
+            headers = Arrays.copyOf(headers, SNAPSHOT * n);
+        }
         int r = builtRecords;
         for (int e = builtSize; e < size; e++) {
             final int m = 3 * e;
-            if (r < records && (int) (rec[(r << 2) + 3] >>> 32) == e) {
-                final int q = r << 2;
+            if (r < records && (int) (rec[STRIDE * r + 3] >>> 32) == e) {
+                final int q = STRIDE * r;
                 meta[m] = rec[q];
                 meta[m + 1] = rec[q + 1];
                 meta[m + 2] = rec[q + 2];
-                final int shown = (int) rec[q + 3];
-                snapshot[e] = shown;
-                if (shown == r) {
-                    zeroPastLength(r);
+                if ((rec[q + 3] & SHARED) != 0) {             // the departure it arrived from, found again
+                    snapshot[e] = departureRecord((int) rec[q + 2] - 1, (int) (rec[q + 2] >>> 32));
+                } else {
+                    snapshot[e] = r;
+                    unpack(r);
                 }
                 r++;
             } else {                                   // the arrival its departure, event e - 1, implies
@@ -292,8 +317,13 @@ public final class StepLog {
         builtMarks = marks;
     }
 
-    /** A short frame leaves no earlier frame's bytes behind in its snapshot. */
-    private void zeroPastLength(final int r) {
+    /** Record {@code r}'s length and snapshot bytes into the view; a short frame leaves no earlier bytes behind. */
+    private void unpack(final int r) {
+        final int h = STRIDE * r + HEAD;
+        for (int k = 0; k < SNAPSHOT / 8; k++) {
+            LONGS.set(headers, SNAPSHOT * r + 8 * k, rec[h + k]);
+        }
+        length[r] = (short) (rec[STRIDE * r + 3] >>> 16);
         final int kept = Math.min(length[r], SNAPSHOT);
         if (kept < SNAPSHOT) {
             Arrays.fill(headers, SNAPSHOT * r + kept, SNAPSHOT * (r + 1), (byte) 0);
@@ -465,9 +495,6 @@ public final class StepLog {
     }
 
     private void grow() {
-        final int n = 2 * length.length;
-        rec = Arrays.copyOf(rec, 4 * n);
-        length = Arrays.copyOf(length, n);
-        headers = Arrays.copyOf(headers, SNAPSHOT * n);
+        rec = Arrays.copyOf(rec, 2 * rec.length);
     }
 }
