@@ -42,7 +42,7 @@ import vnetsim.topology.Topology;
  *
  * <p><b>When read.</b> The first read after new records builds the event view incrementally (the events added since
  * the last read, then the marks added since): per event three packed longs, the drop detail and the record whose
- * snapshot it shows. Header fields are decoded from the snapshot only when read, so a device cannot claim a tag it
+ * snapshot it shows; the snapshot bytes are unpacked on the first read of a header field. Header fields are decoded from the snapshot only when read, so a device cannot claim a tag it
  * did not write. Arrays are reused across runs. {@link vnetsim.trace.TraceBuilder} turns a log into people's
  * vocabulary after the run.
  *
@@ -77,6 +77,8 @@ public final class StepLog {
     private int records;
     /** The event index of the last departure record, while its arrival may still follow it directly; else -2. */
     private int lastDeparture = -2;
+    /** Whether anything was recorded since the view was last built. */
+    private boolean stale;
     private long[] rec = new long[STRIDE * 256];
     /** A frame whose buffer ends within 64 bytes of its start is copied here first (zeroed past it). */
     private final byte[] scratch = new byte[SNAPSHOT];
@@ -90,6 +92,7 @@ public final class StepLog {
     private int builtSize;
     private int builtRecords;
     private int builtMarks;
+    private int builtHeaders;
     private long[] meta = new long[3 * 256];
     private int[] detail = new int[256];
     private int[] snapshot = new int[256];
@@ -128,6 +131,7 @@ public final class StepLog {
         rs[m + 3] = ((long) e << 32) | ((long) (f.length() & 0xffff) << 16);
         records = r + 1;
         lastDeparture = e;
+        stale = true;
         snap(rs, m, f);
         return e;
     }
@@ -141,6 +145,7 @@ public final class StepLog {
      */
     int arrival(final long t, final int dev, final int p, final Frame f, final int packet, final int parent) {
         final int e = size++;
+        stale = true;
         if (parent != e - 1 || parent != lastDeparture) {
             lateArrival(e, t, dev, p, f, packet, parent);   // waited behind other events, or injected
         }
@@ -173,6 +178,7 @@ public final class StepLog {
         rec[m + 2] = ((long) packet << 32) | ((parent + 1) & 0xffff_ffffL);
         records = r + 1;
         lastDeparture = -2;
+        stale = true;
         if ((word & IN_BITS) == IN_BITS && parent >= 0 && departureRecord(parent, packet) >= 0) {
             rec[m + 3] = ((long) e << 32) | SHARED;      // arrived over a link: the bytes that left
         } else {
@@ -261,11 +267,12 @@ public final class StepLog {
         mark[k] = ((long) event << 32) | ((long) a.ordinal() << 7) | (r == null ? 0 : r.ordinal() + 1);
         markDetail[k] = d;
         marks = k + 1;
+        stale = true;
     }
 
     /** Builds the event view of what was recorded since the last read; cheap when nothing was. */
     private void view() {
-        if (builtSize != size || builtMarks != marks) {
+        if (stale) {
             build();
         }
     }
@@ -276,11 +283,6 @@ public final class StepLog {
             meta = Arrays.copyOf(meta, 3 * n);
             detail = Arrays.copyOf(detail, n);
             snapshot = Arrays.copyOf(snapshot, n);
-        }
-        if (length.length < records) {
-            final int n = Math.max(records, 2 * length.length);
-            length = Arrays.copyOf(length, n);
-            headers = Arrays.copyOf(headers, SNAPSHOT * n);
         }
         int r = builtRecords;
         for (int e = builtSize; e < size; e++) {
@@ -294,7 +296,6 @@ public final class StepLog {
                     snapshot[e] = departureRecord((int) rec[q + 2] - 1, (int) (rec[q + 2] >>> 32));
                 } else {
                     snapshot[e] = r;
-                    unpack(r);
                 }
                 r++;
             } else {                                   // the arrival its departure, event e - 1, implies
@@ -315,6 +316,28 @@ public final class StepLog {
             detail[e] = markDetail[k];
         }
         builtMarks = marks;
+        stale = false;
+    }
+
+    /**
+     * The view and the snapshot bytes of its records, unpacked from the records only when a header field is first
+     * read (finding where a packet was delivered reads none).
+     */
+    private void headerView() {
+        view();
+        if (builtHeaders != builtRecords) {
+            if (length.length < builtRecords) {
+                final int n = Math.max(builtRecords, 2 * length.length);
+                length = Arrays.copyOf(length, n);
+                headers = Arrays.copyOf(headers, SNAPSHOT * n);
+            }
+            for (int r = builtHeaders; r < builtRecords; r++) {
+                if ((rec[STRIDE * r + 3] & SHARED) == 0) {
+                    unpack(r);
+                }
+            }
+            builtHeaders = builtRecords;
+        }
     }
 
     /** Record {@code r}'s length and snapshot bytes into the view; a short frame leaves no earlier bytes behind. */
@@ -336,9 +359,11 @@ public final class StepLog {
         records = 0;
         marks = 0;
         lastDeparture = -2;
+        stale = false;
         builtSize = 0;
         builtRecords = 0;
         builtMarks = 0;
+        builtHeaders = 0;
     }
 
     /** Events recorded. */
@@ -404,13 +429,13 @@ public final class StepLog {
 
     /** Destination MAC of the frame at event {@code i}, as it was then. */
     public long destinationMac(final int i) {
-        view();
+        headerView();
         return Bytes.mac(headers, base(i));
     }
 
     /** Source MAC of the frame at event {@code i}, as it was then. */
     public long sourceMac(final int i) {
-        view();
+        headerView();
         return Bytes.mac(headers, base(i) + Ethernet.SOURCE_OFFSET);
     }
 
@@ -420,7 +445,7 @@ public final class StepLog {
 
     /** Outer VID, or {@link VlanTag#UNTAGGED}. */
     public int vlan(final int i) {
-        view();
+        headerView();
         final int base = base(i);
         return EtherType.isVlanTpid(Bytes.u16(headers, base + Ethernet.TYPE_OFFSET))
                 ? Bytes.u16(headers, base + VlanTag.TCI_OFFSET) & VlanTag.VID_MASK : VlanTag.UNTAGGED;
@@ -428,19 +453,19 @@ public final class StepLog {
 
     /** Number of stacked VLAN tags on the frame at event {@code i}. */
     public int tagCount(final int i) {
-        view();
+        headerView();
         return (typeOffset(i) - base(i) - Ethernet.TYPE_OFFSET) / VlanTag.LENGTH;
     }
 
     /** EtherType after any tags at event {@code i} (0x0800 IPv4, 0x0806 ARP). */
     public int etherType(final int i) {
-        view();
+        headerView();
         return Bytes.u16(headers, typeOffset(i));
     }
 
     /** IPv4 source (or ARP sender) address at event {@code i}; 0 for other frames. */
     public int sourceIp(final int i) {
-        view();
+        headerView();
         final int l3 = typeOffset(i) + 2;
         return switch (etherType(i)) {
             case EtherType.IPV4 -> hasIpv4(i) ? Ipv4.source(headers, l3) : 0;
@@ -451,7 +476,7 @@ public final class StepLog {
 
     /** IPv4 destination (or ARP target) address at event {@code i}; 0 for other frames. */
     public int destinationIp(final int i) {
-        view();
+        headerView();
         final int l3 = typeOffset(i) + 2;
         return switch (etherType(i)) {
             case EtherType.IPV4 -> hasIpv4(i) ? Ipv4.destination(headers, l3) : 0;
@@ -462,13 +487,13 @@ public final class StepLog {
 
     /** IPv4 TTL, or -1 when not IPv4. */
     public int ttl(final int i) {
-        view();
+        headerView();
         return etherType(i) == EtherType.IPV4 && hasIpv4(i) ? Ipv4.ttl(headers, typeOffset(i) + 2) : -1;
     }
 
     /** Length in bytes (without FCS) of the frame at event {@code i}. */
     public int length(final int i) {
-        view();
+        headerView();
         return length[snapshot[i]];
     }
 

@@ -205,6 +205,28 @@ class StepLogTest {
         assertThat(log.size()).isEqualTo(once.size()).isGreaterThan(first);
     }
 
+    @Test
+    void reading_no_header_field_between_runs_still_unpacks_every_snapshot_later() {
+        final Topology topology = twoHostsOneSwitch(false);
+        final List<String> once = checkAgainstObserver(topology, StepLogTest::twoRuns);
+
+        final Simulator sim = new Simulator(topology);
+        final StepLog log = new StepLog();
+        sim.record(log);
+        sim.ping(vm(sim, "vm1"), ip("10.0.0.12"), 1);
+        sim.run();
+        for (int i = 0; i < log.size(); i++) {
+            assertThat(log.packet(i)).isPositive();    // the event view only (as Reachability reads it)
+        }
+        sim.ping(vm(sim, "vm1"), ip("10.0.0.13"), 2);
+        sim.run();
+        for (int i = 0; i < log.size(); i++) {
+            final String line = seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i)
+                    + " pkt" + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i);
+            assertThat(line).as("event %d", i).isEqualTo(once.get(i));
+        }
+    }
+
     private static void twoRuns(final Simulator sim) {
         sim.ping(vm(sim, "vm1"), ip("10.0.0.12"), 1);
         sim.run();
