@@ -68,6 +68,7 @@ public final class StepLog {
     private static final int STRIDE = 12;
     private static final int HEAD = 4;
     private static final long SHARED = 1;
+    private static final int RECENT = 1024;
     /** Eight bytes at a time, in the machine's order: written and read back with the same handle, so any order. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -82,6 +83,8 @@ public final class StepLog {
     private long[] rec = new long[STRIDE * 256];
     /** A frame whose buffer ends within 64 bytes of its start is copied here first (zeroed past it). */
     private final byte[] scratch = new byte[SNAPSHOT];
+    /** The record of each recent departure, by event index modulo {@link #RECENT} (checked when read). */
+    private final int[] recent = new int[RECENT];
     private int marks;
     private long[] mark = new long[64];
     private int[] markDetail = new int[64];
@@ -132,6 +135,7 @@ public final class StepLog {
         records = r + 1;
         lastDeparture = e;
         stale = true;
+        recent[e & (RECENT - 1)] = r;
         snap(rs, m, f);
         return e;
     }
@@ -189,7 +193,8 @@ public final class StepLog {
 
     /** The record of event {@code e} when it is a departure of {@code packet}, or -1. */
     private int departureRecord(final int e, final int packet) {
-        final int r = recordOf(e);
+        final int guess = recent[e & (RECENT - 1)];    // a flood copy arrives soon after it left
+        final int r = guess < records && (int) (rec[STRIDE * guess + 3] >>> 32) == e ? guess : recordOf(e);
         if (r < 0) {
             return -1;
         }
@@ -222,6 +227,9 @@ public final class StepLog {
     private int recordOf(final int e) {
         int lo = 0;
         int hi = records - 1;
+        if (hi >= 0 && (int) (rec[STRIDE * hi + 3] >>> 32) == e) {
+            return hi;                                  // the latest event (an outcome right after it)
+        }
         while (lo <= hi) {
             final int mid = (lo + hi) >>> 1;
             final int at = (int) (rec[STRIDE * mid + 3] >>> 32);
