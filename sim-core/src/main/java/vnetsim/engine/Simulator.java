@@ -126,6 +126,9 @@ public final class Simulator implements Egress {
 
     /** Records every event of the following runs into {@code stepLog} (null: recording off). */
     public void record(final StepLog stepLog) {
+        if (stepLog != null) {
+            stepLog.links(topology);                     // the arrivals its departure records imply cross these links
+        }
         this.log = stepLog;
     }
 
@@ -257,7 +260,7 @@ public final class Simulator implements Egress {
 
     private void arrive(final Frame frame, final int port) {
         events++;
-        final int event = record(frame, port, Direction.IN, Action.RECEIVED);
+        final int event = recordArrival(frame, port);
         if (observer != null) {
             observer.onFrame(event, now, current, port, Direction.IN, frame);
         }
@@ -337,7 +340,7 @@ public final class Simulator implements Egress {
     @Override
     public void transmit(final Frame frame, final int port, final Action action) {
         events++;
-        final int event = record(frame, port, Direction.OUT, action);
+        final int event = recordDeparture(frame, port, action);
         if (observer != null) {
             observer.onFrame(event, now, current, port, Direction.OUT, frame);
         }
@@ -388,8 +391,8 @@ public final class Simulator implements Egress {
             return -1;
         }
         int event = BOOKKEEPING.lastEvent(frame);
-        if (event < 0 || log.device(event) != current || log.port(event) != port) {
-            event = log.append(now, current, port, Direction.OUT, action, frame, BOOKKEEPING.packetId(frame), event);
+        if (event < 0 || !log.happenedAt(event, current, port)) {
+            event = log.outcomeEvent(now, current, port, action, frame, BOOKKEEPING.packetId(frame), event);
         }
         log.markOutcome(event, action, reason, detail);
         return event;
@@ -412,11 +415,23 @@ public final class Simulator implements Egress {
         enqueue(now + delayNs, current, token, EventQueue.TIMER, null);
     }
 
-    private int record(final Frame frame, final int port, final Direction direction, final Action action) {
+    /** The arrival's event index; a departure just before it implies it, so the log usually writes nothing. */
+    private int recordArrival(final Frame frame, final int port) {
         if (log == null) {
             return events - 1;
         }
-        final int event = log.append(now, current, port, direction, action, frame, BOOKKEEPING.packetId(frame),
+        final int event = log.arrival(now, current, port, frame, BOOKKEEPING.packetId(frame),
+                BOOKKEEPING.lastEvent(frame));
+        BOOKKEEPING.setLastEvent(frame, event);
+        return event;
+    }
+
+    /** The departure's event index: the hop's one record in the log (it implies the arrival at the peer). */
+    private int recordDeparture(final Frame frame, final int port, final Action action) {
+        if (log == null) {
+            return events - 1;
+        }
+        final int event = log.departure(now, current, port, action, frame, BOOKKEEPING.packetId(frame),
                 BOOKKEEPING.lastEvent(frame));
         BOOKKEEPING.setLastEvent(frame, event);
         return event;
