@@ -30,8 +30,8 @@ import vnetsim.topology.Topology;
  * stops when more frames are alive at once than {@link #FRAME_LIMIT} or twice the topology's port count, whichever
  * is larger (a storm multiplying copies; a legitimate broadcast puts at most about one copy per port in flight;
  * checked between events, so one device's flood may pass it by its port count). Memory is then at most that many
- * frame buffers (9.2 KiB each: about 38 MiB for topologies up to 2,048 ports) plus one trace record (under 100
- * bytes) per event.
+ * frame buffers (9.2 KiB each: about 38 MiB for topologies up to 2,048 ports) plus, with a {@link StepLog}, one
+ * 96-byte trace record per hop (and per event a hop does not imply: queued arrivals, injections, outcome rows).
  *
  * <p>The simulator is the devices' {@link Egress}: it records each call in the {@link StepLog} (when one is
  * attached) and tells the {@link FrameObserver} (when one is attached). In steady state (caches warm, frame
