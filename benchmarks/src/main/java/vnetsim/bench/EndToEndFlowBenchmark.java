@@ -43,7 +43,9 @@ import vnetsim.topology.Topology;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// Two JVMs: the op's time is bimodal per JVM and per iteration (about 230 or 375 ns/op trace off on the same jar,
+// 900 or 1,400 ns per cold exchange), so one fork reports whichever mode it landed in; two average both.
+@Fork(2)
 public class EndToEndFlowBenchmark {
     @Param({"off", "on"})
     String trace;
