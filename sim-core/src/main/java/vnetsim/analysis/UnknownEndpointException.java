@@ -2,6 +2,7 @@ package vnetsim.analysis;
 
 import java.util.Collection;
 import java.util.List;
+import vnetsim.io.Quoted;
 
 /**
  * A flow names an endpoint the network does not have. The one exception for it: tracing, the assertions and
@@ -20,7 +21,7 @@ public final class UnknownEndpointException extends IllegalArgumentException {
      * @param known    the endpoints the network does have, as the message should list them (may be empty)
      */
     public UnknownEndpointException(final String endpoint, final Collection<String> known) {
-        super("no endpoint '" + endpoint + "'; endpoints: " + String.join(", ", known));
+        super("no endpoint '" + Quoted.name(endpoint) + "'; endpoints: " + String.join(", ", known));
         this.endpoint = endpoint;
         this.known = List.copyOf(known);
     }

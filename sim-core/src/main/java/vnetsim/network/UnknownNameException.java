@@ -1,6 +1,7 @@
 package vnetsim.network;
 
 import java.util.List;
+import vnetsim.io.Quoted;
 
 /** A name that the network does not have, with the closest names it does have. */
 public final class UnknownNameException extends IllegalArgumentException {
@@ -14,7 +15,7 @@ public final class UnknownNameException extends IllegalArgumentException {
 
     private UnknownNameException(final String what, final String name, final List<String> closest,
                                  final List<String> all) {
-        super("no " + what + " named '" + name + "'" + (!closest.isEmpty() ? "; closest: " + String.join(", ", closest)
+        super("no " + what + " named '" + Quoted.name(name) + "'" + (!closest.isEmpty() ? "; closest: " + String.join(", ", closest)
                 : all.isEmpty() ? "" : all.size() <= LISTED ? "; there are: " + String.join(", ", all)
                 : "; there are " + all.size() + ", none close to it"));
         this.name = name;

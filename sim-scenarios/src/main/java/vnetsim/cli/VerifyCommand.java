@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vnetsim.analysis.UnknownEndpointException;
 import vnetsim.io.InputException;
+import vnetsim.io.Quoted;
 import vnetsim.io.TextFiles;
 import vnetsim.verify.DocumentFixer;
 import vnetsim.verify.DocumentVerifier;
@@ -138,7 +139,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             final FlowSimulator simulator = scenarios.apply(name);
             if (simulator == null) {
-                throw new InputError("unknown scenario '" + name + "'");
+                throw new InputError("unknown scenario '" + Quoted.name(name) + "'");
             }
             return (from, to) -> {
                 try {

@@ -1,6 +1,7 @@
 package vnetsim.folder;
 
 import java.nio.file.Path;
+import vnetsim.io.Quoted;
 import vnetsim.scenario.Scenario;
 import vnetsim.scenario.Scenarios;
 
@@ -16,8 +17,8 @@ public final class Networks {
     public static Scenario named(final String nameOrPath) {
         if (nameOrPath.isBlank()) {
             // "" is the current directory as a path: name no folder, so the message lists the built-in networks
-            throw new IllegalArgumentException("unknown scenario '" + nameOrPath + "'; scenarios: " + all().stream()
-                    .map(Scenario::name).collect(java.util.stream.Collectors.joining(", ")));
+            throw new IllegalArgumentException("unknown scenario '" + Quoted.name(nameOrPath) + "'; scenarios: "
+                    + all().stream().map(Scenario::name).collect(java.util.stream.Collectors.joining(", ")));
         }
         if (NetworkFolders.isFolder(nameOrPath)) {
             return NetworkFolders.open(Path.of(nameOrPath), nameOrPath);
@@ -32,7 +33,7 @@ public final class Networks {
         if (shipped.isPresent()) {
             return shipped.get();
         }
-        return builtIn.orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + nameOrPath
+        return builtIn.orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + Quoted.name(nameOrPath)
                 + "'; scenarios: " + all().stream().map(Scenario::name)
                         .collect(java.util.stream.Collectors.joining(", "))));
     }

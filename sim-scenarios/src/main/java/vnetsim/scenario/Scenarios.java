@@ -3,6 +3,7 @@ package vnetsim.scenario;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vnetsim.io.Quoted;
 
 /** The built-in scenarios. */
 public final class Scenarios {
@@ -52,7 +53,7 @@ public final class Scenarios {
      * @throws IllegalArgumentException naming the built-in scenarios when none has that name
      */
     public static Scenario named(final String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + Quoted.name(name)
                 + "'; scenarios: " + ALL.stream().map(Scenario::name).collect(Collectors.joining(", "))));
     }
 }

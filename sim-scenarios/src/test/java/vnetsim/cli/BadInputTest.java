@@ -63,6 +63,13 @@ class BadInputTest {
             c("unknown endpoint", 2, "vnetsim: no endpoint 'vm9'; endpoints: vm1 (Virtual Machine 1), pod2 (Pod 2), "
                     + "vm3 (Virtual Machine 3), vm4 (Virtual Machine 4), vm5 (Virtual Machine 5), "
                     + "vm6 (Virtual Machine 6), pod7 (Pod 7)\n", "trace", "acp-virtualization", "vm9", "vm3"),
+            c("endpoint name of 100,000 characters", 2, "vnetsim: no endpoint '" + "x".repeat(60)
+                    + "... (100000 characters)'; endpoints: vm1 (Virtual Machine 1), pod2 (Pod 2), "
+                    + "vm3 (Virtual Machine 3), vm4 (Virtual Machine 4), vm5 (Virtual Machine 5), "
+                    + "vm6 (Virtual Machine 6), pod7 (Pod 7)\n", "trace", "acp-virtualization", "x".repeat(100_000),
+                    "vm3"),
+            c("scenario name with a terminal escape", 2, "vnetsim: unknown scenario 'acp?[2J'; scenarios: $S\n",
+                    "trace", "acp\u001b[2J", "vm1", "vm3"),
             c("missing endpoint", 2, "vnetsim: Missing required parameter: 'TO'\n" + trace,
                     "trace", "acp-virtualization", "vm1"),
             c("bad flag value", 2, "vnetsim: Invalid value for option '--format': expected one of [TABLE, MARKDOWN, "
