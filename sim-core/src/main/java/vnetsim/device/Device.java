@@ -23,6 +23,14 @@ public interface Device {
         return interfaceName(port);
     }
 
+    /**
+     * Whether {@code port} leads to this device's own host stack rather than to another device: a Linux bridge's
+     * port to the bridge device itself, where a frame "switched out" was in fact passed up to the host.
+     */
+    default boolean isHostPort(final int port) {
+        return false;
+    }
+
     /** How many ports the device has; ports are numbered 0 to {@code portCount() - 1} and never renumbered. */
     int portCount();
 

@@ -1032,6 +1032,12 @@ public final class LinuxBridge implements Device, Switching, Cloneable {
         return members[port].vlans.name();
     }
 
+    /** The port {@link #addHostPort} made: the bridge device itself, towards the host's IP stack. */
+    @Override
+    public boolean isHostPort(final int port) {
+        return hostPort != NONE && port == hostPort;
+    }
+
     @Override
     public int portCount() {
         return members.length;

@@ -56,8 +56,7 @@ final class Notes {
 
     /** A bridge's port to its own device (LinuxBridge.addHostPort): the port is named as the bridge itself. */
     private static boolean isOwnDevicePort(final Device device, final int port) {
-        return !device.kind().portsAreInterfaces() && device.role() == Role.L2_SWITCHING
-                && device.portName(port).equals(device.interfaceName(port));
+        return device.isHostPort(port);     // asked, not guessed from names: an OVN port is named as its interface
     }
 
     /**
