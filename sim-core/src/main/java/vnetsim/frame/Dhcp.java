@@ -124,11 +124,7 @@ public final class Dhcp {
         Bytes.u16(b, udp + 6, 0);
         Ipv4.writeHeader(b, ip, udpLength, ipIdentification, false, Ipv4.DEFAULT_TTL, Ipv4.PROTOCOL_UDP, srcIp,
                 dstIp);
-        long sum = (long) Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength + Checksum.sum(b, udp, udpLength);
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        final int checksum = ~(int) sum & 0xffff;
+        final int checksum = ~Udp.sum(b, ip, udp, udpLength) & 0xffff;
         Bytes.u16(b, udp + 6, checksum == 0 ? 0xffff : checksum);
         f.setLength(Ethernet.HEADER_LENGTH + Ipv4.HEADER_LENGTH + udpLength);
         f.padToMinimum();

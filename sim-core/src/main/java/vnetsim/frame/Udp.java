@@ -35,17 +35,28 @@ public final class Udp {
     }
 
     /**
-     * Whether the datagram's checksum verifies: the one's-complement sum of the pseudo-header (the IPv4 source and
-     * destination, protocol 17, the UDP length) and the whole datagram, checksum field included, is 0xffff (RFC 768,
-     * RFC 1071). A checksum of 0 means none was sent and is not checked here; the caller decides.
+     * The one's-complement sum (RFC 1071) of the pseudo-header (the IPv4 source and destination, protocol 17, the UDP
+     * length) and the whole datagram with its checksum field as stored, folded to 16 bits, not inverted (RFC 768).
+     * With the field 0 its inverse is the checksum to write; with the field written the sum is 0xffff.
+     *
+     * @param ip offset of the IPv4 header the datagram travels in
+     * @param udp offset of the UDP header
+     * @param udpLength the UDP length field, already checked to lie within the frame
+     */
+    public static int sum(final byte[] b, final int ip, final int udp, final int udpLength) {
+        return Checksum.fold((long) Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength
+                + Checksum.sum(b, udp, udpLength));
+    }
+
+    /**
+     * Whether the datagram's checksum verifies: its {@link #sum} is 0xffff. A checksum of 0 means none was sent and
+     * is not checked here; the caller decides.
      *
      * @param ip offset of the IPv4 header the datagram travels in
      * @param udp offset of the UDP header
      * @param udpLength the UDP length field, already checked to lie within the frame
      */
     public static boolean checksumVerifies(final byte[] b, final int ip, final int udp, final int udpLength) {
-        final long sum = (long) Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength
-                + Checksum.sum(b, udp, udpLength);
-        return Checksum.fold(sum) == 0xffff;
+        return sum(b, ip, udp, udpLength) == 0xffff;
     }
 }
