@@ -28,8 +28,8 @@ class HandoffEquivalenceTest {
                 ip("10.0.0." + n), 24, ip("10.0.0.1"), 64);
     }
 
-    /** Four VMs on two bridges under one switch; equal-latency links make equal arrival times. */
-    private static Topology twoHostsOneSwitch(final boolean loop) {
+    /** Four VMs on two bridges under one switch; equal-latency links make equal arrival times (StepLogTest too). */
+    static Topology twoHostsOneSwitch(final boolean loop) {
         final TopologyBuilder b = new TopologyBuilder();
         final TrunkSwitch sw = new TrunkSwitch("Switch", TrunkSwitch.DEFAULT_AGEING_NS);
         final int s = b.add(sw);

@@ -11,20 +11,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import vnetsim.device.Action;
-import vnetsim.device.BridgePort;
 import vnetsim.device.Direction;
 import vnetsim.device.DropReason;
-import vnetsim.device.Endpoint;
 import vnetsim.device.Frames;
-import vnetsim.device.LinuxBridge;
-import vnetsim.device.TrunkSwitch;
-import vnetsim.device.l2.SwitchportMode;
 import vnetsim.frame.Bytes;
 import vnetsim.frame.Ethernet;
 import vnetsim.frame.Frame;
-import vnetsim.topology.LinkKind;
 import vnetsim.topology.Topology;
-import vnetsim.topology.TopologyBuilder;
 
 /**
  * The log records one record per hop while simulating (an arrival that directly follows its departure writes
@@ -37,31 +30,10 @@ class StepLogTest {
     /** The first bridge: the switch is device 0, each host's bridge comes before its two VMs. */
     private static final int HOST0_BRIDGE = 1;
 
-    private static Endpoint vm(final int n) {
-        return new Endpoint("VM " + n, "eth0", Endpoint.Workload.VM, mac("02:00:00:00:00:" + String.format("%02x", n)),
-                ip("10.0.0." + n), 24, ip("10.0.0.1"), 64);
-    }
-
-    /** Four VMs on two bridges under one switch (equal latencies: equal arrival times, late arrivals). */
-    private static Topology twoHostsOneSwitch(final boolean loop) {
-        final TopologyBuilder b = new TopologyBuilder();
-        final TrunkSwitch sw = new TrunkSwitch("Switch", TrunkSwitch.DEFAULT_AGEING_NS);
-        final int s = b.add(sw);
-        for (int h = 0; h < 2; h++) {
-            final LinuxBridge br = new LinuxBridge("host" + h, "br0", false, LinuxBridge.DEFAULT_AGEING_NS);
-            final int up = br.addPort(BridgePort.withDefaults("eth0", 1500));
-            final int a = br.addPort(BridgePort.withDefaults("vnet0", 1500));
-            final int c = br.addPort(BridgePort.withDefaults("vnet1", 1500));
-            final int bi = b.add(br);
-            b.link(s, sw.addPort("Ethernet1/" + (h + 1), new SwitchportMode.Access(10)), bi, up, LinkKind.CABLE);
-            b.link(b.addEndpoint("vm" + (2 * h + 1), vm(10 + 2 * h)), Endpoint.NIC, bi, a, LinkKind.VETH);
-            b.link(b.addEndpoint("vm" + (2 * h + 2), vm(11 + 2 * h)), Endpoint.NIC, bi, c, LinkKind.VETH);
-        }
-        if (loop) {
-            b.link(s, sw.addPort("Ethernet1/20", new SwitchportMode.Access(10)), s,
-                    sw.addPort("Ethernet1/21", new SwitchportMode.Access(10)), LinkKind.CABLE);
-        }
-        return b.build();
+    /** Event {@code i} as the view shows it: where and what (seen), action, drop, packet, parent, tag, TTL. */
+    private static String line(final StepLog log, final int i) {
+        return seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i) + " pkt"
+                + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i);
     }
 
     private static int vm(final Simulator sim, final String id) {
@@ -127,15 +99,14 @@ class StepLogTest {
                 assertThat(log.packet(log.parent(i))).isEqualTo(log.packet(i));
                 assertThat(log.direction(log.parent(i))).isEqualTo(Direction.OUT);
             }
-            lines.add(seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i) + " pkt"
-                    + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i));
+            lines.add(line(log, i));
         }
         return lines;
     }
 
     @Test
     void cold_pings_floods_replies_and_unanswered_arp_rebuild_every_event_as_the_engine_saw_it() {
-        final List<String> lines = checkAgainstObserver(twoHostsOneSwitch(false), sim -> {
+        final List<String> lines = checkAgainstObserver(HandoffEquivalenceTest.twoHostsOneSwitch(false), sim -> {
             sim.ping(vm(sim, "vm1"), ip("10.0.0.12"), 1);    // cold: ARP flood, reply, then the ping
             sim.ping(vm(sim, "vm4"), ip("10.0.0.10"), 1);    // at the same time: arrivals wait behind others
             sim.run();
@@ -148,7 +119,7 @@ class StepLogTest {
 
     @Test
     void a_broadcast_storm_drained_at_the_limits_keeps_its_hop_limit_drops() {
-        final List<String> lines = checkAgainstObserver(twoHostsOneSwitch(true), sim -> {
+        final List<String> lines = checkAgainstObserver(HandoffEquivalenceTest.twoHostsOneSwitch(true), sim -> {
             sim.arping(vm(sim, "vm1"), ip("10.0.0.12"));
             sim.run();
         });
@@ -157,7 +128,7 @@ class StepLogTest {
 
     @Test
     void injected_frames_and_a_runt_have_their_own_snapshot_and_no_parent() {
-        final List<String> lines = checkAgainstObserver(twoHostsOneSwitch(false), sim -> {
+        final List<String> lines = checkAgainstObserver(HandoffEquivalenceTest.twoHostsOneSwitch(false), sim -> {
             final Frame f = Frames.broadcastFrom(mac("02:00:00:00:00:77"));
             sim.inject(HOST0_BRIDGE, 1, f.bytes(), f.start(), f.length());   // at vnet0, from nowhere
             final byte[] runt = {(byte) 0xff, (byte) 0xff, 1, 2, 3};
@@ -172,7 +143,7 @@ class StepLogTest {
 
     @Test
     void a_down_link_drops_at_the_departure() {
-        final List<String> lines = checkAgainstObserver(twoHostsOneSwitch(false).withLinkUp(0, 1, false), sim -> {
+        final List<String> lines = checkAgainstObserver(HandoffEquivalenceTest.twoHostsOneSwitch(false).withLinkUp(0, 1, false), sim -> {
             sim.ping(vm(sim, "vm1"), ip("10.0.0.12"), 1);     // the switch's link to host1 is down
             sim.ping(vm(sim, "vm3"), ip("10.0.0.10"), 1);
             sim.run();
@@ -182,7 +153,7 @@ class StepLogTest {
 
     @Test
     void reading_between_runs_gives_the_view_reading_once_at_the_end_gives() {
-        final Topology topology = twoHostsOneSwitch(false);
+        final Topology topology = HandoffEquivalenceTest.twoHostsOneSwitch(false);
         final List<String> once = checkAgainstObserver(topology, StepLogTest::twoRuns);
 
         final Simulator sim = new Simulator(topology);
@@ -198,8 +169,7 @@ class StepLogTest {
         sim.ping(vm(sim, "vm1"), ip("10.0.0.13"), 2);
         sim.run();
         for (int i = 0; i < log.size(); i++) {
-            final String line = seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i)
-                    + " pkt" + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i);
+            final String line = line(log, i);
             assertThat(line).as("event %d", i).isEqualTo(once.get(i));
         }
         assertThat(log.size()).isEqualTo(once.size()).isGreaterThan(first);
@@ -207,7 +177,7 @@ class StepLogTest {
 
     @Test
     void reading_no_header_field_between_runs_still_unpacks_every_snapshot_later() {
-        final Topology topology = twoHostsOneSwitch(false);
+        final Topology topology = HandoffEquivalenceTest.twoHostsOneSwitch(false);
         final List<String> once = checkAgainstObserver(topology, StepLogTest::twoRuns);
 
         final Simulator sim = new Simulator(topology);
@@ -221,8 +191,7 @@ class StepLogTest {
         sim.ping(vm(sim, "vm1"), ip("10.0.0.13"), 2);
         sim.run();
         for (int i = 0; i < log.size(); i++) {
-            final String line = seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i)
-                    + " pkt" + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i);
+            final String line = line(log, i);
             assertThat(line).as("event %d", i).isEqualTo(once.get(i));
         }
     }
@@ -236,7 +205,7 @@ class StepLogTest {
 
     @Test
     void after_a_reset_the_log_holds_only_the_new_run_as_a_fresh_log_would() {
-        final Topology topology = twoHostsOneSwitch(false);
+        final Topology topology = HandoffEquivalenceTest.twoHostsOneSwitch(false);
         final Simulator sim = new Simulator(topology);
         final StepLog log = new StepLog();
         sim.record(log);
@@ -248,8 +217,7 @@ class StepLogTest {
         final List<String> fresh = checkAgainstObserver(topology, StepLogTest::twoRuns);
         final List<String> reused = new ArrayList<>();
         for (int i = 0; i < log.size(); i++) {
-            reused.add(seen(log, i) + " " + log.action(i) + " " + log.dropReason(i) + " " + log.detail(i) + " pkt"
-                    + log.packet(i) + " parent" + log.parent(i) + " vlan" + log.vlan(i) + " ttl" + log.ttl(i));
+            reused.add(line(log, i));
         }
         assertThat(reused).isEqualTo(fresh);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import vnetsim.folder.FolderCopies;
 
 /** Text in and out is UTF-8 whatever the locale, byte for byte; a failed write is exit 1 with a message. */
 class TextOutputTest {
@@ -94,7 +95,7 @@ class TextOutputTest {
         }
         final Path folder = dir.resolve("réseau ✓/acp wörk");
         Files.createDirectories(folder.getParent());
-        copyTree(Path.of("..", "src", "networks", "acp-virtualization"), folder);
+        FolderCopies.copyTree(Path.of("..", "src", "networks", "acp-virtualization"), folder);
         final Path capture = folder.getParent().resolve("flüsse.pcapng");
 
         for (final List<String> env : List.of(List.of("LANG=C", "LC_ALL=C"), List.<String>of())) {
@@ -115,19 +116,6 @@ class TextOutputTest {
             assertThat(status).isZero();
             assertThat(Files.readString(dir.resolve("out.txt"))).contains("Outcome: DELIVERED");
             assertThat(capture).isRegularFile();
-        }
-    }
-
-    private static void copyTree(final Path from, final Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (final Path p : files.toList()) {
-                final Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vnetsim.folder.compile.WorkloadPlan;
@@ -33,20 +32,8 @@ class CniPluginsFolderTest {
     private int copies;
 
     private Path copy() throws IOException {
-        final Path to = tmp.resolve("copy" + copies++);
-        try (Stream<Path> files = Files.walk(FOLDER)) {
-            for (final Path f : files.toList()) {
-                final Path target = to.resolve(FOLDER.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
+        return FolderCopies.copyTree(FOLDER, tmp.resolve("copy" + copies++));
     }
-
     private static void edit(final Path file, final String from, final String to) throws IOException {
         final String text = Files.readString(file);
         assertThat(text).contains(from);

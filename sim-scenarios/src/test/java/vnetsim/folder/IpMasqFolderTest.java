@@ -1,17 +1,13 @@
 package vnetsim.folder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vnetsim.cli.Main;
@@ -89,14 +85,14 @@ class IpMasqFolderTest {
         assertThat(Main.execute(new String[] {"trace", copy().toString(), "vm-nat", "web", "--pcap",
             file.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)))
                 .as(err.toString()).isZero();
-        assumeTrue(onPath("tshark"), "tshark is not installed (apt-get install tshark)");
-        final List<String> rows = tshark(file, "-T", "fields", "-E", "separator=/s", "-e", "frame.interface_name",
+        Tshark.require();
+        final List<String> rows = Tshark.lines(file, "-T", "fields", "-E", "separator=/s", "-e", "frame.interface_name",
                 "-e", "ip.src", "-e", "ip.dst", "-e", "icmp.type");
         assertThat(rows).contains("worker-0/br1 192.168.77.10 10.128.1.2 8",
                 "worker-0/ens3 192.168.100.10 10.128.1.2 8",
                 "worker-0/ens3 10.128.1.2 192.168.100.10 0",
                 "worker-0/br1 10.128.1.2 192.168.77.10 0");
-        assertThat(tshark(file, "-o", "ip.check_checksum:TRUE", "-Y",
+        assertThat(Tshark.lines(file, "-o", "ip.check_checksum:TRUE", "-Y",
                 "ip.checksum.status == \"Bad\" || icmp.checksum.status == \"Bad\"")).allMatch(String::isBlank);
     }
 
@@ -106,20 +102,7 @@ class IpMasqFolderTest {
      * wrong-VLAN trace (rdqm-1 -> rdqm-3).
      */
     private Path copy() throws IOException {
-        final Path to = tmp.resolve("copy");
-        if (Files.exists(to)) {
-            return to;
-        }
-        try (Stream<Path> files = Files.walk(FOLDER)) {
-            for (final Path f : files.toList()) {
-                final Path target = to.resolve(FOLDER.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        final Path to = FolderCopies.copyTree(FOLDER, tmp.resolve("copy"));
         try (java.io.InputStream in = IpMasqFolderTest.class.getResourceAsStream("/ipmasq/nat-net.yaml")) {
             Files.write(to.resolve("manifests/nat-net.yaml"), in.readAllBytes());
         }
@@ -130,20 +113,5 @@ class IpMasqFolderTest {
         Files.writeString(yaml, text.replace(anchor, anchor + "  - name: vm-nat\n"
                 + "    display: VM behind the node's ipMasq\n    node: worker-0\n"));
         return to;
-    }
-
-    private static boolean onPath(final String tool) {
-        final String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
-
-    private static List<String> tshark(final Path file, final String... args) throws IOException, InterruptedException {
-        final List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
-        command.addAll(List.of(args));
-        final Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        final String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).isZero();
-        return text.lines().toList();
     }
 }

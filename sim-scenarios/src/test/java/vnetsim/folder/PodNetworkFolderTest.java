@@ -2,17 +2,13 @@ package vnetsim.folder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vnetsim.analysis.Network;
@@ -121,14 +117,14 @@ class PodNetworkFolderTest {
         assertThat(Main.execute(new String[] {"trace", "kubevirt-pod-networking", "vm-masq", "web", "--pcap",
             file.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)))
                 .as(err.toString()).isZero();
-        assumeTrue(onPath("tshark"), "tshark is not installed (apt-get install tshark)");
-        final List<String> rows = tshark(file, "-T", "fields", "-E", "separator=/s", "-e", "frame.interface_name",
+        Tshark.require();
+        final List<String> rows = Tshark.lines(file, "-T", "fields", "-E", "separator=/s", "-e", "frame.interface_name",
                 "-e", "ip.src", "-e", "ip.dst", "-e", "icmp.type");
         assertThat(rows).contains("virt-launcher-vm-masq/k6t-eth0 10.0.2.2 10.128.1.2 8",
                 "virt-launcher-vm-masq/eth0 10.128.0.2 10.128.1.2 8",
                 "virt-launcher-vm-masq/eth0 10.128.1.2 10.128.0.2 0",
                 "virt-launcher-vm-masq/k6t-eth0 10.128.1.2 10.0.2.2 0");
-        assertThat(tshark(file, "-o", "ip.check_checksum:TRUE", "-Y",
+        assertThat(Tshark.lines(file, "-o", "ip.check_checksum:TRUE", "-Y",
                 "ip.checksum.status == \"Bad\" || icmp.checksum.status == \"Bad\"")).allMatch(String::isBlank);
     }
 
@@ -164,32 +160,6 @@ class PodNetworkFolderTest {
     }
 
     private Path copy() throws IOException {
-        final Path to = tmp.resolve("copy");
-        try (Stream<Path> files = Files.walk(FOLDER)) {
-            for (final Path f : files.toList()) {
-                final Path target = to.resolve(FOLDER.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    private static boolean onPath(final String tool) {
-        final String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
-
-    private static List<String> tshark(final Path file, final String... args) throws IOException, InterruptedException {
-        final List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
-        command.addAll(List.of(args));
-        final Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        final String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).isZero();
-        return text.lines().toList();
+        return FolderCopies.copyTree(FOLDER, tmp.resolve("copy"));
     }
 }
