@@ -63,8 +63,8 @@ public final class Endpoint implements Device, Cloneable, TrafficSource {
      * @param mac the NIC's MAC, 48 bits in a long
      * @param ip its IPv4 address (0 for DHCP)
      * @param prefixLength its prefix length, 0-32
-     * @param gateway its default gateway's address; 0 for none: off-subnet packets then wait for an ARP answer
-     *   for 0.0.0.0 that never comes and are dropped
+     * @param gateway its default gateway's address; 0 for none: off-subnet packets are then not sent (no route, as
+     *   Linux says "Network is unreachable")
      * @param defaultTtl the TTL of packets it originates, 1-255 (64 on Linux, 128 on Windows)
      */
     public Endpoint(final String name, final String iface, final Workload workload, final long mac, final int ip,

@@ -25,10 +25,7 @@ public final class Checksum {
         if ((len & 1) != 0) {
             sum += (b[i] & 0xff) << 8;
         }
-        sum = (sum & 0xffff_ffffL) + (sum >>> 32);
-        sum = (sum & 0xffff) + (sum >>> 16);
-        sum = (sum & 0xffff) + (sum >>> 16);
-        return (int) ((sum & 0xffff) + (sum >>> 16));
+        return fold(sum);
     }
 
     /**

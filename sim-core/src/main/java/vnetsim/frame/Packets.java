@@ -132,8 +132,7 @@ public final class Packets {
         System.arraycopy(ZEROS, 0, b, udp + Udp.HEADER_LENGTH, dataLength);   // wide stores, any length
         // pseudo-header: source, destination, zero + protocol, UDP length; then the header with checksum 0
         final int ports = (srcPort << 16) | (dstPort & 0xffff);
-        final long sum = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + Ipv4.PROTOCOL_UDP
-                + udpLength + (ports >>> 16) + (ports & 0xffff) + udpLength;
+        final long sum = Udp.pseudoHeaderSum(srcIp, dstIp, udpLength) + (ports >>> 16) + (ports & 0xffff) + udpLength;
         final int checksum = ~Checksum.fold(sum) & 0xffff;
         Bytes.i32(b, udp, ports);
         Bytes.i32(b, udp + 4, (udpLength << 16) | (checksum == 0 ? 0xffff : checksum));

@@ -44,8 +44,17 @@ public final class Udp {
      * @param udpLength the UDP length field, already checked to lie within the frame
      */
     public static int sum(final byte[] b, final int ip, final int udp, final int udpLength) {
-        return Checksum.fold((long) Checksum.sum(b, ip + 12, 8) + Ipv4.PROTOCOL_UDP + udpLength
+        return Checksum.fold(pseudoHeaderSum(Ipv4.source(b, ip), Ipv4.destination(b, ip), udpLength)
                 + Checksum.sum(b, udp, udpLength));
+    }
+
+    /**
+     * The pseudo-header's 16-bit words added up, not folded (RFC 768): the IPv4 source and destination, protocol 17
+     * and the UDP length. A sender that knows its header words adds them to this without reading the bytes back.
+     */
+    public static long pseudoHeaderSum(final int srcIp, final int dstIp, final int udpLength) {
+        return (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + Ipv4.PROTOCOL_UDP
+                + udpLength;
     }
 
     /**

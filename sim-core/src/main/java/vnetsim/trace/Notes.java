@@ -39,7 +39,7 @@ final class Notes {
                     : "Handed up to " + peerInterface(e);
             case ORIGINATED -> "Sent by " + device.host() + " (" + packet + ")";
             case REPLIED -> "Answer sent by " + device.host() + " (" + packet + ")";
-            case SWITCHED -> isOwnDevicePort(device, log.port(e))
+            case SWITCHED -> device.isHostPort(log.port(e))          // a bridge passing the frame to its own stack
                     ? "Passed up to " + port + " (its own MAC: a local FDB entry)"
                     : "Switched out " + port + " (destination learned)";
             case FLOODED -> "Flooded out " + port + floodCause(e);
@@ -52,11 +52,6 @@ final class Notes {
                     + " out " + port;
             case DECAPSULATED -> "Geneve headers removed, inner frame handed to " + port;
         };
-    }
-
-    /** A bridge's port to its own device (LinuxBridge.addHostPort): the port is named as the bridge itself. */
-    private static boolean isOwnDevicePort(final Device device, final int port) {
-        return device.isHostPort(port);     // asked, not guessed from names: an OVN port is named as its interface
     }
 
     /**

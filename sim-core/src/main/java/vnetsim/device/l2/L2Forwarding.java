@@ -15,19 +15,8 @@ public final class L2Forwarding {
 
     /**
      * Why a frame of {@code vlan} that came in on {@code ingress} may not leave through {@code egress}, or null
-     * when it may.
-     *
-     * @param hairpin whether the egress port may send a frame back where it came from
-     * @param up      whether the egress port is forwarding
-     */
-    public static DropReason shouldDeliver(final int egress, final int ingress, final boolean hairpin,
-                                           final boolean up, final PortVlans vlans, final int vlan) {
-        return shouldDeliver(egress, ingress, hairpin, up, vlans.carries(vlan));
-    }
-
-    /**
-     * {@link #shouldDeliver(int, int, boolean, boolean, PortVlans, int)} for a device that already knows whether the
-     * egress port carries the frame's VLAN (a flat per-port table instead of a {@link PortVlans} call per frame).
+     * when it may. The device answers whether the egress port carries the VLAN ({@link PortVlans#carries}, or a
+     * flat per-port table read per frame).
      *
      * @param hairpin whether the egress port may send a frame back where it came from
      * @param up      whether the egress port is forwarding
@@ -52,14 +41,9 @@ public final class L2Forwarding {
         return reason == DropReason.VLAN_NOT_ALLOWED_EGRESS ? vlan : 0;
     }
 
-    /** Writes the egress port's tag: none if it sends {@code vlan} untagged, else one 802.1Q tag with {@code vlan}. */
-    public static void tagForEgress(final Frame frame, final PortVlans port, final int vlan) {
-        tagForEgress(frame, port.sendsUntagged(vlan), vlan);
-    }
-
     /**
-     * {@link #tagForEgress(Frame, PortVlans, int)} for a device that already knows whether the egress port sends
-     * {@code vlan} untagged.
+     * Writes the egress port's tag: none if it sends {@code vlan} untagged ({@link PortVlans#sendsUntagged}), else
+     * one 802.1Q tag with {@code vlan}.
      *
      * @param untagged whether the egress port sends {@code vlan} without a tag
      * @param vlan the frame's VLAN, 1-4094

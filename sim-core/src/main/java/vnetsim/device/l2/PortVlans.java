@@ -11,24 +11,6 @@ public interface PortVlans {
     /** {@link #admit} result: the frame is dropped on ingress. */
     int NOT_ADMITTED = -1;
 
-    /** A VLAN-unaware port (a bridge with vlan_filtering 0): carries everything, as it arrived. */
-    PortVlans UNAWARE = new PortVlans() {
-        @Override
-        public boolean carries(final int vid) {
-            return true;
-        }
-
-        @Override
-        public int pvid() {
-            return 0;
-        }
-
-        @Override
-        public boolean sendsUntagged(final int vid) {
-            return true;
-        }
-    };
-
     /**
      * Whether frames of this VLAN may cross the port (in and out).
      *
