@@ -357,26 +357,12 @@ final class WorkloadCompiler {
             gatewayText = "0.0.0.0";
             notes.add("address by DHCP: no address until a lease ('vnetsim trace NETWORK " + id + " dhcp')");
         }
-        if (cidr == null && !nad.addresses().isEmpty()) {
-            cidr = nad.addresses().get(0).address();
-            gatewayText = gatewayText != null ? gatewayText : nad.addresses().get(0).gateway();
-            notes.add("address " + cidr + " from the NAD's static IPAM");
+        final Address chosen = address(cidr, gatewayText, nad, ips, nodeName, what, at, true, notes);
+        if (chosen == null) {
+            return;
         }
-        if (cidr == null && !ips.isEmpty()) {
-            cidr = ips.get(0);
-            notes.add("address " + cidr + " from the networks annotation 'ips'");
-        }
-        if (cidr == null && nad.cni().hostLocal() != null) {
-            final Manifests.HostLocalRange r = nad.cni().hostLocal();
-            final int allocated = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
-            if (allocated == 0) {
-                return;
-            }
-            cidr = Ipv4Address.format(allocated) + "/" + r.prefixLength();
-            gatewayText = gatewayText != null ? gatewayText : Ipv4Address.format(r.gateway());
-            notes.add("address " + cidr + " from host-local on node " + nodeName + " (gateway "
-                    + Ipv4Address.format(r.gateway()) + " skipped)");
-        }
+        cidr = chosen.cidr();
+        gatewayText = chosen.gateway();
         if (cidr == null || !cidr.contains("/")) {
             diagnostics.warn(at, what + " interface " + iface + " has no IPv4 address (no static IPAM, no 'ips', "
                     + "nothing in network.yaml); it is not simulated. Give 'address: A.B.C.D/LEN' under the workload's "
@@ -521,26 +507,13 @@ final class WorkloadCompiler {
         final String id = index == 0 ? baseId : baseId + "-" + iface;
         final String display = (spec != null ? spec.display() : name) + (index == 0 ? "" : " " + iface);
         final List<String> notes = new ArrayList<>();
-        String cidr = ispec.map(InterfaceSpec::address).orElse(null);
-        String gatewayText = ispec.map(InterfaceSpec::gateway).orElse(null);
-        if (cidr == null && !nad.addresses().isEmpty()) {
-            cidr = nad.addresses().get(0).address();
-            gatewayText = gatewayText != null ? gatewayText : nad.addresses().get(0).gateway();
-            notes.add("address " + cidr + " from the NAD's static IPAM");
+        final Address found = address(ispec.map(InterfaceSpec::address).orElse(null),
+                ispec.map(InterfaceSpec::gateway).orElse(null), nad, ips, nodeName, what, at, false, notes);
+        if (found == null) {
+            return;
         }
-        if (cidr == null && !ips.isEmpty()) {
-            cidr = ips.get(0);
-            notes.add("address " + cidr + " from the networks annotation 'ips'");
-        }
-        if (cidr == null && nad.cni().hostLocal() != null) {
-            final Manifests.HostLocalRange r = nad.cni().hostLocal();
-            final int ip = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
-            if (ip == 0) {
-                return;
-            }
-            cidr = Ipv4Address.format(ip) + "/" + r.prefixLength();
-            notes.add("address " + cidr + " from host-local on node " + nodeName);
-        }
+        final String cidr = found.cidr();
+        final String gatewayText = found.gateway();
         final Cidr address;
         try {
             address = Cidr.parse(String.valueOf(cidr));
@@ -673,5 +646,50 @@ final class WorkloadCompiler {
         }
         return new String[] {"leaves " + up.name() + " untagged" + (br.vlanFiltering() ? " (VLAN " + vid
                 + " is the uplink's untagged PVID)" : ""), "untagged on " + node.name() + "/" + up.name()};
+    }
+
+    /** An interface's address ("A.B.C.D/LEN", or null when none was found) and gateway as written (or null). */
+    private record Address(String cidr, String gateway) {
+    }
+
+    /**
+     * The address chain of an attachment: the one network.yaml gives ({@code cidr}, {@code gateway}), else the NAD's
+     * static IPAM, else the networks annotation's 'ips', else the next host-local address on the node; each source
+     * taken adds a note. Null when host-local has no address left (reported).
+     *
+     * @param rangeGateway whether a host-local address brings its range's gateway (a bridge attachment does; a
+     *   macvlan's traffic leaves by the NIC, not by a gateway of the range)
+     */
+    private Address address(final String cidr, final String gateway, final Nad nad, final List<String> ips,
+                            final String nodeName, final String what, final Location at, final boolean rangeGateway,
+                            final List<String> notes) {
+        if (cidr != null) {
+            return new Address(cidr, gateway);
+        }
+        if (!nad.addresses().isEmpty()) {
+            final String given = nad.addresses().get(0).address();
+            notes.add("address " + given + " from the NAD's static IPAM");
+            return new Address(given, gateway != null ? gateway : nad.addresses().get(0).gateway());
+        }
+        if (!ips.isEmpty()) {
+            notes.add("address " + ips.get(0) + " from the networks annotation 'ips'");
+            return new Address(ips.get(0), gateway);
+        }
+        final Manifests.HostLocalRange r = nad.cni().hostLocal();
+        if (r == null) {
+            return new Address(null, gateway);
+        }
+        final int allocated = allocate(nodeName + "\0" + nad.qualifiedName(), r, what, at);
+        if (allocated == 0) {
+            return null;
+        }
+        final String given = Ipv4Address.format(allocated) + "/" + r.prefixLength();
+        if (!rangeGateway) {
+            notes.add("address " + given + " from host-local on node " + nodeName);
+            return new Address(given, gateway);
+        }
+        notes.add("address " + given + " from host-local on node " + nodeName + " (gateway "
+                + Ipv4Address.format(r.gateway()) + " skipped)");
+        return new Address(given, gateway != null ? gateway : Ipv4Address.format(r.gateway()));
     }
 }
