@@ -169,16 +169,17 @@ public record DhcpTrace(String network, String client, List<Message> messages, L
         @Override
         public void onFrame(final int event, final long timeNs, final int device, final int port,
                             final Direction direction, final Frame frame) {
-            if (direction == Direction.OUT && !types.containsKey(FrameBookkeeping.access().packetId(frame))) {
+            final int packet = FrameBookkeeping.access().packetId(frame);
+            if (direction == Direction.OUT && !types.containsKey(packet)) {
                 Dhcp.Message m = Dhcp.read(frame, Dhcp.SERVER_PORT);
                 if (m == null) {
                     m = Dhcp.read(frame, Dhcp.CLIENT_PORT);
                 }
                 if (m != null) {
-                    order.add(FrameBookkeeping.access().packetId(frame));
-                    types.put(FrameBookkeeping.access().packetId(frame), Dhcp.typeName(m.type()));
-                    sentAt.put(FrameBookkeeping.access().packetId(frame), timeNs);
-                    destinations.put(FrameBookkeeping.access().packetId(frame), frame.destinationMac());
+                    order.add(packet);
+                    types.put(packet, Dhcp.typeName(m.type()));
+                    sentAt.put(packet, timeNs);
+                    destinations.put(packet, frame.destinationMac());
                     lastSent = timeNs;
                     if (m.type() == Dhcp.ACK) {
                         boundAt = timeNs;

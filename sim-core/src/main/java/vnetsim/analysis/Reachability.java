@@ -279,11 +279,7 @@ public final class Reachability {
         final int pairs = n < 2 ? 0 : senders.size() * (n - 1);
         final Cell[] result = new Cell[pairs];
         final java.util.function.IntUnaryOperator fromOf = i -> senders.get(i / (n - 1));
-        final java.util.function.IntUnaryOperator toOf = i -> {
-            final int from = senders.get(i / (n - 1));
-            final int skip = i % (n - 1);
-            return skip >= from ? skip + 1 : skip;
-        };
+        final java.util.function.IntUnaryOperator toOf = i -> destinationOf(senders.get(i / (n - 1)), i, n);
         final AtomicInteger done = new AtomicInteger();
         final PairTask task = (sim, log, i) -> {
             final int from = fromOf.applyAsInt(i);
@@ -608,15 +604,23 @@ public final class Reachability {
         }
     }
 
+    /**
+     * The destination of pair {@code pair} in a matrix of {@code n} endpoints whose row belongs to sender
+     * {@code from}: the row's {@code n - 1} destinations in endpoint order, the sender itself skipped.
+     */
+    private static int destinationOf(final int from, final int pair, final int n) {
+        final int skip = pair % (n - 1);
+        return skip >= from ? skip + 1 : skip;
+    }
+
     private Cell cellAt(final int pair) {
         final Cell c = cells[pair];
         if (c != null) {
             return c;
         }
         final int from = senderOf[pair / (endpoints.size() - 1)];
-        final int skip = pair % (endpoints.size() - 1);
         final String fromId = endpoints.get(from);
-        final String toId = endpoints.get(skip >= from ? skip + 1 : skip);
+        final String toId = endpoints.get(destinationOf(from, pair, endpoints.size()));
         return new Cell(fromId, toId, names.get(fromId), names.get(toId), Outcome.DELIVERED, null, null, List.of());
     }
 
